@@ -1,0 +1,33 @@
+"""Options and helpers shared by subcommands."""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Iterable, Iterator, TypeVar
+
+from ..pipeline import DEFAULT_PIPELINE
+
+T = TypeVar("T")
+
+
+def add_pipeline_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                   help="worker processes (default 1; each loads the models once)")
+    p.add_argument("--pipeline", metavar="NAMES", default=None,
+                   help="comma-separated components to run instead of the default "
+                        f"({','.join(DEFAULT_PIPELINE)})")
+
+
+def pipeline_names(args) -> tuple[str, ...]:
+    if getattr(args, "pipeline", None):
+        return tuple(n.strip() for n in args.pipeline.split(",") if n.strip())
+    return DEFAULT_PIPELINE
+
+
+def progress(items: Iterable[T], *, total: int | None = None, desc: str = "", unit: str = "article") -> Iterator[T]:
+    """A progress bar on stderr when it is a terminal; silent otherwise."""
+    if not sys.stderr.isatty():
+        yield from items
+        return
+    from tqdm import tqdm
+    yield from tqdm(items, total=total, desc=desc, unit=unit, file=sys.stderr, dynamic_ncols=True)

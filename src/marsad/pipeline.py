@@ -1,0 +1,197 @@
+"""The pipeline: an ordered list of small components, each ``doc -> doc``.
+
+A component declares its ``name``, what it ``requires`` and what it ``provides``. Components are built by name
+from the registry; the pipeline checks the chain when it is built (a missing requirement is an E202 error that
+says which component provides it), loads every lexicon and model once per process (``initialize``), and runs
+one article (:meth:`Pipeline.code`) or many (:meth:`Pipeline.pipe`, with worker processes).
+
+Adding a component::
+
+    from marsad.pipeline import Component, register
+
+    @register
+    class Shouter(Component):
+        name = "shouter"
+        requires = ("tokens",)
+        provides = ("shouts",)
+
+        def __call__(self, doc):
+            return doc.with_extra("shouts", ...)
+"""
+from __future__ import annotations
+
+import importlib
+import multiprocessing
+import time
+from collections import defaultdict
+from typing import Any, ClassVar, Iterable, Iterator
+
+from .doc import Doc
+from .errors import InternalError, MarsadError, MissingRequirement, UnknownComponent
+from .records import Article, ArticleRecord, error_record
+
+
+class Component:
+    """Base class of pipeline components. Keep the logic in pure functions; this is the adapter."""
+
+    name: ClassVar[str] = ""
+    requires: ClassVar[tuple[str, ...]] = ()
+    provides: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, **config: Any):
+        self.config = config
+
+    def initialize(self) -> None:
+        """Load lexicons and models. Called once per process, before the first article."""
+
+    def __call__(self, doc: Doc) -> Doc:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name}: {list(self.requires)} -> {list(self.provides)}>"
+
+
+REGISTRY: dict[str, type[Component]] = {}
+
+#: where the built-in components live: imported the first time their name is asked for
+COMPONENT_MODULES: dict[str, str] = {
+    "normalizer": "marsad.text.components",
+    "tokenizer": "marsad.text.components",
+    "sentencizer": "marsad.text.components",
+}
+
+#: the text layer alone (what `marsad bench --text-only` runs)
+TEXT_PIPELINE: tuple[str, ...] = ("normalizer", "tokenizer", "sentencizer")
+
+#: marsad's full pipeline, in order
+DEFAULT_PIPELINE: tuple[str, ...] = TEXT_PIPELINE
+
+
+def register(cls: type[Component]) -> type[Component]:
+    """Class decorator: make a component buildable by its name."""
+    if not cls.name:
+        raise ValueError(f"{cls.__name__} has no name")
+    REGISTRY[cls.name] = cls
+    return cls
+
+
+def get_component(name: str) -> type[Component]:
+    if name not in REGISTRY and name in COMPONENT_MODULES:
+        importlib.import_module(COMPONENT_MODULES[name])
+    try:
+        return REGISTRY[name]
+    except KeyError:
+        known = ", ".join(sorted(set(REGISTRY) | set(COMPONENT_MODULES)))
+        raise UnknownComponent(f"unknown component {name!r}; known components: {known}") from None
+
+
+class Pipeline:
+    """Components in order, validated when built."""
+
+    def __init__(self, names: Iterable[str] = DEFAULT_PIPELINE, config: dict[str, dict] | None = None,
+                 *, initialize: bool = True):
+        self.names = tuple(names)
+        self.config = dict(config or {})
+        self.components: list[Component] = [get_component(n)(**self.config.get(n, {})) for n in self.names]
+        self._validate()
+        self.timings: dict[str, float] = defaultdict(float)
+        self._initialized = False
+        if initialize:
+            self.initialize()
+
+    def _validate(self) -> None:
+        have: set[str] = {"article"}
+        for c in self.components:
+            missing = [r for r in c.requires if r not in have]
+            if missing:
+                providers = {r: sorted(n for n, cls in _all_components().items() if r in cls.provides)
+                             for r in missing}
+                hint = "; ".join(f"{r!r} is provided by {', '.join(p) or 'no known component'}"
+                                 for r, p in providers.items())
+                raise MissingRequirement(f"component {c.name!r} requires {missing} which nothing before it "
+                                         f"provides ({hint})")
+            have.update(c.provides)
+
+    def initialize(self) -> None:
+        if not self._initialized:
+            for c in self.components:
+                c.initialize()
+            self._initialized = True
+
+    def explain(self) -> str:
+        """One line per component: what it needs and what it adds."""
+        return "\n".join(f"{i + 1}. {c.name}: requires {', '.join(c.requires) or '-'}; "
+                         f"provides {', '.join(c.provides) or '-'}" for i, c in enumerate(self.components))
+
+    def __call__(self, article: Article) -> Doc:
+        """Run every component over one article. Raises MarsadError on bad input."""
+        self.initialize()
+        doc = Doc(article=article, layers=frozenset({"article"}))
+        timings = self.timings
+        for c in self.components:
+            t0 = time.perf_counter()
+            doc = c(doc)
+            timings[c.name] += time.perf_counter() - t0
+        return doc.replace(layers=doc.layers | {p for c in self.components for p in c.provides})
+
+    def code(self, item: "Article | BadItem") -> ArticleRecord:
+        """One article record; bad input and internal errors become an error record, never an exception."""
+        if isinstance(item, BadItem):
+            return error_record(item.id, item.error)
+        try:
+            return self(item).to_record()
+        except MarsadError as e:
+            return error_record(item.id, e, date=item.date)
+        except Exception as e:  # noqa: BLE001 - one article's bug must not kill a batch
+            return error_record(item.id, InternalError(f"{type(e).__name__}: {e}"), date=item.date)
+
+    def pipe(self, items: Iterable["Article | BadItem"], *, jobs: int = 1,
+             chunksize: int = 16) -> Iterator[ArticleRecord]:
+        """Code many articles, in input order. ``jobs > 1`` uses worker processes, each loading once."""
+        if jobs <= 1:
+            for item in items:
+                yield self.code(item)
+            return
+        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+        with ctx.Pool(jobs, initializer=_init_worker, initargs=(self.names, self.config)) as pool:
+            for record, timings in pool.imap(_work, items, chunksize=chunksize):
+                for k, v in timings.items():
+                    self.timings[k] += v
+                yield record
+
+
+class BadItem:
+    """An input item that could not even be read as an article (kept in order for its error record)."""
+
+    __slots__ = ("id", "error")
+
+    def __init__(self, id: str | None, error: MarsadError):
+        self.id = id
+        self.error = error
+
+    def __repr__(self) -> str:
+        return f"BadItem({self.id!r}, {self.error})"
+
+
+def _all_components() -> dict[str, type[Component]]:
+    for mod in set(COMPONENT_MODULES.values()):
+        try:
+            importlib.import_module(mod)
+        except ImportError:
+            pass
+    return dict(REGISTRY)
+
+
+_WORKER: Pipeline | None = None
+
+
+def _init_worker(names: tuple[str, ...], config: dict) -> None:
+    global _WORKER
+    _WORKER = Pipeline(names, config)
+
+
+def _work(item):
+    assert _WORKER is not None
+    before = dict(_WORKER.timings)
+    record = _WORKER.code(item)
+    return record, {k: v - before.get(k, 0.0) for k, v in _WORKER.timings.items()}
