@@ -58,6 +58,11 @@ COMPONENT_MODULES: dict[str, str] = {
     "normalizer": "marsad.text.components",
     "tokenizer": "marsad.text.components",
     "sentencizer": "marsad.text.components",
+    "ner": "marsad.entities.ner.component",      # statistical NER -> doc.extras["ner_spans"]
+    "entities": "marsad.entities.component",     # mentions + gazetteers -> entities with actors and places
+    "times": "marsad.times.component",           # temporal expressions -> times (and durations)
+    "quotes": "marsad.quotes.component",         # reported speech -> quotes with speakers
+    "events": "marsad.events.component",         # PLOVER/CAMEO events
 }
 
 #: the text layer alone (what `marsad bench --text-only` runs)
@@ -191,7 +196,8 @@ def _init_worker(names: tuple[str, ...], config: dict) -> None:
 
 
 def _work(item):
-    assert _WORKER is not None
+    if _WORKER is None:  # pragma: no cover - the pool initializer always runs first
+        raise RuntimeError("worker pipeline not initialized")
     before = dict(_WORKER.timings)
     record = _WORKER.code(item)
     return record, {k: v - before.get(k, 0.0) for k, v in _WORKER.timings.items()}

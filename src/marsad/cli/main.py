@@ -15,8 +15,12 @@ from .. import __version__
 from ..errors import MarsadError, UsageError
 
 SUBCOMMANDS = [
-    "marsad.cli.code",
-    "marsad.cli.bench",
+    "marsad.cli.code",      # code articles -> article records
+    "marsad.cli.ner",       # marsad ner --conll FILE
+    "marsad.cli.bench",     # speed and memory
+    "marsad.cli.tasks",     # train / eval / build
+    "marsad.store.cli",     # ingest, export
+    "marsad.api.cli",       # serve, demo
 ]
 
 DESCRIPTION = """\
@@ -38,8 +42,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"marsad {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for mod in SUBCOMMANDS:
-        importlib.import_module(mod).add_parser(sub)
+        m = _import(mod)
+        if m is not None:
+            m.add_parser(sub)
     return parser
+
+
+def _import(mod: str):
+    """A subcommand module, or None while it is not part of this installation."""
+    try:
+        return importlib.import_module(mod)
+    except ModuleNotFoundError as e:
+        if e.name and mod.startswith(e.name):
+            return None
+        raise
 
 
 def main(argv: list[str] | None = None) -> int:
