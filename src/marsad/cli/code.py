@@ -33,25 +33,22 @@ def run(args) -> int:
     fmt = args.format or ("json" if len(args.inputs) == 1 and args.inputs[0].endswith(".txt") else "jsonl")
     out = sys.stdout
     errors = 0
-    if fmt == "json":
-        recs = []
-        for r in records:
-            errors += r.error is not None
+    recs = []
+    for r in records:
+        if r.error is not None:
+            errors += 1
+            print(f"marsad: {r.article.id}: error {r.error['code']}: {r.error['message']}", file=sys.stderr)
+        if fmt == "json":
             recs.append(r.to_dict())
-        doc = recs[0] if len(recs) == 1 else recs
-        out.write(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
-    elif fmt == "jsonl":
-        for r in records:
-            errors += r.error is not None
+        elif fmt == "jsonl":
             out.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
-    else:
-        for r in records:
-            errors += r.error is not None
+        else:
             out.write(render_table(r) + "\n")
-    if errors:
-        print(f"marsad: {errors} article(s) could not be coded (see their 'error' fields)", file=sys.stderr)
-        return 2
-    return 0
+    if fmt == "json":
+        out.write(json.dumps(recs[0] if len(recs) == 1 else recs, ensure_ascii=False, indent=1) + "\n")
+    if errors > 1:
+        print(f"marsad: {errors} articles could not be coded (see their 'error' fields)", file=sys.stderr)
+    return 2 if errors else 0
 
 
 def render_table(r: ArticleRecord) -> str:

@@ -41,20 +41,20 @@ def article_from_text(data: bytes | str, *, id: str | None = None, date: str | N
     return Article.create(id=id or text_id(text), text=text, date=date, **meta)
 
 
-def article_from_json(obj: object, *, where: str) -> Article:
+def article_from_json(obj: object, *, where: str, default_date: str | None = None) -> Article:
     """An Article from one JSONL object; a coded error says what is wrong with it."""
     if not isinstance(obj, dict):
         raise MalformedRecord(f"{where}: expected a JSON object, got {type(obj).__name__}")
     if "text" not in obj or obj["text"] is None:
         raise MissingField(f"{where}: the record has no 'text'")
     meta = {k: (str(obj[k]) if obj.get(k) is not None else None) for k in ("title", "source", "url")}
-    date = obj.get("date")
+    date = obj.get("date") or default_date
     text = obj["text"]
     return Article.create(id=str(obj.get("id") or (text_id(text) if isinstance(text, str) else where)),
                           text=text, date=date if date not in (None, "") else None, **meta)
 
 
-def read_jsonl(stream: Iterable[bytes], *, name: str) -> Iterator[Item]:
+def read_jsonl(stream: Iterable[bytes], *, name: str, date: str | None = None) -> Iterator[Item]:
     for lineno, raw in enumerate(stream, 1):
         if not raw.strip():
             continue
@@ -69,12 +69,34 @@ def read_jsonl(stream: Iterable[bytes], *, name: str) -> Iterator[Item]:
             yield BadItem(where, MalformedRecord(f"{where}: not valid JSON ({str(e)[:80]})"))
             continue
         try:
-            yield article_from_json(obj, where=where)
+            yield article_from_json(obj, where=where, default_date=date)
         except MarsadError as e:
             yield BadItem(obj.get("id") if isinstance(obj, dict) and obj.get("id") else where, e)
 
 
+_NAME_DATE = re.compile(r"(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?!\d)")
+
+
+def date_from_name(name: str) -> str | None:
+    """A publication date written in a file name (``2025-04-20-visit.txt``, ``JA-politic-1-20170121.txt``)."""
+    for m in _NAME_DATE.finditer(name):
+        try:
+            return check_date("-".join(m.groups()))
+        except MarsadError:
+            continue
+    return None
+
+
+def title_of(text: str) -> str | None:
+    """The first line as the title when a blank line follows it (the layout of the bundled examples)."""
+    head, sep, rest = text.lstrip().partition("\n")
+    if sep and rest.startswith("\n") and 0 < len(head.strip()) <= 200:
+        return head.strip()
+    return None
+
+
 def read_text_file(path: Path, *, id: str | None = None, date: str | None = None) -> Item:
+    """One article from a .txt file; its date is ``date`` or else one written in the file name."""
     aid = id or path.stem
     try:
         size = path.stat().st_size
@@ -84,7 +106,8 @@ def read_text_file(path: Path, *, id: str | None = None, date: str | None = None
         data = path.read_bytes()
         if data.lstrip().startswith(b"<DOC>"):
             return next(iter(read_ant(data, name=str(path))))
-        return article_from_text(data, id=aid, date=date)
+        text = decode_text(data)
+        return article_from_text(text, id=aid, date=date or date_from_name(path.name), title=title_of(text))
     except MarsadError as e:
         return BadItem(aid, e)
 
@@ -135,7 +158,7 @@ def read_path(path: Path, *, id: str | None = None, date: str | None = None) -> 
         return
     if path.suffix == ".jsonl":
         with open(path, "rb") as f:
-            yield from read_jsonl(f, name=path.name)
+            yield from read_jsonl(f, name=path.name, date=date)
     elif path.suffix == ".zip":
         yield from read_saudinewsnet(path)
     else:
@@ -151,7 +174,7 @@ def read_stdin(stream: IO[bytes] | None = None, *, id: str | None = None,
                                                 code="E104"))
         return
     if data.lstrip()[:1] == b"{":
-        yield from read_jsonl(io.BytesIO(data), name="stdin")
+        yield from read_jsonl(io.BytesIO(data), name="stdin", date=date)
         return
     try:
         yield article_from_text(data, id=id or None, date=date)
