@@ -1,0 +1,1 @@
+"""Reported speech: who said what (quotes with speakers, cues and outlets)."""

@@ -1,0 +1,547 @@
+"""Finding quotes and their speakers: the syntax of reported speech over tokens.
+
+The work is split in small steps, each a pure function over the token sequence:
+
+1. :func:`~marsad.quotes.marks.find_segments` finds the quoted segments (any quotation style);
+2. cue tokens (verbs, participles) and phrases (attributions, settings) are looked up in the cue lexicon,
+   outside quoted text;
+3. each cue opens a *frame*: the tokens after it up to its complement (أن/بأن/إن ..., a colon, an opening
+   quotation mark, or a participle cue that takes the frame over: وصرح المتحدث ... قائلًا:) are the gap, and
+   the speaker is the noun phrase at the gap's start (VSO), the noun phrase before the cue (SVO), or, when
+   the subject is dropped (وأضاف، مضيفًا), the previous speaker;
+4. the complement gives the quote: the quoted segment(s), or the reported clause up to the sentence end, the
+   next cue or an attribution phrase (which then names the outlet, ``via``);
+5. attributions without a verb (بحسب، وفقًا لـ) quote the rest of their clause; quoted segments that no cue
+   introduced are attributed to a cue right after them («...»، قال الوزير) or, when they open a sentence, to
+   the previous speaker.
+
+Only the speaker *span* is found here; who it is (:class:`~marsad.records.Actor`) is asked of the entities
+stage's resolver (see :mod:`marsad.quotes.speakers`).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from ..doc import Doc, Token
+from .cues import CueEntry, CueLexicon
+from .marks import Segment, find_segments
+
+#: complementizers that open a reported clause (normalized: أن، إن، إنّ، بأن and pronoun-suffixed forms)
+COMPLEMENTIZERS = frozenset(
+    p + "ان" + s for p in ("", "ب") for s in ("", "ه", "ها", "هم", "هما", "هن", "ني", "نا", "نه", "نها", "نهم"))
+#: words that end a speaker noun phrase: prepositions, relatives, time words, adverbs (normalized)
+STOPS = frozenset("""في خلال امام عبر علي الي من عن مع لدي حول بعد قبل منذ حيث اليوم امس غدا يوم صباح مساء
+ليله ايضا كذلك الذي التي الذين اللذين اللتين اللواتي ردا تعليقا اثناء عقب ضمن وفق بين امس الاول حين عندما
+لكن الا ان بان قد لقد لم لن لا ما الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت مجددا اليوميه""".split())
+#: tokens that may precede a cue without being its subject (كما وصف، فيما رأى)
+CONJUNCTIONS = frozenset({"كما", "فيما", "بينما", "حيث", "ثم", "و", "ف"})
+#: sentence-level adverbials skipped before an SVO subject (أما الوزير فقال)
+TOPIC_MARKERS = frozenset({"اما", "واما"})
+MAX_GAP = 16        # tokens between a cue and its complement
+MAX_SVO = 8         # tokens of an SVO subject
+MAX_APPOSITION = 5  # tokens of a comma-separated apposition inside a subject
+ORPHAN_MIN_WORDS = 6
+#: how far back (tokens) a named speaker is still the referent of a description that follows it
+RECENT_TOKENS = 120
+
+
+@dataclass(slots=True)
+class Found:
+    """A quote before its speaker is resolved (char offsets into the original text)."""
+
+    start: int
+    end: int
+    kind: str
+    cue: tuple[int, int, CueEntry] | None
+    speaker: tuple[int, int] | None
+    via: tuple[int, int] | None = None
+    confidence: float = 0.8
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class _State:
+    """What one article's pass has seen so far: the speakers in order, which segments are used."""
+
+    speakers: list[tuple[int, tuple[int, int], bool]] = field(default_factory=list)  # (pos, span, named)
+    used: set[int] = field(default_factory=set)
+
+
+class _Article:
+    """Per-article views the steps share: tokens, their normalized forms, segments, cue look-ups."""
+
+    def __init__(self, doc: Doc, lex: CueLexicon):
+        self.doc = doc
+        self.text = doc.text
+        self.toks: tuple[Token, ...] = doc.tokens
+        self.norms = [t.norm for t in self.toks]
+        self.starts = [t.start for t in self.toks]
+        self.lex = lex
+        self.segs: list[Segment] = find_segments(self.text)
+        n = len(self.toks)
+        self.seg_of = [-1] * n       # segment whose marks enclose the token
+        self.opens = [-1] * n        # segment the token opens (its opening mark)
+        k = 0
+        for i, t in enumerate(self.toks):
+            while k < len(self.segs) and self.segs[k].outer_end <= t.start:
+                k += 1
+            if k < len(self.segs) and self.segs[k].outer_start <= t.start:
+                self.seg_of[i] = k
+                if t.start == self.segs[k].outer_start:
+                    self.opens[i] = k
+        self.sent_end = [n] * n      # token index after the token's sentence
+        self.sent_start = [0] * n
+        for s in doc.sentences:
+            for i in range(s.first_token, min(s.last_token, n)):
+                self.sent_end[i] = s.last_token
+                self.sent_start[i] = s.first_token
+        self.cue = [None] * n        # verb/participle entry
+        self.phrase: list[tuple[CueEntry, int, bool] | None] = [None] * n
+        for i, t in enumerate(self.toks):
+            if t.kind != "word" or self.seg_of[i] >= 0 and self.opens[i] < 0:
+                continue
+            ph = lex.phrase_at(self.norms, i)
+            if ph is not None:
+                self.phrase[i] = ph
+            else:
+                self.cue[i] = lex.word(self.norms[i])
+
+    # ---- small predicates -------------------------------------------------------------------------------
+
+    def is_stop(self, i: int) -> bool:
+        t = self.toks[i]
+        if t.kind in ("number",):
+            return True
+        if t.kind == "punct":
+            return t.text not in "،,"
+        nm = self.norms[i]
+        if nm in STOPS or self.phrase[i] is not None or self.cue[i] is not None:
+            return True
+        # a preposition attached to a definite noun or a name: the audience (للتلفزيون، لوكالة)
+        return nm.startswith("لل") or (t.parts[:1] and t.parts[0].kind == "proclitic" and t.parts[0].text in "لـ")
+
+    def word_start(self, i: int) -> int:
+        """Start of token ``i`` without a conjunction proclitic (وبيسكوف → بيسكوف)."""
+        t = self.toks[i]
+        if t.parts and t.parts[0].kind == "proclitic" and t.parts[0].text in ("و", "ف") and len(t.parts) > 1:
+            return t.parts[1].start
+        return t.start
+
+    def named(self, a: int, b: int) -> bool:
+        """A span that contains a name-like word (not a bare definite description such as الوزير)."""
+        words = [i for i in range(a, b) if self.toks[i].kind == "word"]
+        if len(words) == 1:
+            return not self.norms[words[0]].startswith("ال")
+        return any(not self.norms[i].startswith(("ال", "وال")) for i in words[1:])
+
+    def tok_span(self, a: int, b: int) -> tuple[int, int] | None:
+        """Char span of tokens ``[a, b)`` with commas trimmed at both ends."""
+        while a < b and self.toks[a].kind == "punct":
+            a += 1
+        while b > a and self.toks[b - 1].kind == "punct":
+            b -= 1
+        if b <= a:
+            return None
+        return self.word_start(a), self.toks[b - 1].end
+
+    # ---- noun phrases --------------------------------------------------------------------------------------
+
+    def noun_phrase(self, a: int, limit: int) -> int:
+        """End (token index) of the speaker noun phrase starting at ``a``: up to a stop word, with at most one
+        comma-separated apposition (المتحدث باسم الرئاسة، دميتري بيسكوف،)."""
+        i = a
+        commas = 0
+        while i < limit:
+            t = self.toks[i]
+            if t.kind == "punct" and t.text in "،,":
+                # an apposition is short and closed by a comma, a stop or the gap's end
+                j = i + 1
+                while j < limit and j - i <= MAX_APPOSITION and not self.is_stop(j) and self.toks[j].text not in "،,":
+                    j += 1
+                if commas or j == i + 1 or j - i > MAX_APPOSITION or (j < limit and not (
+                        self.toks[j].text in "،," or self.is_stop(j))):
+                    return i
+                commas += 1
+                i = j
+                continue
+            if self.is_stop(i):
+                return i
+            i += 1
+        return i
+
+    def sentence_subject(self, i: int) -> tuple[int, int] | None:
+        """The subject of the verb that opens ``i``'s sentence (أعربت روسيا ...، مؤكدةً): for participles
+        whose sentence has no speech verb."""
+        s = self.sent_start[i]
+        first = s
+        while first < i and self.norms[first] in CONJUNCTIONS:
+            first += 1
+        if first >= i or self.norms[first].startswith("ال") or self.is_stop(first) or self.toks[first].kind != "word":
+            return None
+        end = self.noun_phrase(first + 1, i)
+        return self.tok_span(first + 1, end)
+
+    def svo_subject(self, i: int) -> tuple[int, int] | None:
+        """The noun phrase before a cue without a conjunction (بيسكوف أكد أن): its clause's first words."""
+        if self.norms[i][0] in "وف" and self.lex.words.get(self.norms[i]) is None:
+            return None  # وأكد: a clause-initial verb, VSO
+        a = i
+        while a > self.sent_start[i] and i - a < MAX_SVO:
+            t = self.toks[a - 1]
+            if t.kind == "punct" or self.is_stop(a - 1) or self.seg_of[a - 1] >= 0:
+                break
+            a -= 1
+        while a < i and (self.norms[a] in CONJUNCTIONS or self.norms[a] in TOPIC_MARKERS):
+            a += 1
+        if a >= i:
+            return None
+        if self.norms[i - 1] in CONJUNCTIONS:
+            return None
+        return self.tok_span(a, i)
+
+
+def find_quotes(doc: Doc, lex: CueLexicon) -> list[Found]:
+    """Every quote of the article, in text order, with speaker spans (not yet resolved)."""
+    A = _Article(doc, lex)
+    st = _State()
+    out: list[Found] = []
+    handed: dict[int, tuple[int, int] | None] = {}  # participle cue -> subject its verb handed over
+    n = len(A.toks)
+    i = 0
+    while i < n:
+        if A.phrase[i] is not None:
+            i = _attribution(A, st, out, i)
+            continue
+        entry = A.cue[i]
+        if entry is None:
+            i += 1
+            continue
+        i = _frame(A, st, out, i, entry, handed)
+    _orphans(A, st, out)
+    out.sort(key=lambda f: (f.start, f.end))
+    return out
+
+
+def _previous_speaker(st: _State, pos: int) -> tuple[tuple[int, int] | None, bool]:
+    """The speaker a dropped subject refers to: the last one before ``pos``; when that one is a bare
+    description (كبير الدبلوماسيين) right after a named speaker, the named mention (the same person, the
+    usual news style of varying the reference)."""
+    before = [s for s in st.speakers if s[0] < pos]
+    if not before:
+        return None, False
+    pos0, span, named = before[-1]
+    if not named and len(before) >= 2 and before[-2][2] and pos0 - before[-2][0] < RECENT_TOKENS:
+        return before[-2][1], True
+    return span, named
+
+
+def _scan(A: _Article, i: int) -> tuple[str | None, int]:
+    """From cue ``i``: what its complement is (comp, quote, colon, cue) and at which token; None when none."""
+    end = min(A.sent_end[i], i + 1 + MAX_GAP, len(A.toks))
+    j = i + 1
+    while j < end:
+        t = A.toks[j]
+        if A.opens[j] >= 0:
+            return "quote", j
+        if A.seg_of[j] >= 0:
+            return None, j
+        nm = A.norms[j]
+        if nm in COMPLEMENTIZERS:
+            return "comp", j
+        if t.text == ":":
+            if j + 1 < len(A.toks) and A.opens[j + 1] >= 0:
+                return "quote", j + 1
+            if j + 1 < len(A.toks) and A.norms[j + 1] in COMPLEMENTIZERS:
+                return "comp", j + 1
+            return "colon", j
+        if A.cue[j] is not None:
+            return ("cue", j) if A.cue[j].pos == "participle" else (None, j)
+        if A.phrase[j] is not None and A.phrase[j][0].kind == "attribution" and A.norms[j] != "نقلا":
+            return None, j
+        if t.kind == "punct" and t.text not in "،,()":
+            return None, j
+        j += 1
+    return None, j
+
+
+def _frame(A: _Article, st: _State, out: list[Found], i: int, entry: CueEntry,
+           handed: dict[int, tuple[int, int] | None]) -> int:
+    """One cue: find its speaker and complement; emit its quote. Returns the next token to look at."""
+    target, j = _scan(A, i)
+    speaker, via, flags = _speaker(A, st, i, j, entry, handed)
+    conf = 0.9
+    if "continuation" in flags:
+        conf = 0.8
+    if target == "cue":
+        handed[j] = speaker
+        return j
+    if target is None:
+        seg = _segment_before(A, st, i)
+        if seg is not None and speaker is not None:  # «...»، قال الوزير
+            st.used.add(seg)
+            s = A.segs[seg]
+            out.append(Found(start=s.start, end=s.end, kind="direct", cue=_cue(A, i, entry), speaker=speaker,
+                             confidence=0.85 if s.closed else 0.3,
+                             flags=flags + (() if s.closed else ("unclosed_quote",))))
+            _remember(A, st, i, speaker)
+        return max(j, i + 1)
+    if target == "quote":
+        segs = _segment_chain(A, A.opens[j])
+        start, end = A.segs[segs[0]].start, A.segs[segs[-1]].end
+        kind = "direct"
+        nxt = _token_at(A, A.segs[segs[-1]].outer_end, j)
+    else:
+        a = j + 1
+        start, end, b, via2 = _clause(A, a, i)
+        if end <= start:
+            return j + 1
+        via = via or via2
+        segs = [k for k in range(len(A.segs)) if start <= A.segs[k].outer_start and A.segs[k].outer_end <= end + 1]
+        kind = "indirect" if target == "comp" else "direct"
+        if segs:
+            rest = A.text[start:end]
+            covered = sum(A.segs[k].outer_end - A.segs[k].outer_start for k in segs)
+            if set(_strip_segments(A, rest, start, segs)) <= set(" و،,.") or covered >= len(rest):
+                start, end, kind = A.segs[segs[0]].start, A.segs[segs[-1]].end, "direct"
+            else:
+                kind = "mixed"
+        elif target == "colon":
+            kind = "indirect"
+            conf = 0.6
+        nxt = b
+    closed = all(A.segs[k].closed for k in segs)
+    st.used.update(segs)
+    if not closed:
+        flags += ("unclosed_quote",)
+        conf = 0.3
+    out.append(Found(start=start, end=end, kind=kind, cue=_cue(A, i, entry), speaker=speaker, via=via,
+                     confidence=conf if kind != "indirect" else min(conf, 0.8), flags=flags))
+    _remember(A, st, i, speaker)
+    return max(nxt, i + 1)
+
+
+def _speaker(A: _Article, st: _State, i: int, j: int, entry: CueEntry,
+             handed: dict[int, tuple[int, int] | None]) -> tuple[tuple[int, int] | None, tuple[int, int] | None,
+                                                                tuple[str, ...]]:
+    """Speaker span, outlet span (نقلت الوكالة عن الوزير) and flags for the cue at ``i`` whose gap ends at ``j``."""
+    a = i + 1
+    while a < j and A.norms[a] in ("اليوم", "امس", "ايضا", "كذلك", "مجددا"):
+        a += 1
+    end = A.noun_phrase(a, j)
+    subject = A.tok_span(a, end)
+    via = None
+    # نقلت الوكالة عن الوزير / قالت الوكالة نقلا عن مصدر: the outlet is via, the source the speaker
+    k = end
+    if k < j and (A.norms[k] == "عن" and entry.lemma == "نقل" or A.norms[k] == "نقلا"):
+        k += 1 if A.norms[k] == "عن" else 2
+        src = A.tok_span(k, A.noun_phrase(k, j))
+        if src is not None:
+            via = subject
+            return src, via, ()
+    if subject is not None and entry.obj and (A.cue[i].pos == "participle" or A.norms[i - 1] in CONJUNCTIONS
+                                             if i > 0 else False):
+        subject = None  # كما وصف المحادثات بأنها ...: the noun phrase is the object
+    if subject is not None:
+        return subject, via, ()
+    if i in handed and handed[i] is not None:
+        return handed[i], via, ()
+    if entry.pos == "participle":
+        same = [s for s in st.speakers if A.sent_start[i] <= s[0] < i]
+        if same:
+            return same[-1][1], via, ()
+        subj = A.sentence_subject(i)
+        if subj is not None:
+            return subj, via, ()
+    else:
+        subj = A.svo_subject(i)
+        if subj is not None:
+            return subj, via, ()
+    prev, _ = _previous_speaker(st, i)
+    return prev, via, ("continuation",)
+
+
+def _remember(A: _Article, st: _State, i: int, speaker: tuple[int, int] | None) -> None:
+    """Keep a speaker for the dropped subjects that follow (with whether it names someone)."""
+    if speaker is None or (st.speakers and st.speakers[-1][1] == speaker):
+        return
+    a = bisect.bisect_left(A.starts, speaker[0])
+    b = bisect.bisect_left(A.starts, speaker[1])
+    st.speakers.append((i, speaker, A.named(a, b)))
+
+
+def _cue(A: _Article, i: int, entry: CueEntry) -> tuple[int, int, CueEntry]:
+    return A.toks[i].start, A.toks[i].end, entry
+
+
+def _token_at(A: _Article, char: int, frm: int) -> int:
+    k = frm
+    while k < len(A.toks) and A.toks[k].start < char:
+        k += 1
+    return k
+
+
+def _segment_chain(A: _Article, k: int) -> list[int]:
+    """Segment ``k`` and the ones joined to it by و or a comma only ("إيجابي" و"بناء")."""
+    chain = [k]
+    while chain[-1] + 1 < len(A.segs):
+        nxt = A.segs[chain[-1] + 1]
+        between = A.text[A.segs[chain[-1]].outer_end:nxt.outer_start]
+        if between.strip(" و،,") or "\n" in between:
+            break
+        chain.append(chain[-1] + 1)
+    return chain
+
+
+def _strip_segments(A: _Article, rest: str, start: int, segs: list[int]) -> str:
+    parts = []
+    pos = start
+    for k in segs:
+        s = A.segs[k]
+        parts.append(A.text[pos:s.outer_start])
+        pos = s.outer_end
+    parts.append(A.text[pos:start + len(rest)])
+    return "".join(parts).strip()
+
+
+def _clause(A: _Article, a: int, cue_i: int) -> tuple[int, int, int, tuple[int, int] | None]:
+    """The reported clause from token ``a``: (start, end, next token, via). It ends at the sentence end, a
+    participle cue or a comma-led cue, or an attribution phrase (whose outlet is returned as via)."""
+    n = len(A.toks)
+    limit = A.sent_end[cue_i] if cue_i < n else n
+    b = a
+    via = None
+    while b < n:
+        if b >= limit:
+            # a quotation that runs on past the sentence end takes the clause with it
+            last = A.seg_of[b - 1] if b > a else -1
+            if last >= 0 and A.segs[last].outer_end > A.toks[b - 1].end:
+                limit = A.sent_end[b]
+            else:
+                break
+        if A.seg_of[b] >= 0 and A.opens[b] < 0:
+            b += 1
+            continue
+        c = A.cue[b]
+        if c is not None and (c.pos == "participle" or A.toks[b - 1].text in "،,"):
+            break
+        ph = A.phrase[b]
+        if ph is not None and ph[0].kind == "attribution":
+            via = _party(A, b, ph)
+            break
+        if A.norms[b] in ("فيما", "بينما") and b + 1 < n and A.cue[b + 1] is not None:
+            break
+        if A.toks[b].text in ";؛":
+            break
+        b += 1
+    e = b
+    while e > a and A.toks[e - 1].kind == "punct" and A.seg_of[e - 1] < 0:
+        e -= 1
+    if e <= a:
+        return 0, 0, b, via
+    end = A.toks[e - 1].end
+    if A.seg_of[e - 1] >= 0:
+        end = max(end, A.segs[A.seg_of[e - 1]].outer_end)
+    return A.toks[a].start, end, b, via
+
+
+def _party(A: _Article, i: int, ph: tuple[CueEntry, int, bool]) -> tuple[int, int] | None:
+    """The source an attribution phrase names (بحسب الوزارة، وفقًا لما ذكرته وكالة تاس)."""
+    _, n, attached = ph
+    k = i + n - 1 if attached else i + n
+    if not attached and k < len(A.toks) and _is_verb_with_pronoun(A, k):
+        k += 1  # لما ذكرته / حسبما أفادت: the verb after ما
+    if k >= len(A.toks):
+        return None
+    if attached:  # وفقا للوزارة: the word that carries the preposition starts the source
+        end = A.noun_phrase(k + 1, A.sent_end[k])
+        return A.toks[k].start, A.toks[max(end, k + 1) - 1].end
+    return A.tok_span(k, A.noun_phrase(k, A.sent_end[k]))
+
+
+def _is_verb_with_pronoun(A: _Article, k: int) -> bool:
+    nm = A.norms[k]
+    return A.cue[k] is not None or any(A.lex.word(nm[:-s]) is not None for s in (1, 2) if len(nm) - s >= 3)
+
+
+def _attribution(A: _Article, st: _State, out: list[Found], i: int) -> int:
+    """An attribution without a verb (بحسب، وفقًا لـ، نقلًا عن، على حد قوله): quote its clause."""
+    ph = A.phrase[i]
+    entry, n, _ = ph
+    nxt = i + n
+    if entry.kind != "attribution":
+        return nxt
+    s0, e0 = A.sent_start[i], A.sent_end[i]
+    if entry.lemma == "على حد قوله":
+        speaker, _ = _previous_speaker(st, i)
+        party = None
+    else:
+        party = _party(A, i, ph)
+        speaker = party
+    if speaker is None:
+        return nxt
+    # the clause the attribution belongs to: before it in its sentence, or after it when it opens the sentence
+    first = s0
+    while first < i and A.norms[first] in CONJUNCTIONS:
+        first += 1
+    if first == i:
+        k = _token_at(A, speaker[1], i) if party else nxt
+        while k < e0 and (A.toks[k].text in "،," or A.norms[k] in ("فان", "فانه", "فانها")):
+            k += 1
+        start, end, _, _ = _clause(A, k, k) if k < e0 else (0, 0, 0, None)
+    else:
+        done = [q for q in out if q.start >= A.toks[s0].start and q.end <= A.toks[i].start]
+        if done:  # the sentence's quote already has its speaker: the attribution names its outlet
+            if party is not None and done[-1].via is None:
+                done[-1].via = party
+            return nxt if party is None else max(nxt, _token_at(A, party[1], i))
+        start = A.toks[first].start
+        e = i
+        while e > first and A.toks[e - 1].kind == "punct" and A.seg_of[e - 1] < 0:
+            e -= 1
+        end = A.toks[e - 1].end if e > first else start
+    if party is not None:
+        nxt = max(nxt, _token_at(A, party[1], i))
+    if end <= start:
+        return nxt
+    segs = [k for k in range(len(A.segs)) if start <= A.segs[k].outer_start and A.segs[k].outer_end <= end + 1]
+    st.used.update(segs)
+    kind = "mixed" if segs else "indirect"
+    out.append(Found(start=start, end=end, kind=kind, cue=_cue_span(A, i, n, entry), speaker=speaker,
+                     confidence=0.7, flags=("attribution",)))
+    _remember(A, st, i, speaker)
+    return nxt
+
+
+def _cue_span(A: _Article, i: int, n: int, entry: CueEntry) -> tuple[int, int, CueEntry]:
+    return A.toks[i].start, A.toks[i + n - 1].end, entry
+
+
+def _segment_before(A: _Article, st: _State, i: int) -> int | None:
+    """An unused quoted segment closing right before cue ``i`` («...»، قال الوزير)."""
+    k = i - 1
+    while k >= 0 and A.toks[k].kind == "punct" and A.seg_of[k] < 0 and A.toks[k].text in "،,.-–":
+        k -= 1
+    if k < 0:
+        return None
+    seg = A.seg_of[k]
+    if seg < 0 or seg in st.used or A.segs[seg].outer_end != A.toks[k].end:
+        return None
+    return seg
+
+
+def _orphans(A: _Article, st: _State, out: list[Found]) -> None:
+    """A quoted segment no cue introduced but that opens a sentence or paragraph: the previous speaker's
+    words go on (a long quotation set as its own paragraph)."""
+    for k, s in enumerate(A.segs):
+        if k in st.used or len(A.text[s.start:s.end].split()) < ORPHAN_MIN_WORDS:
+            continue
+        before = A.text[max(0, s.outer_start - 3):s.outer_start].strip()
+        if before and before[-1] not in ".!?؟:\n":
+            continue
+        speaker, _ = _previous_speaker(st, _token_at(A, s.outer_start, 0))
+        if speaker is None:
+            continue
+        flags = ("continuation",) + (() if s.closed else ("unclosed_quote",))
+        out.append(Found(start=s.start, end=s.end, kind="direct", cue=None, speaker=speaker,
+                         confidence=0.5 if s.closed else 0.3, flags=flags))
