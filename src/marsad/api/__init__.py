@@ -1,0 +1,1 @@
+"""marsad's HTTP API (FastAPI) and the dashboard it serves."""
