@@ -20,6 +20,7 @@ from ..text.normalize import normalize
 DATA = resources.files("marsad.quotes") / "data"
 KINDS = frozenset({"speech", "cognition", "continuation", "attribution", "setting"})
 POS = frozenset({"verb", "participle", "attribution", "setting"})
+FRAMES = frozenset({"-", "obj", "in", "from"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +32,7 @@ class CueEntry:
     implies: str | None     # PLOVER event type or None
     pos: str                # verb, participle, attribution, setting
     forms: tuple[str, ...]  # as written in the data file
-    obj: bool = False       # the first noun phrase after the verb is usually its object
+    frame: str | None = None  # obj, in, from: where the speaker is (see the data file's header)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,11 +92,11 @@ def _parse(line: str, lineno: int) -> CueEntry:
     cols = line.split("\t")
     if len(cols) != 6:
         raise ResourceError(f"cues.tsv line {lineno}: expected 6 tab-separated columns, got {len(cols)}")
-    lemma, kind, implies, pos, forms, obj = cols
-    if kind not in KINDS or pos not in POS or obj not in ("0", "1"):
-        raise ResourceError(f"cues.tsv line {lineno}: bad kind {kind!r}, pos {pos!r} or obj {obj!r}")
+    lemma, kind, implies, pos, forms, frame = cols
+    if kind not in KINDS or pos not in POS or frame not in FRAMES:
+        raise ResourceError(f"cues.tsv line {lineno}: bad kind {kind!r}, pos {pos!r} or frame {frame!r}")
     return CueEntry(lemma=lemma, kind=kind, implies=None if implies == "-" else implies, pos=pos,
-                    forms=tuple(f.strip() for f in forms.split(",") if f.strip()), obj=obj == "1")
+                    forms=tuple(f.strip() for f in forms.split(",") if f.strip()), frame=None if frame == "-" else frame)
 
 
 @lru_cache(maxsize=1)

@@ -33,12 +33,19 @@ COMPLEMENTIZERS = frozenset(
 #: words that end a speaker noun phrase: prepositions, relatives, time words, adverbs (normalized)
 STOPS = frozenset("""في خلال امام عبر علي الي من عن مع لدي حول بعد قبل منذ حيث اليوم امس غدا يوم صباح مساء
 ليله ايضا كذلك الذي التي الذين اللذين اللتين اللواتي ردا تعليقا اثناء عقب ضمن وفق بين امس الاول حين عندما
-لكن الا ان بان قد لقد لم لن لا ما الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت مجددا اليوميه""".split())
+لكن الا ان بان قد لقد لم لن لا ما الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت مجددا اليوميه
+فيه فيها فيهم عنه عنها عنهم له لها لهم منه منها منهم عليه عليها عليهم اليه اليها اليهم معه معها معهم لديه
+لديها به بها بهم بشان خاصه قوله قولها قولهم""".split())
+#: words with the preposition ب that still belong to a speaker's title (المتحدث باسم الوزارة)
+TITLE_BA = frozenset({"باسم"})
+#: a quotation this short reached without a colon is a name or a term (موقع "ميدل إيست آي"), not the quote
+MIN_UNANNOUNCED_WORDS = 4
 #: tokens that may precede a cue without being its subject (كما وصف، فيما رأى)
 CONJUNCTIONS = frozenset({"كما", "فيما", "بينما", "حيث", "ثم", "و", "ف"})
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 #: sentence-level adverbials skipped before an SVO subject (أما الوزير فقال)
 TOPIC_MARKERS = frozenset({"اما", "واما"})
-MAX_GAP = 16        # tokens between a cue and its complement
+MAX_GAP = 24        # tokens between a cue and its complement
 MAX_SVO = 8         # tokens of an SVO subject
 MAX_APPOSITION = 5  # tokens of a comma-separated apposition inside a subject
 ORPHAN_MIN_WORDS = 6
@@ -116,10 +123,11 @@ class _Article:
         if t.kind == "punct":
             return t.text not in "،,"
         nm = self.norms[i]
-        if nm in STOPS or self.phrase[i] is not None or self.cue[i] is not None:
+        if nm in STOPS or len(nm) == 1 or nm[0] in "وف" and nm[1:] in STOPS or self.phrase[i] is not None or self.cue[i] is not None:
             return True
-        # a preposition attached to a definite noun or a name: the audience (للتلفزيون، لوكالة)
-        return nm.startswith("لل") or (t.parts[:1] and t.parts[0].kind == "proclitic" and t.parts[0].text in "لـ")
+        # a preposition attached to a definite noun or a name: the audience (للتلفزيون، لوكالة), a complement
+        return nm.startswith("لل") or bool(t.parts and t.parts[0].kind == "proclitic" and (
+            t.parts[0].text in "لـ" or t.parts[0].text == "ب" and nm not in TITLE_BA))
 
     def word_start(self, i: int) -> int:
         """Start of token ``i`` without a conjunction proclitic (وبيسكوف → بيسكوف)."""
@@ -147,9 +155,10 @@ class _Article:
 
     # ---- noun phrases --------------------------------------------------------------------------------------
 
-    def noun_phrase(self, a: int, limit: int) -> int:
+    def noun_phrase(self, a: int, limit: int, *, genitive_l: bool = False) -> int:
         """End (token index) of the speaker noun phrase starting at ``a``: up to a stop word, with at most one
-        comma-separated apposition (المتحدث باسم الرئاسة، دميتري بيسكوف،)."""
+        comma-separated apposition (المتحدث باسم الرئاسة، دميتري بيسكوف،). With ``genitive_l`` a word with ل
+        goes on the phrase (بيان لوزارة الدفاع) instead of ending it."""
         i = a
         commas = 0
         while i < limit:
@@ -165,27 +174,38 @@ class _Article:
                 commas += 1
                 i = j
                 continue
-            if self.is_stop(i):
+            if self.is_stop(i) and not (genitive_l and self.norms[i][:1] == "ل" and len(self.norms[i]) > 2):
                 return i
             i += 1
         return i
 
     def sentence_subject(self, i: int) -> tuple[int, int] | None:
-        """The subject of the verb that opens ``i``'s sentence (أعربت روسيا ...، مؤكدةً): for participles
-        whose sentence has no speech verb."""
+        """The subject of the clause a participle hangs on (أعربت روسيا ...، مؤكدةً; وفي تسجيل، خاطب نتنياهو
+        ...، قائلًا): the last clause before ``i`` in its sentence that opens with a verb-like word (not a
+        preposition, not definite), its subject the noun phrase after that word."""
         s = self.sent_start[i]
-        first = s
-        while first < i and self.norms[first] in CONJUNCTIONS:
-            first += 1
-        if first >= i or self.norms[first].startswith("ال") or self.is_stop(first) or self.toks[first].kind != "word":
-            return None
-        end = self.noun_phrase(first + 1, i)
-        return self.tok_span(first + 1, end)
+        starts = [s] + [k + 1 for k in range(s, i) if self.toks[k].text in "،,"]
+        for first in reversed(starts):
+            while first < i and self.norms[first] in CONJUNCTIONS:
+                first += 1
+            if (first >= i - 1 or self.toks[first].kind != "word" or self.norms[first].startswith(("ال", "وال"))
+                    or self.is_stop(first)):
+                continue
+            end = self.noun_phrase(first + 1, i)
+            span = self.tok_span(first + 1, end)
+            if span is not None:
+                return span
+        return None
 
     def svo_subject(self, i: int) -> tuple[int, int] | None:
-        """The noun phrase before a cue without a conjunction (بيسكوف أكد أن): its clause's first words."""
+        """The noun phrase before a cue without a conjunction (بيسكوف أكد أن): its clause's first words;
+        after a relative pronoun (فالس، الذي قال) the noun phrase the relative clause hangs on."""
         if self.norms[i][0] in "وف" and self.lex.words.get(self.norms[i]) is None:
             return None  # وأكد: a clause-initial verb, VSO
+        if i > 0 and self.norms[i - 1] in RELATIVES:
+            i -= 1
+            if i > 0 and self.toks[i - 1].text in "،,":
+                i -= 1
         a = i
         while a > self.sent_start[i] and i - a < MAX_SVO:
             t = self.toks[a - 1]
@@ -243,7 +263,13 @@ def _scan(A: _Article, i: int) -> tuple[str | None, int]:
     while j < end:
         t = A.toks[j]
         if A.opens[j] >= 0:
-            return "quote", j
+            seg = A.segs[A.opens[j]]
+            if len(A.text[seg.start:seg.end].split()) >= MIN_UNANNOUNCED_WORDS or A.toks[j - 1].text in "،,":
+                return "quote", j
+            k = _token_at(A, seg.outer_end, j)
+            end = min(A.sent_end[i], end + (k - j), len(A.toks))  # a name in quotes counts as one word
+            j = k
+            continue
         if A.seg_of[j] >= 0:
             return None, j
         nm = A.norms[j]
@@ -259,6 +285,8 @@ def _scan(A: _Article, i: int) -> tuple[str | None, int]:
             return ("cue", j) if A.cue[j].pos == "participle" else (None, j)
         if A.phrase[j] is not None and A.phrase[j][0].kind == "attribution" and A.norms[j] != "نقلا":
             return None, j
+        if A.phrase[j] is not None and A.phrase[j][0].kind == "setting":
+            end = min(A.sent_end[i], i + 1 + 2 * MAX_GAP, len(A.toks))  # في تصريح لـ... على هامش ...
         if t.kind == "punct" and t.text not in "،,()":
             return None, j
         j += 1
@@ -276,15 +304,15 @@ def _frame(A: _Article, st: _State, out: list[Found], i: int, entry: CueEntry,
     if target == "cue":
         handed[j] = speaker
         return j
+    seg = _segment_before(A, st, i)
+    if seg is not None and speaker is not None and target in (None, "quote"):  # «...»، قال الوزير(، «...»)
+        st.used.add(seg)
+        s = A.segs[seg]
+        out.append(Found(start=s.start, end=s.end, kind="direct", cue=_cue(A, i, entry), speaker=speaker,
+                         confidence=0.85 if s.closed else 0.3,
+                         flags=flags + (() if s.closed else ("unclosed_quote",))))
+        _remember(A, st, i, speaker)
     if target is None:
-        seg = _segment_before(A, st, i)
-        if seg is not None and speaker is not None:  # «...»، قال الوزير
-            st.used.add(seg)
-            s = A.segs[seg]
-            out.append(Found(start=s.start, end=s.end, kind="direct", cue=_cue(A, i, entry), speaker=speaker,
-                             confidence=0.85 if s.closed else 0.3,
-                             flags=flags + (() if s.closed else ("unclosed_quote",))))
-            _remember(A, st, i, speaker)
         return max(j, i + 1)
     if target == "quote":
         segs = _segment_chain(A, A.opens[j])
@@ -332,14 +360,18 @@ def _speaker(A: _Article, st: _State, i: int, j: int, entry: CueEntry,
     subject = A.tok_span(a, end)
     via = None
     # نقلت الوكالة عن الوزير / قالت الوكالة نقلا عن مصدر: the outlet is via, the source the speaker
+    if entry.frame == "in" and a < j and A.norms[a] == "في":  # وجاء في بيان لوزارة الدفاع أن
+        src = A.tok_span(a + 1, A.noun_phrase(a + 1, j, genitive_l=True))
+        if src is not None:
+            return src, None, ()
     k = end
-    if k < j and (A.norms[k] == "عن" and entry.lemma == "نقل" or A.norms[k] == "نقلا"):
+    if k < j and (A.norms[k] == "عن" and entry.frame == "from" or A.norms[k] == "نقلا"):
         k += 1 if A.norms[k] == "عن" else 2
         src = A.tok_span(k, A.noun_phrase(k, j))
         if src is not None:
             via = subject
             return src, via, ()
-    if subject is not None and entry.obj and (A.cue[i].pos == "participle" or A.norms[i - 1] in CONJUNCTIONS
+    if subject is not None and entry.frame == "obj" and (A.cue[i].pos == "participle" or A.norms[i - 1] in CONJUNCTIONS
                                              if i > 0 else False):
         subject = None  # كما وصف المحادثات بأنها ...: the noun phrase is the object
     if subject is not None:
@@ -451,6 +483,8 @@ def _party(A: _Article, i: int, ph: tuple[CueEntry, int, bool]) -> tuple[int, in
     k = i + n - 1 if attached else i + n
     if not attached and k < len(A.toks) and _is_verb_with_pronoun(A, k):
         k += 1  # لما ذكرته / حسبما أفادت: the verb after ما
+        if k < len(A.toks) and A.norms[k] in ("عنه", "عنها", "عنهم"):
+            k += 1
     if k >= len(A.toks):
         return None
     if attached:  # وفقا للوزارة: the word that carries the preposition starts the source
