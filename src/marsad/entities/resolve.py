@@ -1,0 +1,201 @@
+"""Who is this? The public resolver that quotes, events and adapters call on any span of an article.
+
+API (both need a doc that went through ``normalizer`` and ``entities``; without ``entities`` they find the
+article's entities themselves, more slowly)::
+
+    from marsad.entities.resolve import resolve_span, resolve_parties
+
+    resolve_span(doc, start, end) -> records.Actor | None
+    resolve_parties(doc, start, end) -> list[records.Mention]
+
+``start``/``end`` are offsets in the original article text (``doc.text``), like every record's.
+
+:func:`resolve_span` answers with one actor, trying in order:
+
+1. a person inside the span (``المتحدث باسم الرئاسة الروسية، دميتري بيسكوف`` → Dmitry Peskov, RUS, GOV; a
+   surname alone, ``بيسكوف``, was already linked to the full name by the entities component);
+2. a title or a description without a name (``كبير الدبلوماسيين الإيرانيين``, ``وزير الخارجية الإيراني``,
+   ``الرئيس``): the person of the article holding that role for that country (the last one mentioned before
+   the span), else the gazetteer's office holder on the article's date, else an anonymous office holder
+   (kind ``person``, name None, country and sector from the title);
+3. an organisation (``وزارة الدفاع العراقية`` → IRQ, MIL; ``وكالة تاس`` → TASS, RUS, JRN);
+4. an unnamed or collective source (``مصدر عسكري``, ``مسؤولون أمريكيون``, ``تقارير عدة``): kind ``unnamed``,
+   country from a nationality adjective, sector from the adjective (عسكري → MIL) or else the noun
+   (تقارير → JRN), name an English gloss ("military source", "several reports");
+5. a group noun (``البلدين``, ``الجانبين``): kind ``group`` (use :func:`resolve_parties` for its members);
+6. a country, a capital standing for its government, or a nationality adjective: the country (sector GOV).
+
+:func:`resolve_parties` splits coordinated parties: ``إيران والولايات المتحدة`` and
+``الوفدين الإيراني والأمريكي`` give one mention per country (sector from the head noun: الوفدين → GOV);
+``البلدين``/``الجانبين``/``الطرفين`` give the two countries last mentioned as a coordinated pair
+(``X و Y``) before the span. Anything else is one mention resolved by :func:`resolve_span` (none when it
+resolves to nothing). Places in a locative phrase (``في روما``) are never parties.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..doc import Doc
+from ..records import Actor, Entity, Mention
+from .actors import country_actor, office_actor, person_actor
+from .gazetteers import Gazetteer, Office, load_gazetteer
+from .matcher import find_matches, words_of
+
+ACTING_TYPES = ("PER", "ORG", "GPE", "NORP")
+
+
+@dataclass
+class SpanInfo:
+    """What the gazetteers see inside a span: offices, nationality countries, modifiers."""
+
+    offices: list[Office]
+    countries: list[str]
+    modifiers: list[tuple[str, str]]
+
+
+def analyse(doc: Doc, g: Gazetteer, start: int, end: int) -> SpanInfo:
+    ns, ne = doc.norm.to_norm(start), doc.norm.to_norm(end)
+    sub = doc.norm.text[ns:ne]
+    words = words_of(sub)
+    offices, countries, modifiers = [], [], []
+    for m in find_matches(sub, words, g.trie):
+        for e in m.entries:
+            if e.kind == "office":
+                offices.append(g.offices[e.key])
+            elif e.kind in ("nat", "country", "metonym"):
+                countries.append(e.key)
+    for w in words:
+        mod = g.modifiers.get(w.text)
+        if mod:
+            modifiers.append(mod)
+    return SpanInfo(offices, list(dict.fromkeys(countries)), modifiers)
+
+
+def doc_entities(doc: Doc, g: Gazetteer) -> tuple[Entity, ...]:
+    if doc.entities or "entities" in doc.layers:
+        return doc.entities
+    from .extract import find_entities
+    return find_entities(doc, g, doc.extras.get("ner_spans") or ())
+
+
+def resolve_span(doc: Doc, start: int, end: int) -> Actor | None:
+    """The actor a span of the article stands for, or None (see the module docstring for the order)."""
+    g = load_gazetteer()
+    ents = doc_entities(doc, g)
+    inside = [e for e in ents if e.end > start and e.start < end]
+    for e in inside:
+        if e.type == "PER" and e.actor is not None:
+            return e.actor
+    info = analyse(doc, g, start, end)
+    country = next((e.actor.country for e in inside if e.type in ("NORP", "ORG", "GPE") and e.actor), None)
+    country = country or (info.countries[0] if info.countries else None)
+    for office in info.offices:
+        if office.kind in ("title", "desc") and office.role:
+            return office_holder(doc, g, ents, start, office, country)
+    for e in inside:
+        if e.type == "ORG" and e.actor is not None:
+            return e.actor
+    for office in info.offices:
+        if office.kind == "unnamed":
+            return unnamed_actor(g, office, country, info.modifiers)
+        if office.kind == "group":
+            return Actor(name=office.en, kind="group")
+        if office.kind in ("inst", "media"):
+            return office_actor(g, office, country, kind="organization")
+    for e in inside:
+        if e.type in ("GPE", "NORP") and e.actor is not None and e.actor.country:
+            return country_actor(g, e.actor.country)
+    return country_actor(g, country) if country else None
+
+
+def office_holder(doc: Doc, g: Gazetteer, ents: tuple[Entity, ...], start: int, office: Office,
+                  country: str | None) -> Actor:
+    """The person holding ``office`` (for ``country``): in the article first, then on the article's date."""
+    for e in reversed(ents):
+        if e.start >= start or e.type != "PER" or e.actor is None:
+            continue
+        a = e.actor
+        if (country is None or a.country == country) and holds(g, a, office.role, doc.article.date):
+            return a if a.role == office.role else replace(a, role=office.role)
+    if country:
+        p = g.holder(country, office.role, doc.article.date)
+        if p is not None:
+            return person_actor(g, p, doc.article.date)
+    return office_actor(g, office, country, kind="person")
+
+
+def holds(g: Gazetteer, a: Actor, role: str | None, date: str | None) -> bool:
+    """Whether the actor held ``role`` on ``date`` (any of a known person's roles counts)."""
+    if a.role == role:
+        return True
+    p = g.persons.get(a.id) if a.id else None
+    return p is not None and any(r.role == role and (date is None or r.valid_on(date)) for r in p.roles)
+
+
+def unnamed_actor(g: Gazetteer, office: Office, country: str | None, modifiers: list[tuple[str, str]]) -> Actor:
+    """A nameless source: مصدر عسكري → military source (MIL); تقارير عدة → several reports (JRN)."""
+    sector = next((s for s, _ in modifiers if s != "UNK"), office.sector)
+    c = g.countries.get(country) if country else None
+    words = ([c.adjective] if c else []) + [en for _, en in modifiers] + [office.en]
+    return Actor(name=" ".join(words), country=country, sector=sector, kind="unnamed")
+
+
+def resolve_parties(doc: Doc, start: int, end: int) -> list[Mention]:
+    """The parties a span names, one mention each (see the module docstring)."""
+    g = load_gazetteer()
+    ents = doc_entities(doc, g)
+    text = doc.text
+    info = analyse(doc, g, start, end)
+    inside = [e for e in ents if e.start >= start and e.end <= end and e.type in ACTING_TYPES
+              and e.actor is not None and e.actor.country]
+    units = [e for e in inside if not locative(text, e)]
+    if inside and not units:
+        return []  # only the place where something happened
+    if not units and any(o.kind == "group" for o in info.offices):
+        pair = recent_pair(text, ents, start)
+        return [Mention(text=text[start:end], start=start, end=end, actor=country_actor(g, c)) for c in pair]
+    if len(units) >= 2 and coordinated(text, units):
+        sector = next((o.sector for o in info.offices if o.kind == "inst" and o.sector), "GOV")
+        out, seen = [], set()
+        for e in units:
+            actor = country_actor(g, e.actor.country, sector) if e.type in ("NORP", "GPE") else e.actor
+            key = (actor.id, actor.name, actor.country)
+            if key not in seen:
+                seen.add(key)
+                out.append(Mention(text=e.text, start=e.start, end=e.end, actor=actor))
+        return out
+    actor = resolve_span(doc, start, end)
+    return [Mention(text=text[start:end], start=start, end=end, actor=actor)] if actor else []
+
+
+def coordinated(text: str, units: list[Entity]) -> bool:
+    """Units joined by و (possibly after a comma), not by an apposition comma."""
+    for a, b in zip(units, units[1:]):
+        gap = text[a.end:b.start].strip().replace("،", "").replace(",", "").strip()
+        if gap in ("و", "أو", "او"):
+            return True
+    return False
+
+
+def locative(text: str, e: Entity) -> bool:
+    """A place after في/ب/من (في روما، بروما): where something happened, not who did it."""
+    if e.type != "GPE" or e.actor is None:
+        return False
+    before = text[max(0, e.start - 4):e.start]
+    return before.endswith(("في ", "من ", "ب", "وفي ", "إلى ", "الى "))
+
+
+def recent_pair(text: str, ents: tuple[Entity, ...], start: int) -> list[str]:
+    """The two countries last named as a coordinated pair before ``start`` (X و Y), else the last two named."""
+    prior = [e for e in ents if e.end <= start and e.type in ACTING_TYPES and e.actor is not None
+             and e.actor.country and not locative(text, e)]
+    for a, b in reversed(list(zip(prior, prior[1:]))):
+        if a.actor.country != b.actor.country and coordinated(text, [a, b]):
+            return [a.actor.country, b.actor.country]
+    seen: list[str] = []
+    for e in reversed(prior):
+        if e.actor.country not in seen:
+            seen.append(e.actor.country)
+        if len(seen) == 2:
+            return seen[::-1]
+    return seen

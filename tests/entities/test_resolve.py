@@ -1,0 +1,74 @@
+"""The public resolver: resolve_span and resolve_parties on our own sentences."""
+from __future__ import annotations
+
+from marsad.entities.resolve import resolve_parties, resolve_span
+
+TEXT = ("التقى وزير الخارجية القطري، محمد بن عبد الرحمن آل ثاني، نظيره المصري في الدوحة. "
+        "وقال المتحدث باسم الكرملين، دميتري بيسكوف، إن موسكو تراقب الوضع. "
+        "وأكد بيسكوف أن المحادثات بين مصر وقطر مهمة. وأضاف كبير الدبلوماسيين القطريين أن البلدين متفقان. "
+        "وقال مصدر عسكري إن القصف توقف، فيما نقلت تقارير عدة عن مسؤولين أمريكيين قولهم إن وزارة الدفاع العراقية ردت. "
+        "وصرح وزير الخارجية الإيراني بأن الوفدين الإيراني والأمريكي سيلتقيان.")
+
+
+def test_person_title_apposition_and_surname(code, find):
+    doc = code(TEXT)
+    a = resolve_span(doc, *find(doc, "المتحدث باسم الكرملين، دميتري بيسكوف"))
+    assert (a.name, a.country, a.sector) == ("Dmitry Peskov", "RUS", "GOV")
+    b = resolve_span(doc, *find(doc, "بيسكوف", 2))
+    assert b.id == "PESKOV"
+
+
+def test_description_corefers_to_the_foreign_minister(code, find):
+    doc = code(TEXT)
+    a = resolve_span(doc, *find(doc, "كبير الدبلوماسيين القطريين"))
+    assert a.country == "QAT" and a.role == "foreign_minister" and a.kind == "person"
+    assert a.name and "Al Thani" in a.name
+
+
+def test_title_without_name_gives_the_office_holder_on_the_date(code, find):
+    doc = code(TEXT, date="2025-04-20")
+    a = resolve_span(doc, *find(doc, "وزير الخارجية الإيراني"))
+    assert (a.name, a.country, a.sector) == ("Abbas Araghchi", "IRN", "GOV")
+    old = code(TEXT, date="2022-03-01")
+    b = resolve_span(old, *find(old, "وزير الخارجية الإيراني"))
+    assert b.name == "Hossein Amir-Abdollahian"
+
+
+def test_unnamed_sources(code, find):
+    doc = code(TEXT)
+    mil = resolve_span(doc, *find(doc, "مصدر عسكري"))
+    assert (mil.kind, mil.sector, mil.country) == ("unnamed", "MIL", None)
+    rep = resolve_span(doc, *find(doc, "تقارير عدة"))
+    assert (rep.kind, rep.sector) == ("unnamed", "JRN")
+    us = resolve_span(doc, *find(doc, "مسؤولين أمريكيين"))
+    assert (us.kind, us.country, us.sector) == ("unnamed", "USA", "GOV")
+
+
+def test_institution_with_nationality(code, find):
+    doc = code(TEXT)
+    a = resolve_span(doc, *find(doc, "وزارة الدفاع العراقية"))
+    assert (a.country, a.sector, a.kind) == ("IRQ", "MIL", "organization")
+
+
+def test_parties_split_and_pairs(code, find):
+    doc = code(TEXT)
+    pair = resolve_parties(doc, *find(doc, "مصر وقطر"))
+    assert [m.actor.country for m in pair] == ["EGY", "QAT"]
+    dual = resolve_parties(doc, *find(doc, "الوفدين الإيراني والأمريكي"))
+    assert [m.actor.country for m in dual] == ["IRN", "USA"]
+    assert all(m.actor.sector == "GOV" for m in dual)
+    both = resolve_parties(doc, *find(doc, "البلدين"))
+    assert sorted(m.actor.country for m in both) == ["EGY", "QAT"]
+
+
+def test_apposition_is_one_party_and_places_are_not_parties(code, find):
+    doc = code(TEXT)
+    one = resolve_parties(doc, *find(doc, "وزير الخارجية القطري، محمد بن عبد الرحمن آل ثاني"))
+    assert len(one) == 1 and one[0].actor.country == "QAT"
+    assert resolve_parties(doc, *find(doc, "في الدوحة")) == []
+
+
+def test_capital_as_government(code, find):
+    doc = code("وقالت طهران وواشنطن إنهما تمكنتا من تبادل الآراء.")
+    parties = resolve_parties(doc, *find(doc, "طهران وواشنطن"))
+    assert [(m.actor.country, m.actor.sector) for m in parties] == [("IRN", "GOV"), ("USA", "GOV")]
