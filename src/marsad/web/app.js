@@ -116,7 +116,7 @@ function drawLegend() {
 
 function drawNetwork(net) {
   const box = clear($("#network"));
-  const W = 520, H = 380, cx = W / 2, cy = H / 2, R = 135;
+  const W = 640, H = 400, cx = W / 2, cy = H / 2, R = 140;
   const s = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "actor network" });
   box.appendChild(s);
   const nodes = net.nodes.slice(0, 18);
@@ -146,31 +146,48 @@ function drawNetwork(net) {
       `${n.id}: ${n.weight} events`));
     const right = Math.cos(a) >= 0;
     g.appendChild(svg("text", { x: (x + (right ? 12 : -12)).toFixed(1), y: (y + 4).toFixed(1), class: "node-label",
-      "text-anchor": right ? "start" : "end" }, n.id.length > 28 ? n.id.slice(0, 27) + "…" : n.id));
+      "text-anchor": right ? "start" : "end" }, n.id.length > 26 ? n.id.slice(0, 25) + "…" : n.id));
     g.addEventListener("click", () => { state.filters.actor = n.id; writeFilters(state.filters); refresh(); });
     s.appendChild(g);
   }
 }
 
+function mapView(items) {
+  // The smallest lon/lat window (at least 40 by 20 degrees, 2:1) that holds every place, with a margin.
+  if (!items.length) return { lon0: -180, lon1: 180, lat0: -90, lat1: 90 };
+  let lon0 = Math.min(...items.map((p) => p.lon)), lon1 = Math.max(...items.map((p) => p.lon));
+  let lat0 = Math.min(...items.map((p) => p.lat)), lat1 = Math.max(...items.map((p) => p.lat));
+  let w = Math.max(40, (lon1 - lon0) * 1.3, (lat1 - lat0) * 2.6);
+  w = Math.min(360, w);
+  const cx = (lon0 + lon1) / 2, cy = (lat0 + lat1) / 2;
+  return { lon0: cx - w / 2, lon1: cx + w / 2, lat0: cy - w / 4, lat1: cy + w / 4 };
+}
+
 function drawMap(items) {
   const box = clear($("#map"));
-  const W = 520, H = 280, k = Math.min(W / 360, H / 180);
-  const X = (lon) => W / 2 + lon * k, Y = (lat) => H / 2 - lat * k;
+  const W = 520, H = 280;
+  const v = mapView(items);
+  const X = (lon) => (lon - v.lon0) / (v.lon1 - v.lon0) * W, Y = (lat) => (v.lat1 - lat) / (v.lat1 - v.lat0) * H;
   const s = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "map of event places" });
   box.appendChild(s);
-  s.appendChild(svg("rect", { x: X(-180), y: Y(90), width: 360 * k, height: 180 * k, class: "frame" }));
-  for (let lon = -150; lon <= 150; lon += 30) s.appendChild(svg("line", { x1: X(lon), y1: Y(90), x2: X(lon), y2: Y(-90), class: "grid" }));
-  for (let lat = -60; lat <= 60; lat += 30) s.appendChild(svg("line", { x1: X(-180), y1: Y(lat), x2: X(180), y2: Y(lat), class: "grid" }));
-  for (const [lon, t] of [[-120, "120°W"], [0, "0°"], [120, "120°E"]]) s.appendChild(svg("text", { x: X(lon), y: H - 3, "text-anchor": "middle" }, t));
-  for (const [lat, t] of [[60, "60°N"], [0, "0°"], [-60, "60°S"]]) s.appendChild(svg("text", { x: X(-180) + 2, y: Y(lat) - 2 }, t));
+  s.appendChild(svg("rect", { x: 0, y: 0, width: W, height: H, class: "frame" }));
+  const step = (v.lon1 - v.lon0) > 120 ? 30 : 10;
+  for (let lon = Math.ceil(v.lon0 / step) * step; lon <= v.lon1; lon += step) {
+    s.appendChild(svg("line", { x1: X(lon), y1: 0, x2: X(lon), y2: H, class: "grid" }));
+    s.appendChild(svg("text", { x: X(lon) + 2, y: H - 3 }, `${Math.abs(lon)}°${lon < 0 ? "W" : lon > 0 ? "E" : ""}`));
+  }
+  for (let lat = Math.ceil(v.lat0 / step) * step; lat <= v.lat1; lat += step) {
+    s.appendChild(svg("line", { x1: 0, y1: Y(lat), x2: W, y2: Y(lat), class: "grid" }));
+    s.appendChild(svg("text", { x: 2, y: Y(lat) - 2 }, `${Math.abs(lat)}°${lat < 0 ? "S" : lat > 0 ? "N" : ""}`));
+  }
   const max = Math.max(...items.map((p) => p.events), 1);
   for (const p of items) {
-    const c = tooltip(svg("circle", { cx: X(p.lon).toFixed(1), cy: Y(p.lat).toFixed(1), r: (2.5 + 9 * Math.sqrt(p.events / max)).toFixed(1), class: "place" }),
-      `${p.name || "?"} (${p.country || "?"}): ${p.events} events`);
-    s.appendChild(c);
+    s.appendChild(tooltip(svg("circle", { cx: X(p.lon).toFixed(1), cy: Y(p.lat).toFixed(1), r: (3 + 10 * Math.sqrt(p.events / max)).toFixed(1), class: "place" }),
+      `${p.name || "?"} (${p.country || "?"}): ${p.events} events`));
   }
-  const top = items.slice(0, 6);
-  for (const p of top) s.appendChild(svg("text", { x: (X(p.lon) + 6).toFixed(1), y: (Y(p.lat) - 6).toFixed(1), class: "node-label" }, p.name || ""));
+  for (const p of items.slice(0, 12)) {
+    s.appendChild(svg("text", { x: (X(p.lon) + 8).toFixed(1), y: (Y(p.lat) + 4).toFixed(1), class: "node-label" }, `${p.name || ""} ${p.events}`));
+  }
 }
 
 function drawEvents(data) {
@@ -222,7 +239,7 @@ function drawArticles(data) {
   for (const a of data.items) {
     const li = el("li", { "data-article": a.id },
       el("span", { class: "atitle", dir: "rtl", lang: "ar" }, a.title || a.id),
-      el("span", { class: "ameta" }, `${a.date || "no date"} · ${a.source || ""} · ${a.n_events} events`));
+      el("span", { class: "ameta" }, [a.date || "no date", a.source, `${a.n_events} events`].filter(Boolean).join(" · ")));
     li.addEventListener("click", () => openArticle(a.id));
     list.appendChild(li);
   }
