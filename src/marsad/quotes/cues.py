@@ -42,6 +42,8 @@ class CueLexicon:
     words: dict[str, CueEntry]
     phrases: dict[tuple[str, ...], CueEntry]  # first token -> checked by :meth:`phrase_at`
     phrase_heads: frozenset[str]
+    #: every normalized token that may start a cue (with و/ف): one set look-up rules most tokens out
+    starts: frozenset[str] = frozenset()
 
     def word(self, norm: str) -> CueEntry | None:
         """The verb/participle entry for a normalized token (a leading و/ف tried off)."""
@@ -127,7 +129,10 @@ def load_lexicon() -> CueLexicon:
         else:
             for f in e.forms:
                 phrases[tuple(normalize(f).split())] = e
-    return CueLexicon(words=words, phrases=phrases, phrase_heads=frozenset(k[0] for k in phrases))
+    heads = frozenset(k[0] for k in phrases)
+    starts = set(words) | heads
+    starts |= {c + w for w in starts for c in "وف"}
+    return CueLexicon(words=words, phrases=phrases, phrase_heads=heads, starts=frozenset(starts))
 
 
 def implied_event(lemma: str) -> str | None:

@@ -89,24 +89,23 @@ class _Article:
         n = len(self.toks)
         self.seg_of = [-1] * n       # segment whose marks enclose the token
         self.opens = [-1] * n        # segment the token opens (its opening mark)
-        k = 0
-        for i, t in enumerate(self.toks):
-            while k < len(self.segs) and self.segs[k].outer_end <= t.start:
-                k += 1
-            if k < len(self.segs) and self.segs[k].outer_start <= t.start:
-                self.seg_of[i] = k
-                if t.start == self.segs[k].outer_start:
-                    self.opens[i] = k
+        for k, sg in enumerate(self.segs):
+            a = bisect.bisect_left(self.starts, sg.outer_start)
+            b = bisect.bisect_left(self.starts, sg.outer_end)
+            self.seg_of[a:b] = [k] * (b - a)
+            if a < n and self.starts[a] == sg.outer_start:
+                self.opens[a] = k
         self.sent_end = [n] * n      # token index after the token's sentence
         self.sent_start = [0] * n
         for s in doc.sentences:
-            for i in range(s.first_token, min(s.last_token, n)):
-                self.sent_end[i] = s.last_token
-                self.sent_start[i] = s.first_token
-        self.cue = [None] * n        # verb/participle entry
+            a, b = s.first_token, min(s.last_token, n)
+            self.sent_end[a:b] = [s.last_token] * (b - a)
+            self.sent_start[a:b] = [a] * (b - a)
+        self.cue: list[CueEntry | None] = [None] * n        # verb/participle entry
         self.phrase: list[tuple[CueEntry, int, bool] | None] = [None] * n
-        for i, t in enumerate(self.toks):
-            if t.kind != "word" or self.seg_of[i] >= 0 and self.opens[i] < 0:
+        starts = lex.starts
+        for i, nm in enumerate(self.norms):
+            if nm not in starts or self.seg_of[i] >= 0:
                 continue
             ph = lex.phrase_at(self.norms, i)
             if ph is not None:
@@ -123,11 +122,16 @@ class _Article:
         if t.kind == "punct":
             return t.text not in "،,"
         nm = self.norms[i]
+        if nm == "علي" and t.text.endswith("ي"):
+            return False  # the name علي, not the preposition على
         if nm in STOPS or len(nm) == 1 or nm[0] in "وف" and nm[1:] in STOPS or self.phrase[i] is not None or self.cue[i] is not None:
             return True
         # a preposition attached to a definite noun or a name: the audience (للتلفزيون، لوكالة), a complement
-        return nm.startswith("لل") or bool(t.parts and t.parts[0].kind == "proclitic" and (
-            t.parts[0].text in "لـ" or t.parts[0].text == "ب" and nm not in TITLE_BA))
+        if not (t.parts and t.parts[0].kind == "proclitic"):
+            return nm.startswith("لل")
+        # ب only with a definite noun or a pronoun (بالجيش، بحريتها): باولو is a name the splitter cut
+        return t.parts[0].text in "لـ" or t.parts[0].text == "ب" and nm not in TITLE_BA and any(
+            p.kind in ("article", "enclitic") for p in t.parts)
 
     def word_start(self, i: int) -> int:
         """Start of token ``i`` without a conjunction proclitic (وبيسكوف → بيسكوف)."""
@@ -304,7 +308,7 @@ def _frame(A: _Article, st: _State, out: list[Found], i: int, entry: CueEntry,
     if target == "cue":
         handed[j] = speaker
         return j
-    seg = _segment_before(A, st, i)
+    seg = _segment_before(A, st, i) if entry.pos == "verb" else None
     if seg is not None and speaker is not None and target in (None, "quote"):  # «...»، قال الوزير(، «...»)
         st.used.add(seg)
         s = A.segs[seg]
@@ -313,6 +317,8 @@ def _frame(A: _Article, st: _State, out: list[Found], i: int, entry: CueEntry,
                          flags=flags + (() if s.closed else ("unclosed_quote",))))
         _remember(A, st, i, speaker)
     if target is None:
+        if "continuation" not in flags:
+            _remember(A, st, i, speaker)  # وأكد مسؤول عسكري الضربة، وقال إن ...: the speaker of what follows
         return max(j, i + 1)
     if target == "quote":
         segs = _segment_chain(A, A.opens[j])
@@ -364,8 +370,8 @@ def _speaker(A: _Article, st: _State, i: int, j: int, entry: CueEntry,
         src = A.tok_span(a + 1, A.noun_phrase(a + 1, j, genitive_l=True))
         if src is not None:
             return src, None, ()
-    k = end
-    if k < j and (A.norms[k] == "عن" and entry.frame == "from" or A.norms[k] == "نقلا"):
+    k = next((k for k in range(end, j) if A.norms[k] == "عن" and entry.frame == "from" or A.norms[k] == "نقلا"), j)
+    if k < j:
         k += 1 if A.norms[k] == "عن" else 2
         src = A.tok_span(k, A.noun_phrase(k, j))
         if src is not None:
@@ -561,6 +567,8 @@ def _segment_before(A: _Article, st: _State, i: int) -> int | None:
     seg = A.seg_of[k]
     if seg < 0 or seg in st.used or A.segs[seg].outer_end != A.toks[k].end:
         return None
+    if len(A.text[A.segs[seg].start:A.segs[seg].end].split()) < MIN_UNANNOUNCED_WORDS - 1:
+        return None  # a term in quotation marks (اعتبرها "صراع جيلنا"، متعهدًا)
     return seg
 
 
