@@ -1,9 +1,12 @@
 """Gazetteer entries → contract records (:class:`~marsad.records.Actor`, :class:`~marsad.records.Geo`).
 
+Records are immutable, so each builder caches its results (the same country or person recurs in every article).
 Also the English name of a name the gazetteers do not know: each Arabic token through the Wikidata token table
 (``name_tokens.tsv.gz``), and a letter-by-letter transliteration for the rest.
 """
 from __future__ import annotations
+
+from functools import lru_cache
 
 from ..records import Actor, Geo
 from ..text.normalize import normalize
@@ -18,6 +21,7 @@ LETTERS = {
 }
 
 
+@lru_cache(maxsize=4096)
 def country_actor(g: Gazetteer, iso3: str, sector: str | None = "GOV") -> Actor:
     """A country (or an IGO code) acting as itself: its government unless ``sector`` says otherwise."""
     c = g.countries.get(iso3)
@@ -27,6 +31,7 @@ def country_actor(g: Gazetteer, iso3: str, sector: str | None = "GOV") -> Actor:
     return Actor(id=iso3, name=name, country=iso3, sector=sector, wikidata=wikidata, kind="country")
 
 
+@lru_cache(maxsize=16384)
 def person_actor(g: Gazetteer, p: Person, date: str | None) -> Actor:
     """A known person with the role they held on ``date`` (a former office holder is an elite, ELI)."""
     role, held = p.role_on(date)
@@ -60,11 +65,13 @@ def _alias_index(g: Gazetteer) -> dict[str, str]:
     return idx
 
 
+@lru_cache(maxsize=4096)
 def org_actor(g: Gazetteer, oid: str) -> Actor:
     o = g.orgs[oid]
     return Actor(id=o.id, name=o.name, country=o.country, sector=o.sector, wikidata=o.wikidata, kind="organization")
 
 
+@lru_cache(maxsize=16384)
 def office_actor(g: Gazetteer, office: Office, country: str | None, *, kind: str) -> Actor:
     """An institution (وزارة الخارجية الإيرانية) or an unnamed office holder, from its office and country."""
     c = g.countries.get(country) if country else None
@@ -72,11 +79,13 @@ def office_actor(g: Gazetteer, office: Office, country: str | None, *, kind: str
     return Actor(name=name, country=country, sector=office.sector, role=office.role, kind=kind)
 
 
+@lru_cache(maxsize=16384)
 def place_geo(g: Gazetteer, gid: int) -> Geo:
     p = g.places[gid]
     return Geo(name=p.name, country=p.country, geonameid=p.geonameid, lat=p.lat, lon=p.lon, feature=p.feature)
 
 
+@lru_cache(maxsize=4096)
 def country_geo(g: Gazetteer, iso3: str) -> Geo:
     c = g.countries.get(iso3)
     return Geo(name=c.name if c else iso3, country=iso3, geonameid=c.geonameid if c else None, feature="country")

@@ -26,7 +26,7 @@ from ..text.normalize import COMBINING_DELETED, normalize
 from .actors import (country_actor, country_geo, office_actor, org_actor, person_actor, place_geo,
                      romanize)
 from .gazetteers import DATA, Gazetteer, Office, load_name_tokens
-from .matcher import Match, Word, find_matches, words_of
+from .matcher import Match, find_matches, variants, words_of
 
 NER_TYPES = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "عبد", "ال", "دي", "فون"})
@@ -64,8 +64,8 @@ class Extractor:
         self.doc, self.g = doc, g
         self.norm = doc.norm.text
         self.date = doc.article.date
-        self.words: list[Word] = words_of(self.norm)
-        self.matches: list[Match] = find_matches(self.norm, self.words, g.trie)
+        self.wt, self.ws = words_of(self.norm)  # word texts, word spans (normalized offsets)
+        self.matches: list[Match] = find_matches(self.norm, self.wt, self.ws, g.trie)
         self.at: dict[int, Match] = {m.first: m for m in self.matches}
         self.found: list[Found] = []
         self.covered: dict[int, Found] = {}  # word index -> entity
@@ -73,9 +73,9 @@ class Extractor:
     # ---- helpers
     def adjacent(self, i: int, j: int, *, comma: bool = False) -> bool:
         """Words i and j = i + 1 are separated by spaces only (or a comma when ``comma``)."""
-        if j != i + 1 or j >= len(self.words):
+        if j != i + 1 or j >= len(self.wt):
             return False
-        gap = self.norm[self.words[i].end:self.words[j].start].strip()
+        gap = self.norm[self.ws[i][1]:self.ws[j][0]].strip()
         return not gap or (comma and gap in ("،", ","))
 
     def orig(self, start: int, end: int) -> str:
@@ -96,8 +96,8 @@ class Extractor:
     def nat_after(self, m: Match) -> Match | None:
         """The nationality adjective right after ``m`` (و-coordinated ones excluded)."""
         nxt = self.at.get(m.last + 1)
-        if nxt and "nat" in nxt.kinds() and self.adjacent(m.last, nxt.first) and nxt.start == self.words[
-                nxt.first].start:
+        if nxt and "nat" in nxt.kinds() and self.adjacent(m.last, nxt.first) and nxt.start == self.ws[
+                nxt.first][0]:
             return nxt
         return None
 
@@ -132,15 +132,16 @@ class Extractor:
     def coordinated(self, nat: Match) -> bool:
         """A second adjective joined by و follows (الوفدين الإيراني والأمريكي): a pair, not one institution."""
         nxt = self.at.get(nat.last + 1)
-        return bool(nxt and "nat" in nxt.kinds() and nxt.start > self.words[nxt.first].start
+        return bool(nxt and "nat" in nxt.kinds() and nxt.start > self.ws[nxt.first][0]
                     and self.adjacent(nat.last, nxt.first))
 
     def place_or_country(self, m: Match) -> None:
         entries = [e for e in m.entries if e.kind in ("country", "metonym", "place")]
-        text = self.orig(m.start, m.end)
-        scored = sorted(entries, key=lambda e: -diacritic_score(text, e.alias))
-        best = diacritic_score(text, scored[0].alias)
-        entries = [e for e in scored if diacritic_score(text, e.alias) == best]
+        if len({(e.kind == "place", e.key) for e in entries}) > 1:
+            text = self.orig(m.start, m.end)
+            if _marks(text):  # written diacritics decide first (عُمان vs عمّان)
+                scores = [diacritic_score(text, e.alias) for e in entries]
+                entries = [e for e, sc in zip(entries, scores) if sc == max(scores)]
         countries = {e.key for e in entries if e.kind in ("country", "metonym")}
         places = [int(e.key) for e in entries if e.kind == "place"]
         places.sort(key=lambda gid: -self.g.places[gid].population)
@@ -165,7 +166,7 @@ class Extractor:
         The city wins when "العاصمة" comes right before it, when its country's adjective comes right after
         (عمان الأردنية), or when the article names the city's country more often than the other country.
         """
-        if m.first > 0 and self.words[m.first - 1].text in ("العاصمه", "مدينه", "بالعاصمه"):
+        if m.first > 0 and self.wt[m.first - 1] in ("العاصمه", "مدينه", "بالعاصمه"):
             return True
         nat = self.nat_after(m)
         if nat and any(e.key == city_country for e in nat.of("nat")):
@@ -198,8 +199,8 @@ class Extractor:
                 if f is not None and f.type in ("NORP", "ORG") and f.first == nxt_i:
                     country = country or (f.actor.country if f.actor else None)
                     last = f.last
-                elif nxt_i not in self.covered and nxt_i not in self.at and self.words[nxt_i].text.startswith(
-                        "ال") and self.words[nxt_i].text not in not_names():
+                elif nxt_i not in self.covered and nxt_i not in self.at and self.wt[nxt_i].startswith(
+                        "ال") and self.wt[nxt_i] not in not_names():
                     last = nxt_i
                 elif nxt_i in self.at and "office" in self.at[nxt_i].kinds():
                     last = self.at[nxt_i].last
@@ -215,14 +216,14 @@ class Extractor:
                 continue
             end = self.name_run(start)
             if end is not None:
-                words = self.words
-                name = self.norm[words[start].start:words[end].end]
+                ws = self.ws
+                name = self.norm[ws[start][0]:ws[end][1]]
                 actor = Actor(name=romanize(name), country=country, sector=office.sector, role=office.role,
                               kind="person")
                 holder = self.g.holder(country, office.role, self.date) if country and office.role else None
                 if holder is not None:
                     actor = person_actor(self.g, holder, self.date)
-                self.add(Found(words[start].start, words[end].end, start, end, "PER", actor=actor,
+                self.add(Found(ws[start][0], ws[end][1], start, end, "PER", actor=actor,
                                source="title"))
 
     def name_run(self, i: int) -> int | None:
@@ -230,8 +231,8 @@ class Extractor:
         tokens, stop = load_name_tokens(), not_names()
         last = None
         j = i
-        while j < len(self.words) and j - i < MAX_NAME_WORDS and j not in self.covered:
-            w = self.words[j].text
+        while j < len(self.wt) and j - i < MAX_NAME_WORDS and j not in self.covered:
+            w = self.wt[j]
             if w in stop or (w not in tokens and w not in NAME_LINKS):
                 break
             if w not in NAME_LINKS:
@@ -244,7 +245,7 @@ class Extractor:
     # ---- pass 3
     def ner_pass(self, spans: Iterable[tuple[int, int, str]]) -> None:
         to_norm = self.doc.norm.to_norm
-        starts = [w.start for w in self.words]
+        starts = [s for s, _ in self.ws]
         import bisect
         for s, e, label in spans:
             type_ = NER_TYPES.get(label)
@@ -257,12 +258,12 @@ class Extractor:
                 continue
             if any(w in self.covered for w in range(first, last + 1)):
                 continue
-            first_start = max(ns, self.words[first].start)
-            text = self.norm[first_start:self.words[last].end]
+            first_start = max(ns, self.ws[first][0])
+            text = self.norm[first_start:self.ws[last][1]]
             actor, geo = self.describe_unknown(type_, text, first, last)
             if type_ == "LOC" and geo is not None and geo.feature in ("city", "capital", "country"):
                 type_ = "GPE"
-            self.add(Found(first_start, self.words[last].end, first, last, type_, actor=actor, geo=geo,
+            self.add(Found(first_start, self.ws[last][1], first, last, type_, actor=actor, geo=geo,
                            source="ner"))
 
     def describe_unknown(self, type_: str, text: str, first: int, last: int) -> tuple[Actor | None, Geo | None]:
@@ -292,16 +293,16 @@ class Extractor:
             i = m.last + 1
             if not self.adjacent(m.last, i) or i in self.covered or i in self.at:
                 continue
-            w = self.words[i].text
+            w = self.wt[i]
             if w.startswith("ال") or w in not_names() or len(w) < 3 or w.endswith(("يه", "ي")):
                 continue
             office = self.g.offices[offices[0].key]
             geo = Geo(name=romanize(w), country=self.nearby_country(i, i), feature=office.en)
-            self.add(Found(self.words[i].start, self.words[i].end, i, i, "LOC", geo=geo, source="placeword"))
+            self.add(Found(self.ws[i][0], self.ws[i][1], i, i, "LOC", geo=geo, source="placeword"))
 
     def nearby_country(self, first: int, last: int) -> str | None:
         """The country of the closest place: the next three words first (حي X بروما), then backwards."""
-        for j in range(last + 1, min(last + 4, len(self.words))):
+        for j in range(last + 1, min(last + 4, len(self.wt))):
             f = self.covered.get(j)
             if f is not None and f.geo is not None:
                 return f.geo.country
@@ -315,19 +316,19 @@ class Extractor:
         surnames: dict[str, Found] = {}
         for f in self.found:
             if f.type == "PER" and f.last > f.first:
-                w = self.words[f.last].text
+                w = self.wt[f.last]
                 if len(w) >= 3 and w not in not_names():
                     surnames.setdefault(w, f)
         if not surnames:
             return
-        from .matcher import variants
-        for i, w in enumerate(self.words):
+        for i, w in enumerate(self.wt):
             if i in self.covered:
                 continue
-            for strip, v in variants(w.text):
+            for strip, v in variants(w):
                 f = surnames.get(v)
                 if f is not None and f.first < i:
-                    self.add(Found(w.start + strip, w.end, i, i, "PER", actor=f.actor, source="coref"))
+                    self.add(Found(self.ws[i][0] + strip, self.ws[i][1], i, i, "PER", actor=f.actor,
+                                   source="coref"))
                     break
 
     def entities(self) -> tuple[Entity, ...]:

@@ -9,17 +9,12 @@ Cost: a few dict lookups per word, linear in the article.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from .gazetteers import LEAF, Entry
 
 WORD = re.compile(r"[0-9a-z\u0621-\u064a]+")
-
-
-class Word(NamedTuple):
-    start: int  # offsets in the normalized text
-    end: int
-    text: str
 
 
 class Match(NamedTuple):
@@ -38,11 +33,13 @@ class Match(NamedTuple):
         return [e for e in self.entries if e.kind == kind]
 
 
-def words_of(norm: str) -> list[Word]:
-    return [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(norm)]
+def words_of(norm: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """The words of a normalized text and their spans, as two parallel lists (cheaper than one object each)."""
+    return WORD.findall(norm), [m.span() for m in WORD.finditer(norm)]
 
 
-def variants(w: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=200_000)
+def variants(w: str) -> tuple[tuple[int, str], ...]:
     """(characters stripped, word) for a word and its forms without proclitics."""
     out = [(0, w)]
     i = 0
@@ -55,31 +52,53 @@ def variants(w: str) -> list[tuple[int, str]]:
         out.append((i, "ال" + rest[2:]))
     elif len(rest) > 3 and rest[0] in "بلك":
         out.append((i + 1, rest[1:]))
-    return out
+    return tuple(out)
 
 
-def find_matches(norm: str, words: list[Word], trie: dict, lo: int = 0, hi: int | None = None) -> list[Match]:
-    """Longest gazetteer matches over ``words[lo:hi]``, left to right, not overlapping."""
-    hi = len(words) if hi is None else hi
+def find_matches(norm: str, texts: list[str], spans: list[tuple[int, int]], trie: dict) -> list[Match]:
+    """Longest gazetteer matches over the words, left to right, not overlapping."""
+    hi = len(texts)
     out: list[Match] = []
-    i = lo
+    i = 0
     while i < hi:
+        starts = first_nodes(trie, texts[i])
+        if not starts:
+            i += 1
+            continue
         best: tuple[int, int, list] | None = None  # (last word, stripped, entries)
-        for strip, v in variants(words[i].text):
-            node = trie.get(v)
+        for strip, node in starts:
             j = i
             while node is not None:
                 leaf = node.get(LEAF)
                 if leaf and (best is None or j > best[0]):
                     best = (j, strip, leaf)
                 j += 1
-                if j >= hi or norm[words[j - 1].end:words[j].start].strip():
+                if j >= hi or norm[spans[j - 1][1]:spans[j][0]].strip():
                     break
-                node = node.get(words[j].text)
+                node = node.get(texts[j])
         if best is None:
             i += 1
             continue
         j, strip, entries = best
-        out.append(Match(words[i].start + strip, words[j].end, i, j, tuple(entries)))
+        out.append(Match(spans[i][0] + strip, spans[j][1], i, j, tuple(entries)))
         i = j + 1
     return out
+
+
+_FIRST: dict[int, dict[str, tuple]] = {}
+
+
+def first_nodes(trie: dict, w: str) -> tuple[tuple[int, dict], ...]:
+    """(characters stripped, trie node) for each form of ``w`` that begins an alias; cached per trie.
+
+    Most words begin no alias: the cache turns them into one dict lookup.
+    """
+    cache = _FIRST.get(id(trie))
+    if cache is None:
+        cache = _FIRST[id(trie)] = {}
+    hit = cache.get(w)
+    if hit is None:
+        hit = tuple((strip, trie[v]) for strip, v in variants(w) if v in trie)
+        if len(cache) < 500_000:
+            cache[w] = hit
+    return hit

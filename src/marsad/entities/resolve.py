@@ -56,16 +56,16 @@ class SpanInfo:
 def analyse(doc: Doc, g: Gazetteer, start: int, end: int) -> SpanInfo:
     ns, ne = doc.norm.to_norm(start), doc.norm.to_norm(end)
     sub = doc.norm.text[ns:ne]
-    words = words_of(sub)
+    texts, spans = words_of(sub)
     offices, countries, modifiers = [], [], []
-    for m in find_matches(sub, words, g.trie):
+    for m in find_matches(sub, texts, spans, g.trie):
         for e in m.entries:
             if e.kind == "office":
                 offices.append(g.offices[e.key])
             elif e.kind in ("nat", "country", "metonym"):
                 countries.append(e.key)
-    for w in words:
-        mod = g.modifiers.get(w.text)
+    for w in texts:
+        mod = g.modifiers.get(w)
         if mod:
             modifiers.append(mod)
     return SpanInfo(offices, list(dict.fromkeys(countries)), modifiers)

@@ -118,7 +118,7 @@ class Office:
     en: str
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: record builders cache their results per gazetteer
 class Gazetteer:
     countries: dict[str, Country] = field(default_factory=dict)
     places: dict[int, Place] = field(default_factory=dict)
