@@ -37,11 +37,14 @@ STOPS = frozenset("""في خلال امام عبر علي الي من عن مع 
 فيه فيها فيهم عنه عنها عنهم له لها لهم منه منها منهم عليه عليها عليهم اليه اليها اليهم معه معها معهم لديه
 لديها به بها بهم بشان خاصه قوله قولها قولهم""".split())
 #: words with the preposition ب that still belong to a speaker's title (المتحدث باسم الوزارة)
-TITLE_BA = frozenset({"باسم"})
+TITLE_BA = frozenset({"باسم", "باسمه", "باسمها", "باسمهم"})
 #: a quotation this short reached without a colon is a name or a term (موقع "ميدل إيست آي"), not the quote
 MIN_UNANNOUNCED_WORDS = 4
 #: tokens that may precede a cue without being its subject (كما وصف، فيما رأى)
-CONJUNCTIONS = frozenset({"كما", "فيما", "بينما", "حيث", "ثم", "و", "ف"})
+CONJUNCTIONS = frozenset({"كما", "فيما", "بينما", "حيث", "ثم", "و", "ف", "لكنه", "لكنها", "لكنهم", "ولكنه",
+                          "ولكنها", "ولكنهم"})
+#: a negated cue reports nothing (لم تتهم الوزارة أي طرف)
+NEGATIONS = frozenset({"لم", "لن", "لا", "ما", "ولم", "ولن", "ولا"})
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 #: sentence-level adverbials skipped before an SVO subject (أما الوزير فقال)
 TOPIC_MARKERS = frozenset({"اما", "واما"})
@@ -193,7 +196,8 @@ class _Article:
             while first < i and self.norms[first] in CONJUNCTIONS:
                 first += 1
             if (first >= i - 1 or self.toks[first].kind != "word" or self.norms[first].startswith(("ال", "وال"))
-                    or self.is_stop(first)):
+                    or self.cue[first] is None and self.is_stop(first)
+                    or self.cue[first] is not None and self.cue[first].pos == "participle"):
                 continue
             end = self.noun_phrase(first + 1, i)
             span = self.tok_span(first + 1, end)
@@ -238,7 +242,7 @@ def find_quotes(doc: Doc, lex: CueLexicon) -> list[Found]:
             i = _attribution(A, st, out, i)
             continue
         entry = A.cue[i]
-        if entry is None:
+        if entry is None or (i > 0 and A.norms[i - 1] in NEGATIONS):
             i += 1
             continue
         i = _frame(A, st, out, i, entry, handed)
@@ -306,7 +310,12 @@ def _frame(A: _Article, st: _State, out: list[Found], i: int, entry: CueEntry,
     if "continuation" in flags:
         conf = 0.8
     if target == "cue":
-        handed[j] = speaker
+        # the participle gets the verb's subject when nothing but the subject stands between them
+        k = A.noun_phrase(i + 1, j)
+        if all(A.toks[m].kind == "punct" for m in range(k, j)):
+            handed[j] = speaker
+        elif "continuation" not in flags:
+            _remember(A, st, i, speaker)
         return j
     seg = _segment_before(A, st, i) if entry.pos == "verb" else None
     if seg is not None and speaker is not None and target in (None, "quote"):  # «...»، قال الوزير(، «...»)
@@ -377,9 +386,8 @@ def _speaker(A: _Article, st: _State, i: int, j: int, entry: CueEntry,
         if src is not None:
             via = subject
             return src, via, ()
-    if subject is not None and entry.frame == "obj" and (A.cue[i].pos == "participle" or A.norms[i - 1] in CONJUNCTIONS
-                                             if i > 0 else False):
-        subject = None  # كما وصف المحادثات بأنها ...: the noun phrase is the object
+    if entry.pos == "participle" or entry.frame == "obj" and i > 0 and A.norms[i - 1] in CONJUNCTIONS:
+        subject = None  # a participle has no subject of its own; كما وصف المحادثات بأنها: the object
     if subject is not None:
         return subject, via, ()
     if i in handed and handed[i] is not None:
@@ -401,7 +409,7 @@ def _speaker(A: _Article, st: _State, i: int, j: int, entry: CueEntry,
 
 def _remember(A: _Article, st: _State, i: int, speaker: tuple[int, int] | None) -> None:
     """Keep a speaker for the dropped subjects that follow (with whether it names someone)."""
-    if speaker is None or (st.speakers and st.speakers[-1][1] == speaker):
+    if speaker is None or (st.speakers and st.speakers[-1][:2] == (i, speaker)):
         return
     a = bisect.bisect_left(A.starts, speaker[0])
     b = bisect.bisect_left(A.starts, speaker[1])
@@ -526,7 +534,9 @@ def _attribution(A: _Article, st: _State, out: list[Found], i: int) -> int:
         first += 1
     if first == i:
         k = _token_at(A, speaker[1], i) if party else nxt
-        while k < e0 and (A.toks[k].text in "،," or A.norms[k] in ("فان", "فانه", "فانها")):
+        comma = next((m for m in range(k, min(k + 6, e0)) if A.toks[m].text in "،,"), None)
+        k = comma if comma is not None else k  # بحسب مصادر لـ«الشرق الأوسط»، فإن ...
+        while k < e0 and (A.toks[k].text in "،," or A.norms[k] in ("فان", "فانه", "فانها", "فقد")):
             k += 1
         start, end, _, _ = _clause(A, k, k) if k < e0 else (0, 0, 0, None)
     else:
