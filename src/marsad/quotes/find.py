@@ -136,6 +136,15 @@ class _Article:
         return t.parts[0].text in "لـ" or t.parts[0].text == "ب" and nm not in TITLE_BA and any(
             p.kind in ("article", "enclitic") for p in t.parts)
 
+    def has_pronoun(self, i: int) -> bool:
+        """A word with a possessive/object pronoun (حديثه، موقفها): split by the tokenizer or, for words it
+        left whole, ending in ه/ها/هم where a ta marbuta would be ة and without the article."""
+        t = self.toks[i]
+        if t.parts:
+            return t.parts[-1].kind == "enclitic"
+        w = t.text
+        return t.kind == "word" and len(w) >= 5 and w.endswith(("ه", "ها", "هم")) and not w.startswith(("ال", "وال"))
+
     def word_start(self, i: int) -> int:
         """Start of token ``i`` without a conjunction proclitic (وبيسكوف → بيسكوف)."""
         t = self.toks[i]
@@ -151,9 +160,12 @@ class _Article:
         return any(not self.norms[i].startswith(("ال", "وال")) for i in words[1:])
 
     def tok_span(self, a: int, b: int) -> tuple[int, int] | None:
-        """Char span of tokens ``[a, b)`` with commas trimmed at both ends."""
+        """Char span of tokens ``[a, b)`` with commas trimmed at both ends; None when it starts with a noun
+        carrying a possessive pronoun (أنهى حديثه: an object, not a subject)."""
         while a < b and self.toks[a].kind == "punct":
             a += 1
+        if a < b and self.has_pronoun(a):
+            return None
         while b > a and self.toks[b - 1].kind == "punct":
             b -= 1
         if b <= a:
@@ -282,6 +294,8 @@ def _scan(A: _Article, i: int) -> tuple[str | None, int]:
             return None, j
         nm = A.norms[j]
         if nm in COMPLEMENTIZERS:
+            if nm == "ان" and _subjunctive(A, i, j):
+                return None, j
             return "comp", j
         if t.text == ":":
             if j + 1 < len(A.toks) and A.opens[j + 1] >= 0:
@@ -299,6 +313,15 @@ def _scan(A: _Article, i: int) -> tuple[str | None, int]:
             return None, j
         j += 1
     return None, j
+
+
+def _subjunctive(A: _Article, i: int, j: int) -> bool:
+    """أن after a present-tense verb that is not the cue (ننتظر أن تقدم، يمكن أن): a subjunctive, no report."""
+    k = j - 1
+    if k <= i or A.toks[k].kind != "word" or A.noun_phrase(i + 1, j) >= j:
+        return False
+    nm = A.norms[k]
+    return nm[0] in "يتن" and not nm.startswith("ال") and A.cue[k] is None and len(nm) >= 4
 
 
 def _frame(A: _Article, st: _State, out: list[Found], i: int, entry: CueEntry,

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 #: opening mark -> the closing marks it accepts (” is also used as an opener in right-to-left typing)
 PAIRS: dict[str, tuple[str, ...]] = {
-    "«": ("»",), "“": ("”", "“"), "„": ("“", "”"), "‹": ("›",), '"': ('"',), "''": ("''",), "”": ("“", "”"),
+    "«": ("»",), "“": ("”", "“", "″"), "„": ("“", "”"), "‹": ("›",), '"': ('"',), "''": ("''",), "”": ("“", "”"),
 }
-MARK_RE = re.compile(r"''|[\"“”«»„‹›]")
+MARK_RE = re.compile(r"''|[\"“”«»„‹›″]")
 #: the longest an unclosed quotation is allowed to run, in characters
 MAX_UNCLOSED = 400
 #: the longest a closed quotation inside one paragraph may be before it is taken as unclosed
