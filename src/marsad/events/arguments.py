@@ -1,0 +1,161 @@
+"""Argument spans: who did it, to whom, and where, from the clause around a trigger.
+
+A sentence is first read into *slots*: groups of coordinated entities (إيران والولايات المتحدة، الوفدين
+الإيراني والأمريكي), each with the preposition that governs it (مع، ضد، على، إلى، بين، في …) and whether it
+is a party or a place. Places (a GPE or LOC after في, or with the ب of location) never become parties. A
+nationality adjective (NORP) is a party only after an actor noun (الوفد الإيراني), never as the adjective of a
+thing (البرنامج النووي الإيراني). The event coder then picks the actor and recipient slots by position:
+the subject after a verb (VSO) or before it (SVO), the genitive of a verbal noun, the object of a preposition.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from ..doc import Doc, Token
+from ..records import Actor, Entity, Mention
+from .cues import Cues
+
+#: prepositions that may govern a party slot (normalized; ب and ل also as proclitics)
+PREPOSITIONS = frozenset({"من", "الي", "علي", "مع", "ضد", "في", "عن", "بين", "لدي", "حول", "تجاه", "ازاء", "عبر",
+                          "خلال", "بعد", "قبل", "منذ", "نحو", "مقابل"})
+#: prepositions whose object is a recipient of the event
+RECIPIENT_PREPS = frozenset({"مع", "ضد", "علي", "الي", "ل", "ب", "لدي", "تجاه", "ازاء", "بين", "من", "عن"})
+PLACE_TYPES = frozenset({"GPE", "LOC"})
+
+
+@dataclass(slots=True)
+class Slot:
+    """Coordinated entities at one place in a sentence."""
+
+    first: int                # index of the first token (in doc.tokens)
+    last: int                 # index of the last token
+    prep: str | None          # governing preposition (normalized) or None
+    place: bool               # a place, not a party
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    pair: bool = False        # a dual noun (البلدين) standing for the article's current pair of parties
+
+
+def party_actor(e: Entity) -> Actor | None:
+    """The actor an entity stands for: its resolved actor, else the country of a geocoded place."""
+    if e.actor is not None and (e.actor.country or e.actor.name):
+        return e.actor
+    if e.geo is not None and e.geo.country:
+        return Actor(name=e.geo.name, country=e.geo.country, kind="country")
+    return None
+
+
+def _proclitic_prep(tok: Token) -> str | None:
+    for p in tok.parts:
+        if p.kind == "proclitic" and p.text in ("ب", "ل"):
+            return p.text
+    return None
+
+
+def entity_starts(doc: Doc) -> dict[int, Entity]:
+    """Token index -> the entity starting in that token (the longest one)."""
+    out: dict[int, Entity] = {}
+    if not doc.entities:
+        return out
+    import bisect
+    starts = [t.start for t in doc.tokens]
+    for e in doc.entities:
+        i = bisect.bisect_right(starts, e.start) - 1
+        if i < 0 or doc.tokens[i].end <= e.start:
+            continue
+        cur = out.get(i)
+        if cur is None or (e.end - e.start) > (cur.end - cur.start):
+            out[i] = e
+    return out
+
+
+def _last_token(doc: Doc, i: int, e: Entity, hi: int) -> int:
+    j = i
+    while j + 1 < hi and doc.tokens[j + 1].start < e.end:
+        j += 1
+    return j
+
+
+def sentence_slots(doc: Doc, lo: int, hi: int, ents: dict[int, Entity], cues: Cues) -> list[Slot]:
+    """The slots of the tokens ``doc.tokens[lo:hi]``, in order."""
+    toks = doc.tokens
+    slots: list[Slot] = []
+    i = lo
+    while i < hi:
+        tok = toks[i]
+        e = ents.get(i)
+        if e is None:
+            if tok.norm in cues.pair_nouns or (tok.norm[:1] in "وفل" and tok.norm[1:] in cues.pair_nouns):
+                slots.append(Slot(first=i, last=i, prep=_prep_before(toks, i, lo), place=False, pair=True))
+            i += 1
+            continue
+        prev = toks[i - 1].norm if i > lo else ""
+        prep = _prep_before(toks, i, lo)
+        is_place = e.type in PLACE_TYPES and (prep == "في" or (prep == "ب" and prev not in PREPOSITIONS)
+                                              or prev in ("في", "بمدينه", "مدينه", "بلده", "قريه"))
+        head = i
+        if e.type == "NORP":
+            noun = _actor_noun_before(toks, i, lo, cues)
+            if noun < 0:
+                i += 1
+                continue
+            head, prep = noun, _prep_before(toks, noun, lo)
+        if e.type not in ("PER", "ORG", "GPE", "LOC", "NORP") or (party_actor(e) is None and not is_place):
+            i += 1
+            continue
+        slot = Slot(first=head, last=_last_token(doc, i, e, hi), prep=prep, place=is_place)
+        _add(slot, e)
+        # coordination: X و Y (و Z …) of the same kind
+        j = slot.last + 1
+        while j < hi and toks[j].norm.startswith("و") and j in ents:
+            e2 = ents[j]
+            if e2.type == "NORP" and e.type != "NORP":
+                break
+            if party_actor(e2) is None:
+                break
+            _add(slot, e2)
+            slot.last = _last_token(doc, j, e2, hi)
+            j = slot.last + 1
+        slots.append(slot)
+        i = slot.last + 1
+    return slots
+
+
+def _add(slot: Slot, e: Entity) -> None:
+    slot.entities.append(e)
+    slot.mentions.append(Mention(text=e.text, start=e.start, end=e.end, actor=party_actor(e)))
+
+
+def _prep_before(toks: Sequence[Token], i: int, lo: int) -> str | None:
+    """The preposition governing token ``i``: a proclitic ب/ل on it, or the word before it."""
+    pro = _proclitic_prep(toks[i])
+    if pro:
+        return pro
+    if i > lo:
+        w = toks[i - 1].norm
+        if w in PREPOSITIONS:
+            return w
+        if w[:1] in "وف" and w[1:] in PREPOSITIONS:
+            return w[1:]
+    return None
+
+
+def _actor_noun_before(toks: Sequence[Token], i: int, lo: int, cues: Cues) -> int:
+    """The actor noun a NORP at ``i`` qualifies (الوفد الإيراني، قوات الأمن العراقية), or -1."""
+    for j in range(i - 1, max(lo, i - 3) - 1, -1):
+        w = toks[j].norm
+        if w in cues.actor_nouns or (w[:1] in "وفبل" and w[1:] in cues.actor_nouns):
+            return j
+        if toks[j].kind != "word":
+            return -1
+    return -1
+
+
+def resolve_hook():
+    """``marsad.entities.resolve.resolve_parties`` when the entities stage provides it, else None."""
+    try:
+        from ..entities import resolve  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return getattr(resolve, "resolve_parties", None)

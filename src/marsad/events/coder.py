@@ -1,0 +1,426 @@
+"""Find and code the events of one analysed article (a pure function of the Doc).
+
+Steps, per sentence (NGEC's split): trigger (lexicon match, longest and hand-curated first) → type and mode →
+contexts → actor and recipient slots → place → date → modality; then quote-implied events; then
+within-article deduplication; then confidence (and, when the statistical classifier is installed, its vote).
+Discourse state carried from sentence to sentence: the last actor (for dropped subjects) and the current pair
+of parties (the two sides of the talks, for البلدين and for talks mentioned without their parties).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from ..doc import Doc, Sentence
+from ..records import Event, Mention, Place, SentenceRef, Span, TimeExpr, make_id
+from .arguments import RECIPIENT_PREPS, Slot, entity_starts, sentence_slots
+from .cues import Cues, has_cue
+from .lexicon import Head, Lexicon, match_follow
+from .modality import find_modality, is_historical
+from .ontology import Ontology
+
+#: how far after a verb its subject may stand (VSO), in tokens
+VSO_SCOPE = 5
+#: how far after a verbal noun its genitive may stand
+GENITIVE_SCOPE = 2
+#: how far after the trigger a recipient may stand
+RECIPIENT_SCOPE = 12
+#: types whose verbal noun takes its victim/object, not its doer, in the genitive (اغتيال الرئيس)
+OBJECT_GENITIVE = frozenset({"ASSAULT", "COERCE", "SANCTION", "RETREAT"})
+#: types that are reciprocal when they have two or more actors and no recipient (talks, agreements)
+RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+#: punctuation that ends the clause of a verbal noun
+CLAUSE_PUNCT = frozenset({"،", ",", "؛", ";", ":", "."})
+#: the types that take the current pair of parties when a talks noun has none of its own
+PAIR_TYPES = frozenset({"CONSULT", "AGREE"})
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event being built (mutable), turned into a records.Event at the end."""
+
+    type: str
+    mode: str | None
+    contexts: set[str]
+    trigger: Span
+    sentence: Sentence
+    actor: list[Mention]
+    recipient: list[Mention]
+    place: Place | None
+    date: str | None
+    date_source: str
+    modality: str
+    source: str
+    features: dict[str, float]
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class State:
+    last_actor: list[Mention] = field(default_factory=list)
+    pair: list[Mention] = field(default_factory=list)
+
+
+def countries(ms: Sequence[Mention]) -> set[str]:
+    return {m.actor.country for m in ms if m.actor is not None and m.actor.country}
+
+
+def code_events(doc: Doc, lex: Lexicon, cues: Cues, onto: Ontology,
+                scorer: Callable[[Draft], float] | None = None,
+                resolve: Callable | None = None) -> tuple[Event, ...]:
+    """The events of ``doc`` (requires norm, tokens, sentences; uses entities, times, quotes when present)."""
+    toks = doc.tokens
+    words = [t.norm for t in toks]
+    ents = entity_starts(doc)
+    quote_ranges = _quote_ranges(doc)
+    state = State()
+    drafts: list[Draft] = []
+    for sent in doc.sentences:
+        lo, hi = sent.first_token, sent.last_token
+        if hi <= lo:
+            continue
+        slots = sentence_slots(doc, lo, hi, ents, cues)
+        times = [t for t in doc.times if sent.start <= t.start < sent.end]
+        consumed: set[int] = set()
+        skipped = -2
+        for i in range(lo, hi):
+            if i in consumed or toks[i].kind != "word":
+                continue
+            found = best_head(lex, words, i, hi)
+            if found is None:
+                continue
+            head, follow = found
+            consumed.update(follow)
+            if _background(words, i, lo, cues) or _purpose(lex, words, i, head, onto) \
+                    or (skipped == i - 1 and words[i].startswith("و")):
+                skipped = i  # الهجمات والمفاوضات: the coordinated noun shares the background
+                continue
+            qlo, qhi = _clause(quote_ranges, i, lo, hi)
+            d = _draft(doc, sent, i, head, follow, slots, times, words, qlo, qhi, cues, onto, state, resolve)
+            drafts.append(d)
+            _update_state(state, d)
+    drafts.extend(_quote_events(doc, drafts, onto))
+    merged = deduplicate(drafts)
+    out = []
+    for d in merged:
+        conf = scorer(d) if scorer else default_confidence(d)
+        if conf <= 0.0:
+            continue
+        out.append(_finish(doc, d, onto, conf))
+    return tuple(out)
+
+
+def best_head(lex: Lexicon, words: list[str], i: int, hi: int) -> tuple[Head, list[int]] | None:
+    """The best lexicon reading of token ``i``: hand-curated entries first, then the longest pattern."""
+    heads = lex.heads(words[i])
+    if not heads:
+        return None
+    best: tuple[tuple[int, int, int], Head, list[int]] | None = None
+    for n, h in enumerate(heads):
+        follow = match_follow(h.trigger, words, i, hi) if h.trigger.follow else []
+        if follow is None:
+            continue
+        key = (h.trigger.source == "curated", len(follow), -n)
+        if best is None or key > best[0]:
+            best = (key, h, follow)
+    return None if best is None else (best[1], best[2])
+
+
+def _background(words: list[str], i: int, lo: int, cues: Cues) -> bool:
+    """سنوات من الهجمات، تهمة القتل: an event noun after a plural of time or a legal charge is not an event."""
+    if i - 1 >= lo and words[i - 1] in cues.charge:
+        return True
+    return i - 2 >= lo and words[i - 1] == "من" and words[i - 2] in cues.background
+
+
+def _purpose(lex: Lexicon, words: list[str], i: int, head: Head, onto: Ontology) -> bool:
+    """لرفع العقوبات، مقابل الانسحاب: a cooperative verbal noun stating a goal or a price, not a reported event.
+
+    Conflict nouns are kept: خرجوا للاحتجاج reports the protest itself.
+    """
+    if onto.types[head.trigger.type].quad > 2:
+        return False
+    if i > 0 and words[i - 1] in ("مقابل", "بهدف", "اجل", "بغيه", "سبيل"):
+        return True
+    if head.form != "noun":
+        return False
+    w = words[i][1:] if words[i][:1] in "وف" else words[i]
+    return w.startswith("ل") and not w.startswith("ال") and any(h.trigger is head.trigger for h in lex.heads(w[1:]))
+
+
+def _quote_ranges(doc: Doc) -> list[tuple[int, int, object]]:
+    starts = [t.start for t in doc.tokens]
+    out = []
+    for q in doc.quotes:
+        a = bisect.bisect_left(starts, q.start)
+        b = bisect.bisect_left(starts, q.end)
+        out.append((a, b, q))
+    return out
+
+
+def _clause(quote_ranges, i: int, lo: int, hi: int) -> tuple[int, int]:
+    """Token bounds for argument search: the sentence, or the quote the trigger stands in."""
+    for a, b, _ in quote_ranges:
+        if a <= i < b:
+            return max(lo, a), min(hi, b)
+    return lo, hi
+
+
+def _quote_of(doc: Doc, offset: int):
+    for q in doc.quotes:
+        if q.start <= offset < q.end:
+            return q
+    return None
+
+
+def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slots: list[Slot],
+           times: list[TimeExpr], words: list[str], lo: int, hi: int, cues: Cues, onto: Ontology,
+           state: State, resolve) -> Draft:
+    tok = doc.tokens[i]
+    trig = head.trigger
+    mode = trig.mode or _mode_from_cues(trig.type, words, sent.first_token, sent.last_token, cues, onto)
+    contexts = set(trig.contexts)
+    for name, cue in cues.contexts.items():
+        if has_cue(words, sent.first_token, sent.last_token, cue) >= 0:
+            contexts.add(name)
+    past = head.form == "past"
+    passive = past and "\u064f" in tok.text[:4]
+    actor, recipient, feats = _arguments(doc, i, head, slots, lo, hi, passive, cues, resolve)
+    if not actor and not passive:
+        q = _quote_of(doc, tok.start)
+        if q is not None and q.speaker is not None and q.speaker.actor is not None:
+            actor = [q.speaker]
+            feats["actor_quote"] = 1.0
+    if not actor and not passive and state.last_actor and head.form != "noun":
+        actor = list(state.last_actor)
+        feats["actor_previous"] = 1.0
+    if trig.type in PAIR_TYPES and state.pair:
+        if not actor and not recipient and head.form == "noun":
+            actor, recipient = list(state.pair), list(state.pair)
+            feats["pair"] = 1.0
+        elif actor and not recipient and onto.types[trig.type].quad == 1:
+            others = [m for m in state.pair if m.actor and m.actor.country not in countries(actor)]
+            if others:
+                recipient = others
+                feats["pair"] = 1.0
+    if trig.type in RECIPROCAL and not recipient and len(countries(actor)) >= 2:
+        recipient = list(actor)
+    place = _place(slots, i)
+    modality = find_modality(words, i, lo, hi, cues, past_verb=past, future_prefix=head.future)
+    date, date_source, direction = _date(times, tok.start, past and modality == "asserted", doc.article.date)
+    if modality == "asserted" and direction == "future" and not past:
+        modality = "future"
+    if modality == "asserted" and is_historical(date, doc.article.date):
+        modality = "historical"
+    feats.update({"curated": float(trig.source == "curated"), "multiword": float(bool(follow)),
+                  "verb": float(head.form != "noun"), "has_actor": float(bool(actor)),
+                  "has_recipient": float(bool(recipient)), "has_time": float(date_source == "time")})
+    return Draft(type=trig.type, mode=mode, contexts=contexts, trigger=doc.span(tok.start, tok.end),
+                 sentence=sent, actor=actor, recipient=recipient, place=place, date=date,
+                 date_source=date_source, modality=modality, source=f"lexicon:{trig.source}", features=feats)
+
+
+def _mode_from_cues(typ: str, words: list[str], lo: int, hi: int, cues: Cues, onto: Ontology) -> str | None:
+    for (t, mode), cue in cues.modes.items():
+        if t == typ and onto.valid(typ, mode) and has_cue(words, lo, hi, cue) >= 0:
+            return mode
+    return None
+
+
+def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int, passive: bool, cues: Cues,
+               resolve) -> tuple[list[Mention], list[Mention], dict[str, float]]:
+    """Actor and recipient mentions for the trigger at token ``i``."""
+    feats: dict[str, float] = {}
+    parties = [s for s in slots if not s.place and lo <= s.first < hi]
+    after = [s for s in parties if s.first > i]
+    before = [s for s in parties if s.last < i]
+    typ = head.trigger.type
+    actor_slot = None
+    recipient_slots: list[Slot] = []
+    if head.form != "noun":
+        if not passive:
+            actor_slot = next((s for s in after if s.first <= i + VSO_SCOPE and s.prep is None), None)
+            if actor_slot is None:
+                actor_slot = next((s for s in reversed(before) if s.prep is None), None)
+    else:
+        gen = next((s for s in after if s.first <= i + GENITIVE_SCOPE and s.prep is None), None)
+        if gen is not None and typ in OBJECT_GENITIVE:
+            recipient_slots.append(gen)
+        elif gen is not None:
+            actor_slot = gen
+        if actor_slot is None:
+            actor_slot = next((s for s in reversed(before) if s.prep is None), None)
+    stop = _clause_end(doc, i, hi) if head.form == "noun" else hi
+    for s in after:
+        if s is actor_slot or s in recipient_slots or s.first > i + RECIPIENT_SCOPE or s.first >= stop:
+            continue
+        if s.prep == "بين":
+            if typ in RECIPROCAL:
+                actor_slot = None  # talks between X and Y: both are actors and recipients
+            recipient_slots.append(s)
+            break
+        if s.prep in RECIPIENT_PREPS or (s.prep is None and head.form != "noun"):
+            recipient_slots.append(s)
+            break
+    actor = _slot_mentions(doc, actor_slot, resolve)
+    recipient = [m for s in recipient_slots for m in _slot_mentions(doc, s, resolve)]
+    if actor_slot is not None:
+        feats["actor_slot"] = 1.0
+    if not actor and any(s.prep == "بين" for s in recipient_slots) and typ in RECIPROCAL:
+        actor = list(recipient)
+        feats["reciprocal"] = 1.0
+    return actor, recipient, feats
+
+
+def _clause_end(doc: Doc, i: int, hi: int) -> int:
+    """The first clause punctuation after token ``i`` (a noun's arguments do not cross it)."""
+    for j in range(i + 1, hi):
+        if doc.tokens[j].kind == "punct" and doc.tokens[j].text in CLAUSE_PUNCT:
+            return j
+    return hi
+
+
+def _slot_mentions(doc: Doc, slot: Slot | None, resolve) -> list[Mention]:
+    if slot is None:
+        return []
+    if resolve is not None and not slot.pair:
+        start, end = doc.tokens[slot.first].start, doc.tokens[slot.last].end
+        got = list(resolve(doc, start, end) or [])
+        if got:
+            return got
+    if slot.pair:
+        tok = doc.tokens[slot.first]
+        return [Mention(text=tok.text, start=tok.start, end=tok.end, actor=None)]
+    return [m for m in slot.mentions if m.actor is not None]
+
+
+def _place(slots: list[Slot], i: int) -> Place | None:
+    places = [s for s in slots if s.place]
+    if not places:
+        return None
+    s = next((s for s in places if s.first > i), places[-1])
+    e = s.entities[0]
+    g = e.geo
+    return Place(text=e.text, start=e.start, end=e.end, name=g.name if g else (e.actor.name if e.actor else None),
+                 country=(g.country if g else (e.actor.country if e.actor else None)),
+                 geonameid=g.geonameid if g else None, lat=g.lat if g else None, lon=g.lon if g else None)
+
+
+def _date(times: list[TimeExpr], offset: int, past_asserted: bool,
+          published: str | None) -> tuple[str | None, str, str | None]:
+    """The time of the sentence nearest the trigger; a past fact ignores future times (they date its object)."""
+    best = None
+    for t in times:
+        if past_asserted and t.direction == "future":
+            continue
+        dist = abs(t.start - offset)
+        if best is None or dist < best[0]:
+            best = (dist, t)
+    if best is not None:
+        return best[1].value, "time", best[1].direction
+    return published, "publication", None
+
+
+def _update_state(state: State, d: Draft) -> None:
+    if d.actor and d.actor[0].actor is not None and d.actor[0].text not in ("",):
+        if any(m.actor is not None for m in d.actor):
+            state.last_actor = [m for m in d.actor if m.actor is not None]
+    both = {m.actor.country: m for m in d.actor + d.recipient if m.actor is not None and m.actor.country}
+    if len(both) >= 2 and d.type in RECIPROCAL and countries(d.actor) == countries(d.recipient):
+        state.pair = list(both.values())
+    _resolve_pair(d, state)
+
+
+def _resolve_pair(d: Draft, state: State) -> None:
+    """A dual noun (البلدين) left unresolved stands for the current pair of parties."""
+    for side in ("actor", "recipient"):
+        ms = getattr(d, side)
+        if ms and all(m.actor is None for m in ms):
+            if state.pair:
+                m0 = ms[0]
+                setattr(d, side, [Mention(text=m0.text, start=m0.start, end=m0.end, actor=p.actor)
+                                  for p in state.pair])
+            else:
+                setattr(d, side, [])
+    if d.type in RECIPROCAL and d.actor and not d.recipient and len(countries(d.actor)) >= 2:
+        d.recipient = list(d.actor)
+
+
+def _quote_events(doc: Doc, drafts: list[Draft], onto: Ontology) -> list[Draft]:
+    """Events implied by a quote's cue (اتهم، طالب، هدد …) with the speaker as actor, when no trigger coded it."""
+    taken = {(d.trigger.start, d.trigger.end) for d in drafts}
+    out = []
+    for q in doc.quotes:
+        cue = q.cue
+        if cue is None or not cue.implies or cue.implies not in onto.types or q.speaker is None:
+            continue
+        if any(s < cue.end and cue.start < e for s, e in taken):
+            continue
+        sent = doc.sentence_at(cue.start)
+        if sent is None:
+            continue
+        actor = [q.speaker] if q.speaker.actor is not None else []
+        out.append(Draft(type=cue.implies, mode=None, contexts=set(), trigger=doc.span(cue.start, cue.end),
+                         sentence=sent, actor=actor, recipient=[], place=None, date=doc.article.date,
+                         date_source="publication", modality="asserted", source="quote",
+                         features={"curated": 1.0, "has_actor": float(bool(actor)), "verb": 1.0}))
+    return out
+
+
+def deduplicate(drafts: list[Draft]) -> list[Draft]:
+    """One event per happening: same type and modality, compatible dates, overlapping parties.
+
+    A later mention without a date of its own (publication date) joins an earlier dated one; the kept event
+    fills in the parties and place it lacked and lists the others' triggers as mentions.
+    """
+    kept: list[Draft] = []
+    for d in drafts:
+        target = next((k for k in kept if _same(k, d)), None)
+        if target is None:
+            kept.append(d)
+            continue
+        target.mentions.append(d.trigger)
+        if not target.actor and d.actor:
+            target.actor = d.actor
+        if not target.recipient and d.recipient:
+            target.recipient = d.recipient
+        if target.place is None and d.place is not None:
+            target.place = d.place
+        if target.date_source != "time" and d.date_source == "time":
+            target.date, target.date_source = d.date, d.date_source
+        target.contexts |= d.contexts
+        for k, v in d.features.items():
+            target.features[k] = max(target.features.get(k, 0.0), v)
+        target.features["mentions"] = target.features.get("mentions", 1.0) + 1
+    return kept
+
+
+def _same(a: Draft, b: Draft) -> bool:
+    if a.type != b.type or a.modality != b.modality:
+        return False
+    if a.date != b.date and a.date_source == "time" and b.date_source == "time":
+        return False
+    pa, pb = countries(a.actor) | countries(a.recipient), countries(b.actor) | countries(b.recipient)
+    if pa and pb:
+        return bool(countries(a.actor) & countries(b.actor)) or (pa == pb)
+    return not pa and not pb and a.sentence is b.sentence
+
+
+def default_confidence(d: Draft) -> float:
+    """A prior before calibration: lexicon source, pattern length, arguments found (see evaluate.calibrate)."""
+    f = d.features
+    score = 0.35 + 0.2 * f.get("curated", 0) + 0.1 * f.get("multiword", 0) + 0.15 * f.get("has_actor", 0) \
+        + 0.05 * f.get("has_recipient", 0) + 0.05 * f.get("has_time", 0)
+    return max(0.05, min(0.95, score))
+
+
+def _finish(doc: Doc, d: Draft, onto: Ontology, confidence: float) -> Event:
+    quad, intensity, cameo = onto.code(d.type, d.mode)
+    return Event(id=make_id(doc.article.id, "event", d.trigger.start, d.trigger.end), type=d.type, mode=d.mode,
+                 contexts=tuple(sorted(d.contexts)), cameo=cameo, quad=quad, intensity=intensity,
+                 actor=tuple(d.actor), recipient=tuple(d.recipient), trigger=d.trigger, date=d.date,
+                 date_source=d.date_source, place=d.place, modality=d.modality,
+                 sentence=SentenceRef(start=d.sentence.start, end=d.sentence.end),
+                 confidence=round(confidence, 3), mentions=tuple(d.mentions), source=d.source)
+

@@ -1,0 +1,221 @@
+"""Evaluate event coding on ../shared: GSR detection recall, source-country accuracy, false-event rates.
+
+Figures printed:
+  * GSR dev sentences (``gsr-spans/dev.jsonl``, 215 PROTEST/ASSAULT sentences): detection recall (an event of
+    the gold type in the sentence) and source-country accuracy (among detected sentences whose gold source has a
+    country, an event of that type whose actor has it; also over all such sentences);
+  * sentence judgements (``sentence-judgements/*.csv``): the share of "easy no" (and "difficult no")
+    sentences given a PROTEST/ASSAULT event, and recall on the "yes" ones; each figure also ``_reported``:
+    counting only events coded as having happened (asserted or historical, not negated/hypothetical/future);
+  * the classifier's UN quad-class cross-validation macro-F1 when it exposes one.
+``--calibrate`` fits the confidence weights (GSR events of the gold type as positives, events of that type in
+"no" judgements as negatives) and writes ``data/confidence.json``.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+from pathlib import Path
+
+from ..pipeline import Pipeline
+from ..records import Article
+
+DEFAULT_GSR = "../shared/data/events/gsr-spans/dev.jsonl"
+DEFAULT_JUDGEMENTS = "../shared/data/events/sentence-judgements"
+UPSTREAM = ("ner", "entities", "times", "quotes")
+#: modalities that claim the event took place (negated, hypothetical and future ones do not)
+REPORTED = ("asserted", "historical")
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--gsr", default=DEFAULT_GSR, help="GSR span sentences (JSONL)")
+    p.add_argument("--judgements", default=DEFAULT_JUDGEMENTS, help="folder of sentence-judgement CSV files")
+    p.add_argument("--pipeline", default=None,
+                   help="components before events (default: the text layer and every installed upstream stage)")
+    p.add_argument("--limit", type=int, default=0, help="at most this many judgement rows per file (0: all)")
+    p.add_argument("--point", default="balanced", choices=("recall", "balanced"),
+                   help="the classifier's operating point for rejecting PROTEST/ASSAULT candidates")
+    p.add_argument("--calibrate", action="store_true", help="fit and write data/confidence.json")
+
+
+def default_pipeline() -> list[str]:
+    """The text layer, then the upstream stages that are installed and load, then events."""
+    from ..errors import MarsadError
+    names = ["normalizer", "tokenizer", "sentencizer"]
+    for n in UPSTREAM:
+        try:
+            Pipeline(names + [n])
+        except (ImportError, MarsadError):
+            continue
+        names.append(n)
+    return names + ["events"]
+
+
+def _date(s: str) -> str | None:
+    s = (s or "").strip()
+    return f"{s[:4]}-{s[4:6]}-{s[6:8]}" if len(s) == 8 and s.isdigit() else None
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..errors import InputNotFound
+    names = args.pipeline.split(",") + ["events"] if args.pipeline else default_pipeline()
+    gsr, jdir = Path(args.gsr), Path(args.judgements)
+    if not gsr.is_file():
+        raise InputNotFound(f"{gsr} not found (pass --gsr)")
+    samples: list[tuple[list[float], int]] = []
+    nlp = Pipeline(names, {"events": {"classifier_point": args.point}})
+    if args.calibrate:
+        _record_features(nlp, samples)
+    print(f"pipeline: {','.join(names)}")
+    res = eval_gsr(nlp, gsr, samples)
+    for k, v in res.items():
+        print(f"gsr_{k}: {v}")
+    if jdir.is_dir():
+        for k, v in eval_judgements(nlp, jdir, args.limit, samples).items():
+            print(f"judgements_{k}: {v}")
+    _print_classifier_cv()
+    if ERRORS:
+        print(f"errors: {len(ERRORS)} sentences failed in the pipeline (first: {ERRORS[0]})")
+    if args.calibrate:
+        path = Path(__file__).resolve().parent / "data" / "confidence.json"
+        write_calibration(samples, path)
+        print(f"wrote {path} from {len(samples)} candidate events")
+    return 0
+
+
+def _record_features(nlp: Pipeline, samples: list) -> None:
+    """Make the events component keep every draft's features (labels are added by the evaluators)."""
+    from .confidence import features
+    comp = next(c for c in nlp.components if c.name == "events")
+    base = comp.scorer
+    comp.pending = []
+
+    def scorer(d):
+        comp.pending.append((d.type, features(d)))
+        return base(d)
+    comp.scorer = scorer
+
+
+def _take(nlp: Pipeline) -> list:
+    comp = next(c for c in nlp.components if c.name == "events")
+    got = getattr(comp, "pending", None)
+    if got is None:
+        return []
+    comp.pending = []
+    return got
+
+
+def eval_gsr(nlp: Pipeline, path: Path, samples: list) -> dict:
+    n = found = found_asserted = src_gold = src_ok = src_gold_det = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        typ = row["plover"]
+        art = Article.create(id=row["id"], text=row["text"], date=_date(row.get("date", "")))
+        doc = _code(nlp, art)
+        for t, f in _take(nlp):
+            samples.append((f, int(t == typ)))
+        n += 1
+        evs = [e for e in doc.events if e.type == typ]
+        found += bool(evs)
+        found_asserted += any(e.modality in REPORTED for e in evs)
+        cty = (row.get("source_code") or "None").split()[0]
+        if cty != "None":
+            src_gold += 1
+            src_gold_det += bool(evs)
+            if any(m.actor is not None and m.actor.country == cty for e in evs for m in e.actor):
+                src_ok += 1
+    return {"sentences": n, "detection_recall": _r(found, n),
+            "detection_recall_reported": _r(found_asserted, n),
+            "source_country_acc_detected": _r(src_ok, src_gold_det),
+            "source_country_acc_all": _r(src_ok, src_gold)}
+
+
+def eval_judgements(nlp: Pipeline, folder: Path, limit: int, samples: list) -> dict:
+    out: dict = {}
+    for path in sorted(folder.glob("*.csv")):
+        counts: dict[str, list[int]] = {}
+        with path.open(encoding="utf-8", newline="") as f:
+            for k, row in enumerate(csv.DictReader(f)):
+                if limit and k >= limit:
+                    break
+                label, typ = row["label"], row["event_type"]
+                art = Article.create(id=row["id"], text=row["text"] or " ", date=None)
+                doc = _code(nlp, art)
+                hit = any(e.type == typ for e in doc.events)
+                hit_reported = any(e.type == typ and e.modality in REPORTED for e in doc.events)
+                for t, feats in _take(nlp):
+                    if t == typ and label in ("easy no", "difficult no", "yes"):
+                        samples.append((feats, int(label == "yes")))
+                c = counts.setdefault(label, [0, 0, 0])
+                c[0] += hit
+                c[1] += hit_reported
+                c[2] += 1
+        name = path.stem
+        for label, (hit, rep, tot) in sorted(counts.items()):
+            key = label.replace(" ", "_")
+            metric = "recall" if label == "yes" else "event_rate"
+            out[f"{name}_{key}_{metric}"] = f"{_r(hit, tot)} ({hit}/{tot})"
+            out[f"{name}_{key}_{metric}_reported"] = f"{_r(rep, tot)} ({rep}/{tot})"
+    return out
+
+
+ERRORS: list[str] = []
+
+
+def _code(nlp: Pipeline, art: Article):
+    """The analysed sentence; a crash in any component counts as no events and is reported at the end."""
+    from ..doc import Doc
+    try:
+        return nlp(art)
+    except Exception as e:  # noqa: BLE001 - an evaluation must finish and say how many items failed
+        ERRORS.append(f"{art.id}: {type(e).__name__}: {e}")
+        return Doc(article=art)
+
+
+def _print_classifier_cv() -> None:
+    try:
+        from . import classifier  # type: ignore[attr-defined]
+    except ImportError:
+        return
+    card = getattr(classifier, "cv_scores", None)
+    scores = card() if callable(card) else None
+    if scores:
+        for k, v in scores.items():
+            print(f"classifier_{k}: {v}")
+
+
+def write_calibration(samples: list[tuple[list[float], int]], path: Path, steps: int = 400,
+                      lr: float = 0.5) -> None:
+    """Logistic regression by batch gradient descent (no dependency): weights for confidence.py's features."""
+    from .confidence import FEATURES
+    if not samples:
+        return
+    k = len(FEATURES)
+    w, b = [0.0] * k, 0.0
+    n = len(samples)
+    for _ in range(steps):
+        gw, gb = [0.0] * k, 0.0
+        for x, y in samples:
+            z = b + sum(wi * xi for wi, xi in zip(w, x))
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            g = p - y
+            gb += g
+            for j in range(k):
+                gw[j] += g * x[j]
+        b -= lr * gb / n
+        w = [wi - lr * (gi / n + 1e-3 * wi) for wi, gi in zip(w, gw)]
+    pos = sum(y for _, y in samples)
+    path.write_text(json.dumps({
+        "_source": "fitted by `marsad eval events --calibrate` on ../shared/data/events (GSR dev sentences: "
+                   "events of the gold type as positives; sentence judgements: events of the judged type, "
+                   "positive only for 'yes')",
+        "features": list(FEATURES), "weights": [round(x, 4) for x in w], "bias": round(b, 4),
+        "samples": n, "positives": pos}, indent=1) + "\n", encoding="utf-8")
+
+
+def _r(a: int, b: int) -> float | None:
+    return round(a / b, 3) if b else None

@@ -1,0 +1,245 @@
+"""The trigger lexicon and its matcher.
+
+Entries (``data/triggers.tsv``, hand-curated; ``data/triggers_petrarch.tsv``, converted) are indexed by the
+normalized forms of their head: verbs by their inflected stems (past + ت ا وا ن …, present ي/ت/ن/ا + stem + ون
+ان ين …), nouns by singular, plural and ـات forms. A token is looked up by stripping its clitics (و ف, ب ل ك س,
+ال, enclitic pronouns) in every plausible way; the analysis of each distinct normalized word is cached, so
+matching costs one dictionary look-up per token on running text. Following words of multiword patterns (شن
+غارات، فرض عقوبات) are checked in a short window after the head, or anywhere later in the sentence (``*``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, NamedTuple, Sequence
+
+from ..errors import ResourceError
+from ..text.normalize import normalize
+from .ontology import Ontology, load_ontology
+
+DATA = resources.files("marsad.events") / "data"
+FILES = (("triggers.tsv", "curated"), ("triggers_petrarch.tsv", "petrarch"))
+
+PAST_SUFFIXES = ("", "ت", "ا", "وا", "تا", "نا", "تم", "ن", "و")
+PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
+PRESENT_SUFFIXES = ("", "ون", "ان", "ين", "وا", "ن")
+CONJ = ("", "و", "ف")
+PREP = ("", "ب", "ل", "ك", "س")
+ENCLITICS = ("", "ه", "ها", "هم", "هما", "هن", "كم", "نا", "ي", "ك")
+#: the gap allowed between consecutive words of a multiword pattern (tokens)
+GAP = 3
+#: the shortest key a stripped form may be looked up with (shorter ones are letters, not words)
+MIN_KEY = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon entry: its head, the words that must follow, and the event it signals."""
+
+    pattern: str
+    kind: str                 # verb, noun, participle
+    type: str
+    mode: str | None
+    contexts: tuple[str, ...]
+    follow: tuple[tuple[frozenset[str], bool], ...]  # (accepted forms, anywhere-in-sentence) per word
+    source: str               # curated, petrarch
+
+    @property
+    def size(self) -> int:
+        return 1 + len(self.follow)
+
+
+class Head(NamedTuple):
+    """One reading of a word as the head of a lexicon entry."""
+
+    trigger: Trigger
+    form: str          # past, present, noun
+    future: bool       # carried the future prefix سـ
+
+
+def verb_forms(head: str) -> set[str]:
+    """Inflected stems of a ``PAST/PRESENT`` verb head (normalized, clitics excluded)."""
+    past, _, present = head.partition("/")
+    out: set[str] = set()
+    if past:
+        out.update(past + s for s in PAST_SUFFIXES)
+        if past.endswith("ي"):  # defective past (نفى، التقى): نفت، التقت، نفوا
+            out.update(past[:-1] + s for s in ("ت", "تا", "وا"))
+        if past.endswith("ا"):  # دعا: دعت، دعوا
+            out.update(past[:-1] + s for s in ("ت", "تا", "وا", "و"))
+    if present and len(present) > 2:
+        stem = present[1:]
+        out.update(p + stem + s for p in PRESENT_PREFIXES for s in PRESENT_SUFFIXES)
+        if stem.endswith(("ي", "و")):  # يلتقي، يدعو: يلتقون، يدعون
+            out.update(p + stem[:-1] + s for p in PRESENT_PREFIXES for s in ("ون", "ان", "ين", "وا"))
+    return out
+
+
+def noun_forms(word: str) -> set[str]:
+    """A noun or participle with its ـات plural and construct forms (زياره: زيارات، زيارت-ها)."""
+    out = {word}
+    if word.endswith("ه") and len(word) > 2:
+        base = word[:-1]
+        out.update((base + "ات", base + "ت", base + "تان", base + "تين"))
+    return out
+
+
+@lru_cache(maxsize=300_000)
+def strip_keys(w: str) -> tuple[tuple[str, bool, str], ...]:
+    """Every ``(key, had_article, preposition)`` reading of a normalized word after stripping clitics.
+
+    ``preposition`` is the proclitic ب ل ك or the future prefix س (or "").
+    """
+    out = []
+    seen = set()
+    for c in CONJ:
+        if c and not w.startswith(c):
+            continue
+        r1 = w[len(c):]
+        for p in PREP:
+            if p and not r1.startswith(p):
+                continue
+            r2 = r1[len(p):]
+            arts = [""]
+            if r2.startswith("ال") and p != "س":
+                arts.append("ال")
+            if p == "ل" and r2.startswith("ل"):
+                arts.append("ل")
+            for a in arts:
+                r3 = r2[len(a):]
+                for e in ENCLITICS:
+                    if e and (a or not r3.endswith(e)):
+                        continue
+                    key = r3[: len(r3) - len(e)] if e else r3
+                    if len(key) < MIN_KEY or (key, bool(a), p) in seen:
+                        continue
+                    seen.add((key, bool(a), p))
+                    out.append((key, bool(a), p))
+    return tuple(out)
+
+
+class Lexicon:
+    """The compiled trigger index."""
+
+    def __init__(self, entries: Sequence[Trigger]):
+        self.entries = tuple(entries)
+        index: dict[str, list[tuple[Trigger, str]]] = {}
+        for t in entries:
+            for alt in t.pattern.split(" ")[0].split("|"):
+                if t.kind == "verb":
+                    past, _, present = alt.partition("/")
+                    for form_kind, forms in (("past", verb_forms(past)), ("present", verb_forms("/" + present))):
+                        for f in forms:
+                            index.setdefault(f, []).append((t, form_kind))
+                else:
+                    for f in noun_forms(alt):
+                        index.setdefault(f, []).append((t, "noun"))
+        self.index = {k: tuple(v) for k, v in index.items()}
+        self._cache: dict[str, tuple[Head, ...]] = {}
+
+    def heads(self, norm_word: str) -> tuple[Head, ...]:
+        """Readings of a normalized word as a trigger head: (entry, past/present/noun, with future سـ).
+
+        Verbs are never read with the article, past verbs never with a preposition, present verbs only with
+        ل (ليرفع) or سـ, nouns never with سـ.
+        """
+        hit = self._cache.get(norm_word)
+        if hit is not None:
+            return hit
+        found: list[Head] = []
+        seen = set()
+        for key, art, prep in strip_keys(norm_word):
+            for t, form in self.index.get(key, ()):
+                if form == "noun":
+                    if prep == "س" or (art and t.kind == "indef"):
+                        continue
+                elif art or (form == "past" and prep) or (form == "present" and prep in ("ب", "ك")):
+                    continue
+                if (id(t), form) not in seen:
+                    seen.add((id(t), form))
+                    found.append(Head(t, form, prep == "س"))
+        res = tuple(found)
+        if len(self._cache) < 300_000:
+            self._cache[norm_word] = res
+        return res
+
+    def count_by_type(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for t in self.entries:
+            out[t.type] = out.get(t.type, 0) + 1
+        return out
+
+
+def word_matches(norm_word: str, forms: frozenset[str]) -> bool:
+    """Whether a normalized token is one of ``forms`` once its clitics are stripped."""
+    if norm_word in forms:
+        return True
+    return any(k in forms for k, _, _ in strip_keys(norm_word))
+
+
+def match_follow(trigger: Trigger, words: Sequence[str], i: int, end: int) -> list[int] | None:
+    """Token indexes of the following words of ``trigger`` whose head is at ``i`` (None if they are missing)."""
+    pos = i
+    out = []
+    for forms, anywhere in trigger.follow:
+        limit = end if anywhere else min(end, pos + 1 + GAP + 1)
+        j = next((j for j in range(pos + 1, limit) if word_matches(words[j], forms)), None)
+        if j is None:
+            return None
+        out.append(j)
+        pos = j
+    return out
+
+
+def _follow(words: Iterable[str]) -> tuple[tuple[frozenset[str], bool], ...]:
+    out = []
+    for w in words:
+        anywhere = w.startswith("*")
+        alts = set()
+        for a in w.lstrip("*").split("|"):
+            alts.update(noun_forms(a))
+            if a.startswith("ال") and len(a) > 4:
+                alts.update(noun_forms(a[2:]))
+        out.append((frozenset(alts), anywhere))
+    return tuple(out)
+
+
+def parse_rows(text: str, source: str, onto: Ontology) -> list[Trigger]:
+    """Entries of one TSV file (header and # comments skipped); invalid types or modes raise E300."""
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("pattern\t"):
+            continue
+        cols = line.split("\t")
+        if source == "petrarch":
+            pattern, kind, typ, mode = cols[0], cols[1], cols[2], cols[3]
+            ctx = cols[5] if len(cols) > 5 else ""
+        else:
+            pattern, kind, typ, mode = (cols + ["", "", "", ""])[:4]
+            ctx = cols[4] if len(cols) > 4 else ""
+        pattern = normalize(pattern.strip())
+        mode = mode.strip() or None
+        if not onto.valid(typ, mode):
+            raise ResourceError(f"trigger line {n} ({source}): invalid type/mode {typ}/{mode}")
+        words = pattern.split(" ")
+        contexts = tuple(c for c in (onto.fix_context(x) for x in ctx.split(";") if x.strip()) if c)
+        out.append(Trigger(pattern=pattern, kind=kind.strip(), type=typ, mode=mode, contexts=contexts,
+                           follow=_follow(words[1:]), source=source))
+    return out
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(include_converted: bool = True) -> Lexicon:
+    onto = load_ontology()
+    entries: list[Trigger] = []
+    for name, source in FILES:
+        if source == "petrarch" and not include_converted:
+            continue
+        path = DATA / name
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as e:
+            raise ResourceError(f"cannot read trigger lexicon {name}: {e}") from e
+        entries.extend(parse_rows(text, source, onto))
+    return Lexicon(entries)
