@@ -1,0 +1,207 @@
+"""Find and resolve temporal expressions in one text: one scan of a combined regex over the normalized text.
+
+:func:`find_times` is the pure entry point other stages use (a string or a :class:`~marsad.doc.Doc`, and an
+anchor date). Without an anchor (an article with no date) only expressions that carry their own year are
+resolved (``12 يناير 2016``, ``عام 2018``, ``15 رمضان 1446 هـ``); relative ones are dropped, because a guess
+would be worse than nothing for event dating.
+
+``direction`` on every result says where the value lies from the anchor (past, present, future), so that the
+events stage can tell a scheduled meeting from a held one.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..records import Span, TimeExpr, make_id
+from ..text.normalize import NormText
+from . import calendar as cal
+from .grammar import DIGIT, DURATION, Context, Rule, build
+from .lexicon import Lexicon, alternation, load
+
+#: proclitics that may stick to the first word of an expression (وبعد، بالأمس، للثاني) and stay outside it
+PROCLITICS = r"(?:[وف]?[بلك]|[وف])?"
+_CLAUSE_BREAK = re.compile(r"[،,؛;:]")
+_SENTENCE_BREAK = re.compile(r"[.!؟?\n]")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One expression, offsets into the normalized text."""
+
+    start: int
+    end: int
+    value: str | None  # None for a duration
+    grain: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    lex: Lexicon
+    rules: tuple[Rule, ...]
+    compiled: tuple[re.Pattern, ...]
+    scanner: re.Pattern
+    cues: re.Pattern
+    cue_kinds: dict[str, str]
+    future_stop: frozenset[str]
+
+
+_NAMED = re.compile(r"\(\?P<\w+>")
+
+
+def _guard(first: frozenset[str]) -> str:
+    """A lookahead body matching any of a rule's first words, as one prefix tree (fails in a character or two)."""
+    alts = [alternation(w for w in first if w != DIGIT) + r"(?!\w)"] if first - {DIGIT} else []
+    if DIGIT in first:
+        alts.append(r"\d")
+    return "(?:" + "|".join(alts) + ")"
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    """Compile the rules once per process."""
+    lex = load()
+    rules = tuple(build(lex))
+    body = "|".join(f"(?={_guard(r.first)})(?P<R{i}>{_NAMED.sub('(?:', r.pattern)})" for i, r in enumerate(rules))
+    first = _guard(frozenset().union(*(r.first for r in rules)))
+    scanner = re.compile(rf"(?<!\w){PROCLITICS}(?={first})(?:{body})(?!\w)")
+    kinds = {**{k: "past" for k in lex.markers["past_cue"]}, **{k: "future" for k in lex.markers["future_cue"]}}
+    # a cue word with its proclitics (وانعقدت، فسوف); a future verb is س + an imperfect prefix (سيزور، ستواصل)
+    cues = re.compile(rf"(?<!\w)[وف]?(?:(?P<cue>{alternation(kinds)})|(?P<sa>س[اتين][\u0621-\u064a]{{2,}}))(?!\w)")
+    return Grammar(lex, rules, tuple(re.compile(r.pattern) for r in rules), scanner, cues, kinds,
+                   frozenset(lex.markers["future_stop"]))
+
+
+def _direction_finder(g: Grammar, norm: str, sentences: list[tuple[int, int]]):
+    """A function (start, end) -> past/future/None: the nearest tense cue in the clause, else in the sentence."""
+    cues: list[tuple[int, str]] = []
+    positions: list[int] = []
+    starts = [s for s, _ in sentences]
+
+    def find_cues() -> None:  # on the first question only: most articles never ask
+        for m in g.cues.finditer(norm):
+            if m.group("cue"):
+                cues.append((m.start("cue"), g.cue_kinds[m.group("cue")]))
+            elif m.group("sa") not in g.future_stop:
+                cues.append((m.start("sa"), "future"))
+        positions.extend(p for p, _ in cues)
+        positions.append(-1)  # marks the cues as found
+
+    def direction(start: int, end: int) -> str | None:
+        if not positions:
+            find_cues()
+        i = bisect.bisect_right(starts, start) - 1
+        s_lo, s_hi = sentences[i] if i >= 0 else (0, len(norm))
+        before = _CLAUSE_BREAK.finditer(norm, s_lo, start)
+        c_lo = max((m.end() for m in before), default=s_lo)
+        after = _CLAUSE_BREAK.search(norm, end, s_hi)
+        c_hi = after.start() if after else s_hi
+        for lo, hi in ((c_lo, c_hi), (s_lo, s_hi)):
+            a, b = bisect.bisect_left(positions, lo, 0, len(cues)), bisect.bisect_left(positions, hi, 0, len(cues))
+            near = [(min(abs(p - start), abs(p - end)), kind) for p, kind in cues[a:b] if not start <= p < end]
+            if near:
+                return min(near)[1]
+        return None
+
+    return direction
+
+
+def _sentences(norm: str) -> list[tuple[int, int]]:
+    out, s = [], 0
+    for m in _SENTENCE_BREAK.finditer(norm):
+        out.append((s, m.end()))
+        s = m.end()
+    out.append((s, len(norm)))
+    return out
+
+
+def scan(norm: str, anchor: dt.date | None, sentences: list[tuple[int, int]] | None = None) -> list[Found]:
+    """Every expression of a normalized text, in order, with its value (durations have none)."""
+    g = grammar()
+    cx = Context(g.lex, anchor, _direction_finder(g, norm, sentences or _sentences(norm)))
+    out: list[Found] = []
+    for m in g.scanner.finditer(norm):
+        name = m.lastgroup
+        i = int(name[1:])
+        a, b = m.span(name)
+        sub = g.compiled[i].fullmatch(norm, a, b)
+        if sub is None:  # the stripped and the named pattern always agree; kept for safety
+            continue
+        res = g.rules[i].resolve(sub, cx)
+        if res == DURATION or (res is not None and _after_duration_marker(g, norm, a)):
+            out.append(Found(a, b, None, None))
+        elif res is not None:
+            out.append(Found(a, b, res[0], res[1]))
+    return out
+
+
+def _after_duration_marker(g: Grammar, norm: str, start: int) -> bool:
+    """طوال اليوم، لمدة أسبوع: the word before the expression makes it a length of time."""
+    prev = norm[max(0, start - 12):start].split()
+    if not prev:
+        return False
+    w = prev[-1]
+    durs = g.lex.markers["duration"]
+    return w in durs or (w[:1] in "ول" and w[1:] in durs)
+
+
+def direction_of(value: str, anchor: dt.date | None) -> str | None:
+    """past, present or future: where a value lies from the anchor."""
+    rng = cal.value_range(value) if anchor else None
+    if rng is None:
+        return None
+    if rng[1] < anchor:
+        return "past"
+    if rng[0] > anchor:
+        return "future"
+    return "present"
+
+
+def _anchor(date: str | dt.date | None) -> dt.date | None:
+    if date is None or isinstance(date, dt.date):
+        return date
+    return dt.date.fromisoformat(date[:10])
+
+
+def find_all(text_or_doc, anchor_date: str | dt.date | None = None, *,
+             article_id: str = "") -> tuple[list[TimeExpr], list[Span]]:
+    """Times and durations of a text or Doc, offsets into the original text.
+
+    With a Doc, its normalized text, sentences and (unless given) article date and id are used.
+    """
+    from ..doc import Doc
+    if isinstance(text_or_doc, Doc):
+        doc = text_or_doc
+        norm = doc.norm or NormText(doc.text)
+        if anchor_date is None:
+            anchor_date = doc.article.date
+        article_id = article_id or doc.article.id
+        sentences = [(norm.to_norm(s.start), norm.to_norm(s.end)) for s in doc.sentences] or None
+    else:
+        norm, sentences = NormText(text_or_doc), None
+    anchor = _anchor(anchor_date)
+    original = norm.original
+    times: list[TimeExpr] = []
+    durations: list[Span] = []
+    for f in scan(norm.text, anchor, sentences):
+        s, e = norm.to_orig(f.start, f.end)
+        if f.value is None:
+            durations.append(Span(text=original[s:e], start=s, end=e))
+        else:
+            times.append(TimeExpr(id=make_id(article_id, "time", s, e), text=original[s:e], start=s, end=e,
+                                  value=f.value, grain=f.grain, direction=direction_of(f.value, anchor)))
+    return times, durations
+
+
+def find_times(text_or_doc, anchor_date: str | dt.date | None = None, *, article_id: str = "") -> list[TimeExpr]:
+    """The time expressions of a text or Doc, resolved against ``anchor_date`` (ISO string or date)."""
+    return find_all(text_or_doc, anchor_date, article_id=article_id)[0]
+
+
+def resolve(expression: str, anchor_date: str | dt.date | None = None) -> TimeExpr | None:
+    """The first time expression in a short text (``resolve("الأسبوع المقبل", "2025-04-20").value``)."""
+    found = find_times(expression, anchor_date)
+    return found[0] if found else None
