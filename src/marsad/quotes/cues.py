@@ -44,6 +44,8 @@ class CueLexicon:
     phrase_heads: frozenset[str]
     #: every normalized token that may start a cue (with و/ف): one set look-up rules most tokens out
     starts: frozenset[str] = frozenset()
+    #: verb forms that carry their object (وصفته، اعتبرها): what follows is a characterization in quotes
+    with_object: frozenset[str] = frozenset()
 
     def word(self, norm: str) -> CueEntry | None:
         """The verb/participle entry for a normalized token (a leading و/ف tried off)."""
@@ -76,13 +78,20 @@ class CueLexicon:
 
 
 def _verb_forms(form: str) -> set[str]:
-    """A verb form and its usual inflections (normalized): past 3fs/3mp/3md, present 3fs/3mp."""
+    """A verb form and its usual inflections (normalized): past 3fs/3mp, present 3fs/3mp/3md."""
     out = {form}
     if form.startswith("ي") and len(form) > 2:          # present
         out |= {"ت" + form[1:], form + "ون", form + "ان"}
     elif not form.endswith(("ي", "ا")):                  # regular past (weak ones are listed in full)
-        out |= {form + "ت", form + "وا", form + "ا", form + "تا"}
+        out |= {form + "ت", form + "وا"}  # no dual: ردا، شددا read as nouns far more often
     return out
+
+
+def _object_forms(past: str) -> set[str]:
+    """A past form with an object pronoun (وصفه، وصفته، اعتبرها، اتهموه)."""
+    if past.endswith("وا"):
+        return {past[:-1] + p for p in ("ه", "ها", "هم")}
+    return {past + p for p in ("ه", "ها", "هم")}
 
 
 def _participle_forms(form: str) -> set[str]:
@@ -119,6 +128,7 @@ def load_cues() -> tuple[CueEntry, ...]:
 def load_lexicon() -> CueLexicon:
     """The compiled matcher (built once per process)."""
     words: dict[str, CueEntry] = {}
+    object_forms: dict[str, CueEntry] = {}
     phrases: dict[tuple[str, ...], CueEntry] = {}
     for e in load_cues():
         if e.pos in ("verb", "participle"):
@@ -126,13 +136,19 @@ def load_lexicon() -> CueLexicon:
             for f in e.forms:
                 for g in gen(normalize(f)):
                     words.setdefault(g, e)
+                    if e.frame == "obj" and e.pos == "verb" and not g.startswith(("ي", "ت")):
+                        for obj in _object_forms(g):  # اعتبرها كاميرون، ما وصفته بـ
+                            object_forms.setdefault(obj, e)
         else:
             for f in e.forms:
                 phrases[tuple(normalize(f).split())] = e
+    for form, e in object_forms.items():
+        words.setdefault(form, e)
     heads = frozenset(k[0] for k in phrases)
     starts = set(words) | heads
     starts |= {c + w for w in starts for c in "وف"}
-    return CueLexicon(words=words, phrases=phrases, phrase_heads=heads, starts=frozenset(starts))
+    return CueLexicon(words=words, phrases=phrases, phrase_heads=heads, starts=frozenset(starts),
+                      with_object=frozenset(f for f in object_forms if f not in words or words[f] is object_forms[f]))
 
 
 def implied_event(lemma: str) -> str | None:

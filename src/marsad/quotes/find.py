@@ -35,7 +35,7 @@ STOPS = frozenset("""في خلال امام عبر علي الي من عن مع 
 ليله ايضا كذلك الذي التي الذين اللذين اللتين اللواتي ردا تعليقا اثناء عقب ضمن وفق بين امس الاول حين عندما
 لكن الا ان بان قد لقد لم لن لا ما الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت مجددا اليوميه
 فيه فيها فيهم عنه عنها عنهم له لها لهم منه منها منهم عليه عليها عليهم اليه اليها اليهم معه معها معهم لديه
-لديها به بها بهم بشان خاصه قوله قولها قولهم""".split())
+لديها به بها بهم بشان خاصه قوله قولها قولهم كان كانت كانوا""".split())
 #: words with the preposition ب that still belong to a speaker's title (المتحدث باسم الوزارة)
 TITLE_BA = frozenset({"باسم", "باسمه", "باسمها", "باسمهم"})
 #: a quotation this short reached without a colon is a name or a term (موقع "ميدل إيست آي"), not the quote
@@ -44,7 +44,9 @@ MIN_UNANNOUNCED_WORDS = 4
 CONJUNCTIONS = frozenset({"كما", "فيما", "بينما", "حيث", "ثم", "و", "ف", "لكنه", "لكنها", "لكنهم", "ولكنه",
                           "ولكنها", "ولكنهم"})
 #: a negated cue reports nothing (لم تتهم الوزارة أي طرف)
-NEGATIONS = frozenset({"لم", "لن", "لا", "ما", "ولم", "ولن", "ولا"})
+NEGATIONS = frozenset({"لم", "لن", "لا", "ولم", "ولن", "ولا"})
+#: ما before a cue is a relative (بما وصفته، على ما اعتبرته): the subject is the sentence's speaker
+MA = frozenset({"ما", "بما", "لما", "مما", "عما", "كما", "فيما"})
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 #: sentence-level adverbials skipped before an SVO subject (أما الوزير فقال)
 TOPIC_MARKERS = frozenset({"اما", "واما"})
@@ -236,7 +238,7 @@ class _Article:
             a += 1
         if a >= i:
             return None
-        if self.norms[i - 1] in CONJUNCTIONS:
+        if self.norms[i - 1] in CONJUNCTIONS or self.norms[i - 1] in MA:
             return None
         return self.tok_span(a, i)
 
@@ -284,8 +286,9 @@ def _scan(A: _Article, i: int) -> tuple[str | None, int]:
         t = A.toks[j]
         if A.opens[j] >= 0:
             seg = A.segs[A.opens[j]]
-            if len(A.text[seg.start:seg.end].split()) >= MIN_UNANNOUNCED_WORDS or A.toks[j - 1].text in "،,":
-                return "quote", j
+            if (len(A.text[seg.start:seg.end].split()) >= MIN_UNANNOUNCED_WORDS or A.toks[j - 1].text in "،,"
+                    or A.norms[j - 1] == "ب" or _bare(A.norms[i]) in A.lex.with_object):
+                return "quote", j  # also وصفه بـ"الدكتاتور" and اعتبرها كاميرون "صراع جيلنا"
             k = _token_at(A, seg.outer_end, j)
             end = min(A.sent_end[i], end + (k - j), len(A.toks))  # a name in quotes counts as one word
             j = k
@@ -313,6 +316,11 @@ def _scan(A: _Article, i: int) -> tuple[str | None, int]:
             return None, j
         j += 1
     return None, j
+
+
+def _bare(nm: str) -> str:
+    """A normalized cue token without its conjunction (واعتبرها → اعتبرها)."""
+    return nm[1:] if len(nm) > 3 and nm[0] in "وف" else nm
 
 
 def _subjunctive(A: _Article, i: int, j: int) -> bool:
@@ -409,21 +417,21 @@ def _speaker(A: _Article, st: _State, i: int, j: int, entry: CueEntry,
         if src is not None:
             via = subject
             return src, via, ()
-    if entry.pos == "participle" or entry.frame == "obj" and i > 0 and A.norms[i - 1] in CONJUNCTIONS:
+    if entry.pos == "participle" or entry.frame == "obj" and i > 0 and A.norms[i - 1] == "كما":
         subject = None  # a participle has no subject of its own; كما وصف المحادثات بأنها: the object
     if subject is not None:
         return subject, via, ()
     if i in handed and handed[i] is not None:
         return handed[i], via, ()
-    if entry.pos == "participle":
-        same = [s for s in st.speakers if A.sent_start[i] <= s[0] < i]
-        if same:
-            return same[-1][1], via, ()
-        subj = A.sentence_subject(i)
+    if entry.pos != "participle":
+        subj = A.svo_subject(i)
         if subj is not None:
             return subj, via, ()
-    else:
-        subj = A.svo_subject(i)
+    same = [s for s in st.speakers if A.sent_start[i] <= s[0] < i]
+    if same:
+        return same[-1][1], via, ()
+    if entry.pos == "participle":
+        subj = A.sentence_subject(i)
         if subj is not None:
             return subj, via, ()
     prev, _ = _previous_speaker(st, i)
