@@ -76,7 +76,8 @@ class Found:
 class _State:
     """What one article's pass has seen so far: the speakers in order, which segments are used."""
 
-    speakers: list[tuple[int, tuple[int, int], bool]] = field(default_factory=list)  # (pos, span, named)
+    #: (cue token, span, named, gender of the cue: f, m or None)
+    speakers: list[tuple[int, tuple[int, int], bool, str | None]] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
 
 
@@ -146,6 +147,24 @@ class _Article:
             return t.parts[-1].kind == "enclitic"
         w = t.text
         return t.kind == "word" and len(w) >= 5 and w.endswith(("ه", "ها", "هم")) and not w.startswith(("ال", "وال"))
+
+    def gender(self, i: int) -> str | None:
+        """Gender of the cue at ``i`` from its agreement (قالت، تقول، مؤكدة: f; قال، مؤكدا: m); None for
+        plurals, phrases and anything unclear."""
+        if self.cue[i] is None:
+            return None
+        nm = self.norms[i]
+        words = self.lex.words
+        if nm not in words and nm[0] in "وف":
+            nm = nm[1:]
+        if nm.endswith(("وا", "ون", "ين")):
+            return None
+        if (nm.endswith("ت") and nm[:-1] in words or nm.startswith("ت") and "ي" + nm[1:] in words
+                or nm.endswith("ه") and nm[:-1] + "ا" in words):
+            return "f"
+        if nm.endswith(("ته", "تها", "تهم")) and nm[:nm.rindex("ت")] in words:
+            return "f"  # وصفته
+        return "m"
 
     def word_start(self, i: int) -> int:
         """Start of token ``i`` without a conjunction proclitic (وبيسكوف → بيسكوف)."""
@@ -265,14 +284,18 @@ def find_quotes(doc: Doc, lex: CueLexicon) -> list[Found]:
     return out
 
 
-def _previous_speaker(st: _State, pos: int) -> tuple[tuple[int, int] | None, bool]:
-    """The speaker a dropped subject refers to: the last one before ``pos``; when that one is a bare
+def _previous_speaker(st: _State, pos: int, gender: str | None = None,
+                      since: int = 0) -> tuple[tuple[int, int] | None, bool]:
+    """The speaker a dropped subject refers to: the last one before ``pos`` (from token ``since``) whose
+    verb agrees in gender (واعتبر after a quote of الحركة goes further back); when that one is a bare
     description (كبير الدبلوماسيين) right after a named speaker, the named mention (the same person, the
     usual news style of varying the reference)."""
-    before = [s for s in st.speakers if s[0] < pos]
+    before = [s for s in st.speakers if since <= s[0] < pos]
+    if gender is not None:  # Arabic verbs agree with their subject: a mismatch is someone else
+        before = [s for s in before if s[3] in (None, gender)]
     if not before:
         return None, False
-    pos0, span, named = before[-1]
+    pos0, span, named, _ = before[-1]
     if not named and len(before) >= 2 and before[-2][2] and pos0 - before[-2][0] < RECENT_TOKENS:
         return before[-2][1], True
     return span, named
@@ -427,14 +450,14 @@ def _speaker(A: _Article, st: _State, i: int, j: int, entry: CueEntry,
         subj = A.svo_subject(i)
         if subj is not None:
             return subj, via, ()
-    same = [s for s in st.speakers if A.sent_start[i] <= s[0] < i]
-    if same:
-        return same[-1][1], via, ()
+    same, _ = _previous_speaker(st, i, A.gender(i), since=A.sent_start[i])
+    if same is not None:
+        return same, via, ()
     if entry.pos == "participle":
         subj = A.sentence_subject(i)
         if subj is not None:
             return subj, via, ()
-    prev, _ = _previous_speaker(st, i)
+    prev, _ = _previous_speaker(st, i, A.gender(i))
     return prev, via, ("continuation",)
 
 
@@ -444,7 +467,7 @@ def _remember(A: _Article, st: _State, i: int, speaker: tuple[int, int] | None) 
         return
     a = bisect.bisect_left(A.starts, speaker[0])
     b = bisect.bisect_left(A.starts, speaker[1])
-    st.speakers.append((i, speaker, A.named(a, b)))
+    st.speakers.append((i, speaker, A.named(a, b), A.gender(i)))
 
 
 def _cue(A: _Article, i: int, entry: CueEntry) -> tuple[int, int, CueEntry]:
