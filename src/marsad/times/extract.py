@@ -54,7 +54,7 @@ _NAMED = re.compile(r"\(\?P<\w+>")
 
 def _guard(first: frozenset[str]) -> str:
     """A lookahead body matching any of a rule's first words, as one prefix tree (fails in a character or two)."""
-    alts = [alternation(w for w in first if w != DIGIT) + r"(?!\w)"] if first - {DIGIT} else []
+    alts = [alternation(w for w in first if w != DIGIT) + r"(?![^\W\d])"] if first - {DIGIT} else []
     if DIGIT in first:
         alts.append(r"\d")
     return "(?:" + "|".join(alts) + ")"
@@ -135,6 +135,45 @@ def scan(norm: str, anchor: dt.date | None, sentences: list[tuple[int, int]] | N
             out.append(Found(a, b, None, None))
         elif res is not None:
             out.append(Found(a, b, res[0], res[1]))
+    return _join_ranges(norm, out)
+
+
+#: what joins the two ends of a range: من A إلى B، A حتى B، بين A و B، A - B
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|الي|حتي|لغايه|و)\s*(?:يوم\s+)?")
+_RANGE_OPEN = re.compile(r"(?:من|بين|منذ)\s+(?:يوم\s+)?$")
+
+
+_WEEK_THEN_DAYS = re.compile(r"\s*(?:(?:من|بين)\s+)?")
+
+
+def _in_week(week: str, value: str) -> tuple[str, str]:
+    """A day or an interval of days moved, weekday for weekday, into the given ISO week."""
+    monday = cal.value_range(week)[0]
+    a, b = cal.value_range(value)
+    a, b = monday + (a.isoweekday() - 1) * cal.DAY, monday + (b.isoweekday() - 1) * cal.DAY
+    return (cal.fmt_day(a), "day") if a == b else (cal.fmt_interval(a, b), "interval")
+
+
+def _join_ranges(norm: str, found: list[Found]) -> list[Found]:
+    """Two times joined as a range become one interval (من 2 أكتوبر إلى 22 أكتوبر، اليوم حتى الغد).
+
+    "و" only joins after بين (بين 4 سبتمبر و8 سبتمبر), so that a list of dates stays a list."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.value is not None and f.value is not None:
+            gap = norm[prev.end:f.start]
+            if prev.grain == "week" and _WEEK_THEN_DAYS.fullmatch(gap) and f.grain in ("day", "interval"):
+                # الأسبوع المقبل بين الأربعاء والجمعة: the weekdays of that week
+                out[-1] = Found(prev.start, f.end, *_in_week(prev.value, f.value))
+                continue
+            m = _RANGE_JOIN.fullmatch(gap)
+            if m and (gap.strip() != "و" or _RANGE_OPEN.search(norm, max(0, prev.start - 12), prev.start)):
+                a, b = cal.value_range(prev.value), cal.value_range(f.value)
+                if a and b and a[0] <= b[1]:
+                    out[-1] = Found(prev.start, f.end, cal.fmt_interval(a[0], b[1]), "interval")
+                    continue
+        out.append(f)
     return out
 
 

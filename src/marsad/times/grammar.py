@@ -61,6 +61,8 @@ def number_value(text: str, lex: Lexicon) -> int | None:
             entry = lex.numbers.get(w[1:])
         if entry is None and w.startswith("ل"):
             entry = lex.numbers.get("ا" + w)
+        if entry is None and w.startswith("ال"):  # الأسابيع الثلاثة
+            entry = lex.numbers.get(w[2:])
         if entry is None:
             continue
         total += entry[0]
@@ -314,7 +316,9 @@ def _dm(a: int, b: int) -> tuple[int, int]:
 
 
 def r_numeric_dmy(m, cx: Context):
-    day, month = _dm(int(m.group("a")), int(m.group("b")))
+    a, b = int(m.group("a")), int(m.group("b"))
+    # "08/12, 2015" (a comma before the year) is the American month/day order; otherwise day first
+    day, month = (b, a) if "," in m.group(0) and a <= 12 else _dm(a, b)
     y = int(m.group("y"))
     y += 2000 if y < 100 else 0
     d = cal.valid_day(y, month, day)
@@ -529,8 +533,9 @@ def _count_units(text: str, cx: Context, cu_re: re.Pattern) -> list[tuple[float,
                 k = float(number_value(n, cx.lex) or 0)
                 if k == 0:
                     k = VAGUE_COUNT if n.strip() in cx.lex.numbers and cx.lex.numbers[n.strip()][1] == "few" else 0
-        else:
-            k = count or VAGUE_COUNT
+        else:  # الأسابيع الثلاثة: the number may follow a plural unit
+            after = number_value(text[cm.end():], cx.lex) if not count else None
+            k = count or after or VAGUE_COUNT
         if not k:
             return None
         out.append((k, unit))
@@ -604,7 +609,9 @@ def build(lex: Lexicon) -> list[Rule]:
     CARD = rf"{CW}(?!\w)(?:\s+(?:و\s*)?{CW}(?!\w)|\s*و{CW}(?!\w))*"
     ORD_STEMS = alternation(k[2:] for k, v in lex.numbers.items() if v[1] == "ordinal" and k.startswith("ال"))
     ORD1 = rf"(?:ال|(?<=ل)ل){ORD_STEMS}(?!\w)"
-    ORD = rf"{ORD1}(?:\s+عشر[ه]?(?!\w)|\s+و\s*{ORD1})?"
+    ORD = rf"{ORD1}(?:\s+عشر[ه]?(?!\w)|\s+و\s*{ORD1})?|اول(?=\s+(?:من\s+)?{MONTH})"
+    # a range's "and" is not the one inside a compound number (الحادي والعشرين، واحد وعشرين)
+    RANGE_SEP = r"(?:-|الي|حتي|و(?!\s*(?:ال)?(?:عشرين|عشرون|ثلاثين|ثلاثون)(?!\w)))"
     FEW = alternation(k for k, v in lex.numbers.items() if v[1] == "few")
 
     def day(s: str = "") -> str:
@@ -634,6 +641,7 @@ def build(lex: Lexicon) -> list[Rule]:
     END = r"(?=\s*(?:[.!؟?،,]|$))"
     # a preposition before the expression, outside its span (so that في and من never start a match)
     AFTER_PREP = r"(?:(?<=في\s)|(?<=الي\s)|(?<=حتي\s))"
+    AFTER_FI = r"(?<=في\s)"  # إلى 4 and حتى 4 are counts far more often than days
     r_offset, r_last_n = make_offset_resolvers(re.compile(CU_NAMED))
 
     # the first words of each rule (see Rule.first); DIGIT stands for any number
@@ -641,7 +649,7 @@ def build(lex: Lexicon) -> list[Rule]:
         return frozenset(w for g in groups for w in ((g,) if isinstance(g, str) else g))
 
     ords = [k for k, v in lex.numbers.items() if v[1] == "ordinal"]
-    ordinals = words(ords, ("ل" + k[1:] for k in ords if k.startswith("ال")))
+    ordinals = words(ords, (k[1:] for k in ords if k.startswith("ال")), "اول")  # للثاني = ل + لثاني
     cards = [k for k, v in lex.numbers.items() if v[1] in ("cardinal", "few")]
     this = ("هذا", "هذه")
     wd_art = [k for k in lex.weekdays if k.startswith("ال")]
@@ -679,18 +687,18 @@ def build(lex: Lexicon) -> list[Rule]:
 
     rules = [
         # ranges first: they contain dates
-        Rule("range_days", rf"{day('1')}{OS}(?:-|الي|حتي|و){OS}{day('2')}{OS}"
+        Rule("range_days", rf"{day('1')}{OS}{RANGE_SEP}{OS}{day('2')}{OS}"
                            rf"(?:من{S})?(?:شهر{S})?{M}{YEAR_OPT}", r_range_days, first=F_RANGE),
-        Rule("range_month_days", rf"(?:شهر{S})?{M}{S}(?:(?:ما\s+)?بين|من){S}{day('1')}{OS}(?:-|الي|حتي|و){OS}"
+        Rule("range_month_days", rf"(?:شهر{S})?{M}{S}(?:(?:ما\s+)?بين|من){S}{day('1')}{OS}{RANGE_SEP}{OS}"
                                  rf"{day('2')}", r_range_days, first=F_SHAHR_M),
-        Rule("range_days_rel", rf"{day('1')}{OS}(?:-|الي|حتي|و){OS}{day('2')}{S}"
+        Rule("range_days_rel", rf"{day('1')}{OS}{RANGE_SEP}{OS}{day('2')}{S}"
                                rf"(?:من{S}|في{S})?(?:{THIS}{S})?الشهر(?:{S}{MOD})?", r_range_days, first=F_RANGE),
         Rule("range_years", rf"(?:عامي|سنتي|العامين){S}{year('1', False)}{OS}و{OS}"
                             rf"{year('2', False)}", r_range_years, first=F_YRANGE),
         Rule("range_years_from", rf"(?:عام|العام|سنه){S}{year('1', False)}{OS}(?:-|الي|حتي){OS}"
                                  rf"(?:(?:عام|العام|سنه){S})?(?P<y2>\d{{4}}|\d{{2}})(?!\d)", r_range_years, first=F_YFROM),
         # full dates: [weekday] day month [year]
-        Rule("full_date", rf"{WD_PREFIX}{day()}{OS}[.\-/]?{OS}(?:من{S})?(?:شهر{S})?{M}{YEAR_OPT}", r_full_date, first=F_FULL),
+        Rule("full_date", rf"(?:{WD_PREFIX}|يوم{S}){day()}{OS}[.\-/]?{OS}(?:من{S})?(?:شهر{S})?{M}{YEAR_OPT}", r_full_date, first=F_FULL),
         Rule("full_date_mfirst", rf"{WD_PREFIX}{M}{OS}[-]?{OS}(?:(?P<d>[0-3]?\d)(?!\d)|(?P<o>{ORD}))"
                                  rf"(?:(?:{OS}[،,]{OS}|{S}(?:من{S})?){year()})?{HIJ}", r_full_date, first=F_MFIRST),
         Rule("day_rel_month", rf"{day()}{S}(?:من{S}|في{S})?(?:{THIS}{S})?الشهر(?:{S}{MOD})?", r_day_rel_month, first=F_DAY),
@@ -700,7 +708,7 @@ def build(lex: Lexicon) -> list[Rule]:
              r_numeric_dmy, first=F_DIGIT),
         Rule("numeric_my", r"(?:(?P<mo>\d{1,2})[/.-](?P<y>\d{4})|(?P<y_>\d{4})[/](?P<mo_>\d{1,2}))(?![\d/.-])",
              aliased(r_numeric_my), first=F_DIGIT),
-        Rule("numeric_dm", r"(?P<a>\d{1,2})\s*[/.-]\s*(?P<b>\d{1,2})(?![\d/.%])(?!\s*(?:%|[\u0621-\u064a]))",
+        Rule("numeric_dm", r"(?<!الساعه\s)(?P<a>\d{1,2})\s*[/.-]\s*(?P<b>\d{1,2})(?![\d/.%])(?!\s*(?:%|[\u0621-\u064a]))",
              r_numeric_dm, first=F_DIGIT),
         # month and year, month with modifiers
         Rule("month_year", rf"(?:(?:{THIS}{S})?شهر{S})?{M}{OS}[،,]?{OS}(?:من{S})?(?:(?:عام|العام|سنه){S})?"
@@ -739,7 +747,7 @@ def build(lex: Lexicon) -> list[Rule]:
         # relative periods
         Rule("rel_period", rf"{THIS}{S}{REL_UNIT}|{REL_UNIT.replace('<u>', '<u_>')}{S}{MOD}",
              aliased(r_rel_period), first=F_RELP),
-        Rule("last_n", rf"(?P<cu>{UNIT_PLURAL}(?:{S}(?:\d+|{CARD}))?)(?:{S}(?:القليله|العديده))?"
+        Rule("last_n", rf"(?P<cu>{UNIT_PLURAL}(?:{S}(?:\d+|(?:ال)?{CARD}))?)(?:{S}(?:القليله|العديده))?"
                        rf"{S}{MOD}", r_last_n, first=F_LASTN),
         Rule("last_n_count", rf"(?:(?P<last>اخر){S}|(?<=خلال\s)|(?<=في\s))(?P<cu>{CU_CHAIN})(?:{S}{MOD})?", r_last_n, first=words("اخر", F_COUNT)),
         Rule("from_now", rf"(?:{OFF}{S})?{ABOUT}{CU_CHAIN}{S}من{S}الان", r_offset, first=F_FROMNOW),
@@ -755,7 +763,7 @@ def build(lex: Lexicon) -> list[Rule]:
         Rule("month_after_prep", rf"(?:(?<=في\s)|(?<=منذ\s)|(?<=حتي\s)|(?<=خلال\s)){M}", r_month, first=F_MONTH),
         Rule("month", M_SAFE, r_month, first=F_MONTH),
         # a day of the current month
-        Rule("day_bare", rf"(?:يوم{S}(?P<d>[0-3]?\d)(?!\d)(?![.\-/]\d)|{AFTER_PREP}(?P<d_>[0-3]?\d)(?!\d){END}"
+        Rule("day_bare", rf"(?:يوم{S}(?P<d>[0-3]?\d)(?!\d)(?![.\-/]\d)|{AFTER_FI}(?P<d_>[0-3]?\d)(?!\d){END}"
                          rf"|(?:{AFTER_PREP}|(?<=ل))(?P<o>{ORD}){END})", aliased(r_wd_day), first=F_DAYBARE),
         # durations: recognised so that they are never read as times
         Rule("duration", rf"(?:{DUR}{OS})?(?:(?:\d+(?:[.,]\d+)?|{CARD}|{FEW}(?!\w)){OS}{UNIT}"
