@@ -96,7 +96,7 @@ def _object_forms(past: str) -> set[str]:
 
 def _participle_forms(form: str) -> set[str]:
     stem = form[:-1] if form.endswith("ا") else form
-    return {form, stem, stem + "ه", stem + "ين", stem + "تين", stem + "ون"}
+    return {form, stem + "ه", stem + "ين", stem + "تين"}  # not the bare stem: مدعي is a prosecutor
 
 
 def _parse(line: str, lineno: int) -> CueEntry:

@@ -35,14 +35,19 @@ STOPS = frozenset("""في خلال امام عبر علي الي من عن مع 
 ليله ايضا كذلك الذي التي الذين اللذين اللتين اللواتي ردا تعليقا اثناء عقب ضمن وفق بين امس الاول حين عندما
 لكن الا ان بان قد لقد لم لن لا ما الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت مجددا اليوميه
 فيه فيها فيهم عنه عنها عنهم له لها لهم منه منها منهم عليه عليها عليهم اليه اليها اليهم معه معها معهم لديه
-لديها به بها بهم بشان خاصه قوله قولها قولهم كان كانت كانوا""".split())
+لديها به بها بهم بشان خاصه قوله قولها قولهم كان كانت كانوا اي""".split())
 #: words with the preposition ب that still belong to a speaker's title (المتحدث باسم الوزارة)
 TITLE_BA = frozenset({"باسم", "باسمه", "باسمها", "باسمهم"})
 #: a quotation this short reached without a colon is a name or a term (موقع "ميدل إيست آي"), not the quote
 MIN_UNANNOUNCED_WORDS = 4
+#: the longest quoted segment taken as a name inside a speaker's noun phrase (words)
+MAX_QUOTED_NAME = 6
 #: tokens that may precede a cue without being its subject (كما وصف، فيما رأى)
 CONJUNCTIONS = frozenset({"كما", "فيما", "بينما", "حيث", "ثم", "و", "ف", "لكنه", "لكنها", "لكنهم", "ولكنه",
                           "ولكنها", "ولكنهم"})
+#: a cue word right after a preposition is a noun (يطلق عليهم وصف «...»، في ذكر ...)
+PREPOSITIONS = frozenset("""في خلال امام عبر علي الي من عن مع لدي حول بعد قبل منذ فيه فيها عليه عليها عليهم
+منه منها منهم عنه عنها اليه اليها له لها لهم به بها بهم""".split())
 #: a negated cue reports nothing (لم تتهم الوزارة أي طرف)
 NEGATIONS = frozenset({"لم", "لن", "لا", "ولم", "ولن", "ولا"})
 #: ما before a cue is a relative (بما وصفته، على ما اعتبرته): the subject is the sentence's speaker
@@ -195,15 +200,22 @@ class _Article:
 
     # ---- noun phrases --------------------------------------------------------------------------------------
 
-    def noun_phrase(self, a: int, limit: int, *, genitive_l: bool = False) -> int:
+    def noun_phrase(self, a: int, limit: int, *, genitive_l: bool = False, apposition: bool = True) -> int:
         """End (token index) of the speaker noun phrase starting at ``a``: up to a stop word, with at most one
-        comma-separated apposition (المتحدث باسم الرئاسة، دميتري بيسكوف،). With ``genitive_l`` a word with ل
-        goes on the phrase (بيان لوزارة الدفاع) instead of ending it."""
+        comma-separated apposition (المتحدث باسم الرئاسة، دميتري بيسكوف،) and names in quotation marks
+        («المرصد السوري لحقوق الإنسان»). With ``genitive_l`` a word with ل goes on the phrase (بيان لوزارة
+        الدفاع) instead of ending it."""
         i = a
         commas = 0
         while i < limit:
             t = self.toks[i]
+            k = self.opens[i]
+            if k >= 0 and self.segs[k].closed and self.short(k):
+                i = self.after(k)
+                continue
             if t.kind == "punct" and t.text in "،,":
+                if not apposition:
+                    return i
                 # an apposition is short and closed by a comma, a stop or the gap's end
                 j = i + 1
                 while j < limit and j - i <= MAX_APPOSITION and not self.is_stop(j) and self.toks[j].text not in "،,":
@@ -218,6 +230,15 @@ class _Article:
                 return i
             i += 1
         return i
+
+    def short(self, k: int) -> bool:
+        """A quoted segment short enough to be a name («الشرق الأوسط») rather than a quotation."""
+        sg = self.segs[k]
+        return len(self.text[sg.start:sg.end].split()) <= MAX_QUOTED_NAME
+
+    def after(self, k: int) -> int:
+        """The token after segment ``k``'s closing mark."""
+        return bisect.bisect_left(self.starts, self.segs[k].outer_end)
 
     def sentence_subject(self, i: int) -> tuple[int, int] | None:
         """The subject of the clause a participle hangs on (أعربت روسيا ...، مؤكدةً; وفي تسجيل، خاطب نتنياهو
@@ -275,7 +296,7 @@ def find_quotes(doc: Doc, lex: CueLexicon) -> list[Found]:
             i = _attribution(A, st, out, i)
             continue
         entry = A.cue[i]
-        if entry is None or (i > 0 and A.norms[i - 1] in NEGATIONS):
+        if entry is None or (i > 0 and (A.norms[i - 1] in NEGATIONS or A.norms[i - 1] in PREPOSITIONS)):
             i += 1
             continue
         i = _frame(A, st, out, i, entry, handed)
@@ -305,12 +326,16 @@ def _scan(A: _Article, i: int) -> tuple[str | None, int]:
     """From cue ``i``: what its complement is (comp, quote, colon, cue) and at which token; None when none."""
     end = min(A.sent_end[i], i + 1 + MAX_GAP, len(A.toks))
     j = i + 1
+    relative = False
     while j < end:
         t = A.toks[j]
         if A.opens[j] >= 0:
             seg = A.segs[A.opens[j]]
-            if (len(A.text[seg.start:seg.end].split()) >= MIN_UNANNOUNCED_WORDS or A.toks[j - 1].text in "،,"
-                    or A.norms[j - 1] == "ب" or _bare(A.norms[i]) in A.lex.with_object):
+            k = A.after(A.opens[j])
+            named = A.short(A.opens[j]) and k < len(A.toks) and (A.norms[k] in COMPLEMENTIZERS or A.toks[k].text == ":")
+            if not named and (len(A.text[seg.start:seg.end].split()) >= MIN_UNANNOUNCED_WORDS
+                              or A.toks[j - 1].text in "،," or A.norms[j - 1] == "ب"
+                              or _bare(A.norms[i]) in A.lex.with_object):
                 return "quote", j  # also وصفه بـ"الدكتاتور" and اعتبرها كاميرون "صراع جيلنا"
             k = _token_at(A, seg.outer_end, j)
             end = min(A.sent_end[i], end + (k - j), len(A.toks))  # a name in quotes counts as one word
@@ -329,7 +354,9 @@ def _scan(A: _Article, i: int) -> tuple[str | None, int]:
             if j + 1 < len(A.toks) and A.norms[j + 1] in COMPLEMENTIZERS:
                 return "comp", j + 1
             return "colon", j
-        if A.cue[j] is not None:
+        if nm in RELATIVES:
+            relative = True  # المصدر الذي طلب عدم ذكر اسمه أن: a cue inside the relative clause is not one
+        elif A.cue[j] is not None and not relative:
             return ("cue", j) if A.cue[j].pos == "participle" else (None, j)
         if A.phrase[j] is not None and A.phrase[j][0].kind == "attribution" and A.norms[j] != "نقلا":
             return None, j
@@ -407,6 +434,8 @@ def _frame(A: _Article, st: _State, out: list[Found], i: int, entry: CueEntry,
             kind = "indirect"
             conf = 0.6
         nxt = b
+    if speaker is None and kind == "indirect":
+        return max(nxt, i + 1)  # a reported clause nobody can be found to have said: mostly not speech
     closed = all(A.segs[k].closed for k in segs)
     st.used.update(segs)
     if not closed:
@@ -556,9 +585,9 @@ def _party(A: _Article, i: int, ph: tuple[CueEntry, int, bool]) -> tuple[int, in
     if k >= len(A.toks):
         return None
     if attached:  # وفقا للوزارة: the word that carries the preposition starts the source
-        end = A.noun_phrase(k + 1, A.sent_end[k])
+        end = A.noun_phrase(k + 1, A.sent_end[k], apposition=False)
         return A.toks[k].start, A.toks[max(end, k + 1) - 1].end
-    return A.tok_span(k, A.noun_phrase(k, A.sent_end[k]))
+    return A.tok_span(k, A.noun_phrase(k, A.sent_end[k], apposition=False))
 
 
 def _is_verb_with_pronoun(A: _Article, k: int) -> bool:
@@ -588,8 +617,9 @@ def _attribution(A: _Article, st: _State, out: list[Found], i: int) -> int:
         first += 1
     if first == i:
         k = _token_at(A, speaker[1], i) if party else nxt
+        fa = next((m for m in range(k, e0) if A.norms[m] in ("فان", "فانه", "فانها", "فقد")), None)
         comma = next((m for m in range(k, min(k + 6, e0)) if A.toks[m].text in "،,"), None)
-        k = comma if comma is not None else k  # بحسب مصادر لـ«الشرق الأوسط»، فإن ...
+        k = fa if fa is not None else comma if comma is not None else k  # بحسب مصادر لـ«...»، فإن ...
         while k < e0 and (A.toks[k].text in "،," or A.norms[k] in ("فان", "فانه", "فانها", "فقد")):
             k += 1
         start, end, _, _ = _clause(A, k, k) if k < e0 else (0, 0, 0, None)
@@ -624,7 +654,7 @@ def _cue_span(A: _Article, i: int, n: int, entry: CueEntry) -> tuple[int, int, C
 def _segment_before(A: _Article, st: _State, i: int) -> int | None:
     """An unused quoted segment closing right before cue ``i`` («...»، قال الوزير)."""
     k = i - 1
-    while k >= 0 and A.toks[k].kind == "punct" and A.seg_of[k] < 0 and A.toks[k].text in "،,.-–":
+    while k >= 0 and A.toks[k].kind == "punct" and A.seg_of[k] < 0 and A.toks[k].text in "،,-–":
         k -= 1
     if k < 0:
         return None
