@@ -255,6 +255,9 @@ def _part(bounds: tuple[dt.date, dt.date], pos: str, anchor: dt.date | None, uni
         return cal.fmt_interval(anchor, b)
     if unit == "week" and pos == "end":  # نهاية الأسبوع: the weekend
         return cal.fmt_interval(b - cal.DAY, b)
+    if unit == "month":  # the usual thirds of a month: 1-10, 11-20, 21-end
+        first, last = {"start": (1, 10), "mid": (11, 20), "end": (21, b.day)}[pos]
+        return cal.fmt_interval(a.replace(day=first), a.replace(day=last))
     n = (b - a).days + 1
     lo, hi = _PARTS[pos]
     s, e = a + int(round(n * lo)) * cal.DAY, a + (int(round(n * hi)) - 1) * cal.DAY
@@ -634,6 +637,7 @@ def build(lex: Lexicon) -> list[Rule]:
     CU = rf"(?:(?:\d+(?:[.,]\d+)?|{CARD}|{FEW}(?!\w)){OS})?{UNIT}"
     CU_NAMED = rf"(?:(?P<n>\d+(?:[.,]\d+)?|{CARD}|{FEW}(?!\w)){OS})?(?P<u>{alternation(lex.units)})(?!\w)"
     CU_CHAIN = rf"{CU}(?:{OS}[،,]?{OS}و?{OS}{CU})*"
+    DUAL = alternation(k for k, v in lex.units.items() if not k.startswith("ال") and v[1] == 2)
     UNIT_PLURAL = alternation(k for k, v in lex.units.items() if k.startswith("ال") and v[1] != 1)
     OFF = rf"(?P<off>{alternation(mk['offset'])})"
     ABOUT = rf"(?:{alternation(k for k, v in mk['duration'].items() if v == 'about')}\s+)?"
@@ -768,7 +772,7 @@ def build(lex: Lexicon) -> list[Rule]:
         # durations: recognised so that they are never read as times
         Rule("duration", rf"(?:{DUR}{OS})?(?:(?:\d+(?:[.,]\d+)?|{CARD}|{FEW}(?!\w)){OS}{UNIT}"
                          rf"(?:{OS}[،,]?{OS}و?{OS}{CU})*(?:{S}(?:كامل|كامله|كاملا|ونصف))?"
-                         rf"|(?:نصف|ربع){S}(?:ال)?{UNIT})", r_duration, first=F_DUR),
+                         rf"|(?:نصف|ربع){S}(?:ال)?{UNIT}|{DUAL}(?!\w))", r_duration, first=F_DUR),
         Rule("duration_marked", rf"{DUR}{OS}(?:ال)?{CU}(?:{S}(?:كامل|كامله|كاملا|ونصف))?", r_duration, first=F_DURM),
         Rule("duration_full", rf"{CU}{S}(?:كامل|كامله|كاملا)", r_duration, first=F_COUNT),
     ]
