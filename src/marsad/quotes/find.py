@@ -61,6 +61,8 @@ MAX_APPOSITION = 5  # tokens of a comma-separated apposition inside a subject
 ORPHAN_MIN_WORDS = 6
 #: how far back (tokens) a named speaker is still the referent of a description that follows it
 RECENT_TOKENS = 120
+#: endings of plural nouns (a plural speaker a plural verb can refer back to)
+PLURAL_ENDINGS = ("ون", "ين", "ات", "يون")
 
 
 @dataclass(slots=True)
@@ -81,8 +83,8 @@ class Found:
 class _State:
     """What one article's pass has seen so far: the speakers in order, which segments are used."""
 
-    #: (cue token, span, named, gender of the cue: f, m or None)
-    speakers: list[tuple[int, tuple[int, int], bool, str | None]] = field(default_factory=list)
+    #: (cue token, span, named, agreement of the cue: f, m, p (plural) or None, span ends in a plural word)
+    speakers: list[tuple[int, tuple[int, int], bool, str | None, bool]] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
 
 
@@ -162,8 +164,10 @@ class _Article:
         words = self.lex.words
         if nm not in words and nm[0] in "وف":
             nm = nm[1:]
-        if nm.endswith(("وا", "ون", "ين")):
-            return None
+        if self.cue[i].frame in ("from", "in"):
+            return None  # نقلت الوكالة عن الوزير: the verb agrees with the outlet, not the speaker
+        if nm.endswith(("وا", "ون", "ين")) or nm.endswith(("وه", "وها", "وهم")) and nm[:-2] + "ا" in words:
+            return "p"
         if (nm.endswith("ت") and nm[:-1] in words or nm.startswith("ت") and "ي" + nm[1:] in words
                 or nm.endswith("ه") and nm[:-1] + "ا" in words):
             return "f"
@@ -313,10 +317,10 @@ def _previous_speaker(st: _State, pos: int, gender: str | None = None,
     usual news style of varying the reference)."""
     before = [s for s in st.speakers if since <= s[0] < pos]
     if gender is not None:  # Arabic verbs agree with their subject: a mismatch is someone else
-        before = [s for s in before if s[3] in (None, gender)]
+        before = [s for s in before if s[3] in (None, gender) or gender == "p" and s[4]]
     if not before:
         return None, False
-    pos0, span, named, _ = before[-1]
+    pos0, span, named = before[-1][:3]
     if not named and len(before) >= 2 and before[-2][2] and pos0 - before[-2][0] < RECENT_TOKENS:
         return before[-2][1], True
     return span, named
@@ -335,7 +339,7 @@ def _scan(A: _Article, i: int) -> tuple[str | None, int]:
             named = A.short(A.opens[j]) and k < len(A.toks) and (A.norms[k] in COMPLEMENTIZERS or A.toks[k].text == ":")
             if not named and (len(A.text[seg.start:seg.end].split()) >= MIN_UNANNOUNCED_WORDS
                               or A.toks[j - 1].text in "،," or A.norms[j - 1] == "ب"
-                              or _bare(A.norms[i]) in A.lex.with_object):
+                              or _bare(A.norms[i]) in A.lex.with_object and A.noun_phrase(i + 1, j) >= j):
                 return "quote", j  # also وصفه بـ"الدكتاتور" and اعتبرها كاميرون "صراع جيلنا"
             k = _token_at(A, seg.outer_end, j)
             end = min(A.sent_end[i], end + (k - j), len(A.toks))  # a name in quotes counts as one word
@@ -354,6 +358,8 @@ def _scan(A: _Article, i: int) -> tuple[str | None, int]:
             if j + 1 < len(A.toks) and A.norms[j + 1] in COMPLEMENTIZERS:
                 return "comp", j + 1
             return "colon", j
+        if t.text in "،,":
+            relative = False
         if nm in RELATIVES:
             relative = True  # المصدر الذي طلب عدم ذكر اسمه أن: a cue inside the relative clause is not one
         elif A.cue[j] is not None and not relative:
@@ -379,12 +385,15 @@ def _subjunctive(A: _Article, i: int, j: int) -> bool:
     if k <= i or A.toks[k].kind != "word" or A.noun_phrase(i + 1, j) >= j:
         return False
     nm = A.norms[k]
-    return nm[0] in "يتن" and not nm.startswith("ال") and A.cue[k] is None and len(nm) >= 4
+    return (nm[0] in "يتن" and not nm.startswith("ال") and A.cue[k] is None and len(nm) >= 4
+            and not A.has_pronoun(k))
 
 
 def _frame(A: _Article, st: _State, out: list[Found], i: int, entry: CueEntry,
            handed: dict[int, tuple[int, int] | None]) -> int:
     """One cue: find its speaker and complement; emit its quote. Returns the next token to look at."""
+    if entry.frame == "in" and (i + 1 >= len(A.toks) or A.norms[i + 1] != "في"):
+        return i + 1  # جاء هذا بعد ...: only جاء في البيان reports
     target, j = _scan(A, i)
     speaker, via, flags = _speaker(A, st, i, j, entry, handed)
     conf = 0.9
@@ -469,7 +478,8 @@ def _speaker(A: _Article, st: _State, i: int, j: int, entry: CueEntry,
         if src is not None:
             via = subject
             return src, via, ()
-    if entry.pos == "participle" or entry.frame == "obj" and i > 0 and A.norms[i - 1] == "كما":
+    if entry.pos == "participle" or entry.frame == "obj" and i > 0 and A.norms[i - 1] == "كما" or A.gender(i) == "p":
+        # a plural verb has its subject before it (هددوا): after a verb in VSO order it is singular
         subject = None  # a participle has no subject of its own; كما وصف المحادثات بأنها: the object
     if subject is not None:
         return subject, via, ()
@@ -496,7 +506,8 @@ def _remember(A: _Article, st: _State, i: int, speaker: tuple[int, int] | None) 
         return
     a = bisect.bisect_left(A.starts, speaker[0])
     b = bisect.bisect_left(A.starts, speaker[1])
-    st.speakers.append((i, speaker, A.named(a, b), A.gender(i)))
+    plural = A.norms[b - 1].endswith(PLURAL_ENDINGS) if b > a else False
+    st.speakers.append((i, speaker, A.named(a, b), A.gender(i), plural))
 
 
 def _cue(A: _Article, i: int, entry: CueEntry) -> tuple[int, int, CueEntry]:
@@ -602,6 +613,8 @@ def _attribution(A: _Article, st: _State, out: list[Found], i: int) -> int:
     nxt = i + n
     if entry.kind != "attribution":
         return nxt
+    if _bare(A.norms[i]) == "حسب" and n == 1 and i > A.sent_start[i] and A.toks[i - 1].text not in "،,":
+        return nxt  # حسب الحاجة: "according to" only where it opens the clause
     s0, e0 = A.sent_start[i], A.sent_end[i]
     if entry.lemma == "على حد قوله":
         speaker, _ = _previous_speaker(st, i)
