@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import shared_path
+from tests.conftest import shared_path
 from marsad.times.evaluate import score_file
 
 SPECS = ("data", "time", "recognizers-text-ar", "DateTime")
