@@ -10,18 +10,19 @@ from functools import lru_cache
 
 from ..records import Actor, Geo
 from ..text.normalize import normalize
-from .gazetteers import LEAF, Gazetteer, Office, Person, load_name_tokens
+from .gazetteers import LEAF, SPELLING_MIN, Gazetteer, Office, Person, load_name_tokens
 
-#: letter-by-letter fallback (normalized letters): rough, but readable and deterministic
+#: letter-by-letter fallback (normalized letters): rough, but readable and deterministic; ا و ي are read as
+#: vowels inside a word and as consonants at its start
 LETTERS = {
     "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
     "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "gh", "ف": "f",
-    "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w", "ي": "y", "ء": "", "ئ": "",
+    "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "u", "ي": "i", "ء": "", "ئ": "",
     "ؤ": "",
 }
+INITIAL = {"و": "w", "ي": "y"}
 
 
-@lru_cache(maxsize=4096)
 def country_actor(g: Gazetteer, iso3: str, sector: str | None = "GOV") -> Actor:
     """A country (or an IGO code) acting as itself: its government unless ``sector`` says otherwise."""
     c = g.countries.get(iso3)
@@ -92,15 +93,22 @@ def country_geo(g: Gazetteer, iso3: str) -> Geo:
 
 
 def romanize(text: str) -> str:
-    """English spelling of an Arabic name: known tokens from Wikidata labels, letters for the rest."""
+    """English spelling of an Arabic name: spellings from Wikidata labels, letters for the rest."""
     tokens = load_name_tokens()
     out = []
     for w in normalize(text).split():
-        en = tokens.get(w)
-        if en is None and w.startswith("ال") and len(w) > 4:
-            base = tokens.get(w[2:])
-            en = f"al-{base}" if base else None
-        if en is None:
-            en = "".join(LETTERS.get(ch, ch) for ch in w).capitalize()
-        out.append(en)
+        out.append(_spell(w, tokens) or (f"al-{_spell(w[2:], tokens) or _letters(w[2:])}"
+                                         if w.startswith("ال") and len(w) > 4 else _letters(w)))
     return " ".join(out)
+
+
+def _spell(w: str, tokens: dict[str, tuple[str, int]]) -> str | None:
+    hit = tokens.get(w)
+    return hit[0] if hit and hit[1] >= SPELLING_MIN else None
+
+
+def _letters(w: str) -> str:
+    s = "".join(INITIAL.get(ch, LETTERS.get(ch, ch)) if i == 0 else LETTERS.get(ch, ch) for i, ch in enumerate(w))
+    if w.endswith("ه"):
+        s = s[:-1] + "a"  # ta marbuta (folded to ه)
+    return s.capitalize()

@@ -15,6 +15,7 @@ Spans are kept in normalized offsets until the end, then mapped to the original 
 """
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -26,11 +27,13 @@ from ..text.normalize import COMBINING_DELETED, normalize
 from .actors import (country_actor, country_geo, office_actor, org_actor, person_actor, place_geo,
                      romanize)
 from .gazetteers import DATA, Gazetteer, Office, load_name_tokens
-from .matcher import Match, find_matches, variants, words_of
+from .matcher import Match, find_matches, words_of
 
 NER_TYPES = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "عبد", "ال", "دي", "فون"})
 MAX_NAME_WORDS = 5
+#: the proclitic sequences a name can carry in running text (the matcher's variants, spelled out)
+PROCLITIC_FORMS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 
 
 @dataclass
@@ -65,7 +68,7 @@ class Extractor:
         self.norm = doc.norm.text
         self.date = doc.article.date
         self.wt, self.ws = words_of(self.norm)  # word texts, word spans (normalized offsets)
-        self.matches: list[Match] = find_matches(self.norm, self.wt, self.ws, g.trie)
+        self.matches: list[Match] = find_matches(self.norm, self.wt, self.ws, g.trie, proclitic_splits(doc))
         self.at: dict[int, Match] = {m.first: m for m in self.matches}
         self.found: list[Found] = []
         self.covered: dict[int, Found] = {}  # word index -> entity
@@ -145,7 +148,8 @@ class Extractor:
         countries = {e.key for e in entries if e.kind in ("country", "metonym")}
         places = [int(e.key) for e in entries if e.kind == "place"]
         places.sort(key=lambda gid: -self.g.places[gid].population)
-        if places and countries and not any(self.g.places[p].country in countries for p in places):
+        named = {e.key for e in entries if e.kind == "country"}  # a country's own name (تونس، الكويت)
+        if places and countries and (named or not any(self.g.places[p].country in countries for p in places)):
             if not self.city_context(m, self.g.places[places[0]].country, countries):
                 places = []
         if places:
@@ -171,6 +175,8 @@ class Extractor:
         nat = self.nat_after(m)
         if nat and any(e.key == city_country for e in nat.of("nat")):
             return True
+        if city_country in countries:
+            return False  # the city of the same name (تونس، الكويت) needs العاصمة or مدينة before it
         count = {c: 0 for c in countries | {city_country}}
         for other in self.matches:
             if other is m:
@@ -244,9 +250,11 @@ class Extractor:
 
     # ---- pass 3
     def ner_pass(self, spans: Iterable[tuple[int, int, str]]) -> None:
+        spans = list(spans)
+        if not spans:
+            return
         to_norm = self.doc.norm.to_norm
         starts = [s for s, _ in self.ws]
-        import bisect
         for s, e, label in spans:
             type_ = NER_TYPES.get(label)
             if type_ is None:
@@ -321,15 +329,18 @@ class Extractor:
                     surnames.setdefault(w, f)
         if not surnames:
             return
+        # every written form of each surname (with its proclitics): then one lookup per word
+        forms = {}
+        for name, f in surnames.items():
+            for pre in PROCLITIC_FORMS:
+                if len(name) > 3 or not pre:
+                    forms.setdefault(pre + name, (len(pre), f))
+        covered = self.covered
         for i, w in enumerate(self.wt):
-            if i in self.covered:
-                continue
-            for strip, v in variants(w):
-                f = surnames.get(v)
-                if f is not None and f.first < i:
-                    self.add(Found(self.ws[i][0] + strip, self.ws[i][1], i, i, "PER", actor=f.actor,
-                                   source="coref"))
-                    break
+            hit = forms.get(w)
+            if hit is not None and i not in covered and hit[1].first < i:
+                strip, f = hit
+                self.add(Found(self.ws[i][0] + strip, self.ws[i][1], i, i, "PER", actor=f.actor, source="coref"))
 
     def entities(self) -> tuple[Entity, ...]:
         aid = self.doc.article.id
@@ -339,6 +350,22 @@ class Extractor:
             out.append(Entity(id=make_id(aid, "ent", s, e), text=self.doc.text[s:e], start=s, end=e, type=f.type,
                               actor=f.actor, geo=f.geo, source=f.source))
         return tuple(out)
+
+
+def proclitic_splits(doc: Doc) -> set[int] | None:
+    """Normalized offsets where a token's proclitics end (None without tokens: then any split is tried)."""
+    if not doc.tokens:
+        return None
+    to_norm = doc.norm.to_norm
+    out = set()
+    for t in doc.tokens:
+        parts = t.parts
+        if parts and parts[0].kind == "proclitic":
+            for p in parts:
+                if p.kind != "proclitic":
+                    out.add(to_norm(p.start))
+                    break
+    return out
 
 
 def title_actor(g: Gazetteer, actor: Actor, office: Office, country: str | None, date: str | None) -> Actor:

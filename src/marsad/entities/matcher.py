@@ -1,7 +1,7 @@
 """One pass over the normalized text that finds every gazetteer alias (longest match, left to right).
 
 The gazetteer trie is keyed by normalized words. At each word the walk tries the word as written and without
-its proclitics (و، ف then ب، ل، ك; لل → ال), so وبالولايات المتحدة and للتلفزيون match the aliases
+its proclitics (where the tokenizer split them off) (و، ف then ب، ل، ك; لل → ال), so وبالولايات المتحدة and للتلفزيون match the aliases
 الولايات المتحدة and التلفزيون; the match then starts after the proclitic, which keeps it out of the entity's
 text. Words must be separated by spaces only: an alias never spans a comma or a full stop.
 Cost: a few dict lookups per word, linear in the article.
@@ -55,18 +55,29 @@ def variants(w: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
-def find_matches(norm: str, texts: list[str], spans: list[tuple[int, int]], trie: dict) -> list[Match]:
-    """Longest gazetteer matches over the words, left to right, not overlapping."""
+def find_matches(norm: str, texts: list[str], spans: list[tuple[int, int]], trie: dict,
+                 splits: set[int] | None = None) -> list[Match]:
+    """Longest gazetteer matches over the words, left to right, not overlapping.
+
+    ``splits``: the normalized offsets where the tokenizer ended a word's proclitics. When given, a form
+    without proclitics is tried only there: كبيرا is not ك + بيرا (Beira), بروما is ب + روما.
+    """
     hi = len(texts)
     out: list[Match] = []
+    cache = _first_cache(trie)
     i = 0
     while i < hi:
-        starts = first_nodes(trie, texts[i])
+        w = texts[i]
+        starts = cache.get(w)
+        if starts is None:
+            starts = first_nodes(trie, w)
         if not starts:
             i += 1
             continue
         best: tuple[int, int, list] | None = None  # (last word, stripped, entries)
         for strip, node in starts:
+            if strip and splits is not None and spans[i][0] + strip not in splits:
+                continue
             j = i
             while node is not None:
                 leaf = node.get(LEAF)
@@ -88,17 +99,20 @@ def find_matches(norm: str, texts: list[str], spans: list[tuple[int, int]], trie
 _FIRST: dict[int, dict[str, tuple]] = {}
 
 
+def _first_cache(trie: dict) -> dict[str, tuple]:
+    cache = _FIRST.get(id(trie))
+    if cache is None:
+        cache = _FIRST[id(trie)] = {}
+    return cache
+
+
 def first_nodes(trie: dict, w: str) -> tuple[tuple[int, dict], ...]:
     """(characters stripped, trie node) for each form of ``w`` that begins an alias; cached per trie.
 
     Most words begin no alias: the cache turns them into one dict lookup.
     """
-    cache = _FIRST.get(id(trie))
-    if cache is None:
-        cache = _FIRST[id(trie)] = {}
-    hit = cache.get(w)
-    if hit is None:
-        hit = tuple((strip, trie[v]) for strip, v in variants(w) if v in trie)
-        if len(cache) < 500_000:
-            cache[w] = hit
+    cache = _first_cache(trie)
+    hit = tuple((strip, trie[v]) for strip, v in variants(w) if v in trie)
+    if len(cache) < 500_000:
+        cache[w] = hit
     return hit

@@ -292,11 +292,19 @@ def load_gazetteer() -> Gazetteer:
     return g
 
 
+#: a token seen this often in Wikidata person labels is a name token (rarer ones include noise)
+NAME_TOKEN_MIN = 2
+#: its English spelling is trusted from this many labels on (below, the letters are transliterated)
+SPELLING_MIN = 3
+
+
 @lru_cache(maxsize=1)
-def load_name_tokens() -> dict[str, str]:
-    """Arabic name token (normalized) → English token, for names the gazetteers do not know."""
-    out: dict[str, str] = {}
+def load_name_tokens() -> dict[str, tuple[str, int]]:
+    """Arabic person-name token (normalized) → (English spelling, count), for names no gazetteer knows."""
+    out: dict[str, tuple[str, int]] = {}
     if (DATA / "name_tokens.tsv.gz").is_file():
         for r in rows("name_tokens.tsv.gz"):
-            out[r[0]] = r[1]
+            n = int(r[2])
+            if n >= NAME_TOKEN_MIN:
+                out[r[0]] = (r[1], n)
     return out

