@@ -145,7 +145,8 @@ def r_full_date(m, cx: Context):
     if year is None:
         if cx.anchor is None:
             return None
-        year = cal.year_for(cx.anchor, month.number, day, cx.clause_direction(m.start(), m.end()))
+        direction = _mod(m, lex) or cx.clause_direction(m.start(), m.end())
+        year = cal.year_for(cx.anchor, month.number, day, direction)
     d = cal.valid_day(year, month.number, day)
     return (cal.fmt_day(d), "day") if d else None
 
@@ -308,9 +309,20 @@ def r_day_rel_month(m, cx: Context):
     return (cal.fmt_day(d), "day") if d else None
 
 
-def r_numeric_ymd(m, cx: Context):
-    d = cal.valid_day(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
+#: a year in this range written with digits in a numeric date is Hijri even without هـ (1436/8/10)
+HIJRI_YEARS = range(1350, 1501)
+
+
+def _numeric(y: int, month: int, day: int, m) -> tuple[str, str] | None:
+    if m.groupdict().get("h") or y in HIJRI_YEARS:
+        d = cal.hijri_to_gregorian(y, month, day) if 1 <= month <= 12 and 1 <= day <= 30 else None
+    else:
+        d = cal.valid_day(y, month, day)
     return (cal.fmt_day(d), "day") if d else None
+
+
+def r_numeric_ymd(m, cx: Context):
+    return _numeric(int(m.group("y")), int(m.group("mo")), int(m.group("d")), m)
 
 
 def _dm(a: int, b: int) -> tuple[int, int]:
@@ -324,8 +336,7 @@ def r_numeric_dmy(m, cx: Context):
     day, month = (b, a) if "," in m.group(0) and a <= 12 else _dm(a, b)
     y = int(m.group("y"))
     y += 2000 if y < 100 else 0
-    d = cal.valid_day(y, month, day)
-    return (cal.fmt_day(d), "day") if d else None
+    return _numeric(y, month, day, m)
 
 
 def r_numeric_dm(m, cx: Context):
@@ -600,8 +611,9 @@ def build(lex: Lexicon) -> list[Rule]:
     MONTH = alternation(lex.months)
     MONTH_SAFE = alternation(k for k, v in lex.months.items() if v.bare)
     # a month, optionally written with its second name: تموز/يوليو، يوليو (تموز)
-    M = rf"(?P<m>{MONTH})(?:{OS}[/(-]{OS}{MONTH}{OS}\)?)?"
-    M_SAFE = rf"(?P<m>{MONTH_SAFE})(?:{OS}[/(-]{OS}{MONTH}{OS}\)?)?"
+    SECOND = rf"(?:{OS}[/(-]{OS}{MONTH}{OS}\)?|{S}{MONTH}(?!\w))?"
+    M = rf"(?P<m>{MONTH}){SECOND}"
+    M_SAFE = rf"(?P<m>{MONTH_SAFE}){SECOND}"
     WD_ART = alternation(k for k in lex.weekdays if k.startswith("ال"))
     WD_ANY = alternation(lex.weekdays)
     WD = rf"(?P<wd>{WD_ART})(?!\s+عشر)"
@@ -626,7 +638,7 @@ def build(lex: Lexicon) -> list[Rule]:
 
     HIJ = r"(?P<h>\s*ه(?!\w)\.?|\s+هجري(?:ه)?(?!\w)|\s+للهجره)?(?:\s*م(?!\w)|\s+ميلادي(?:ه)?)?"
     YEAR_OPT = rf"(?:{OS}[،,.]?{OS}(?:من{S})?(?:(?:عام|العام|سنه){S})?{year()}{HIJ})?"
-    WD_PREFIX = rf"(?:{YAWM}{WD_ART}{OS}[،,]?{OS})?"
+    WD_PREFIX = rf"(?:{YAWM}{WD_ART}{OS}[،,]?{OS}(?:الموافق{S})?)?"
     THIS = r"(?:هذا|هذه)"
     REL_UNIT = r"(?P<u>الاسبوع|الشهر|العام|السنه|العقد)"
     units_sing = [k for k, v in lex.units.items() if not k.startswith("ال") and v[1] == 1]
@@ -702,13 +714,14 @@ def build(lex: Lexicon) -> list[Rule]:
         Rule("range_years_from", rf"(?:عام|العام|سنه){S}{year('1', False)}{OS}(?:-|الي|حتي){OS}"
                                  rf"(?:(?:عام|العام|سنه){S})?(?P<y2>\d{{4}}|\d{{2}})(?!\d)", r_range_years, first=F_YFROM),
         # full dates: [weekday] day month [year]
-        Rule("full_date", rf"(?:{WD_PREFIX}|يوم{S}){day()}{OS}[.\-/]?{OS}(?:من{S})?(?:شهر{S})?{M}{YEAR_OPT}", r_full_date, first=F_FULL),
+        Rule("full_date", rf"(?:{WD_PREFIX}|يوم{S}){day()}{OS}[.\-/]?{OS}(?:من{S})?(?:شهر{S})?{M}{YEAR_OPT}"
+                          rf"(?:{S}(?P<mod>{alternation(k for k, v in mk['modifier'].items() if v in ('past', 'future'))}))?", r_full_date, first=F_FULL),
         Rule("full_date_mfirst", rf"{WD_PREFIX}{M}{OS}[-]?{OS}(?:(?P<d>[0-3]?\d)(?!\d)|(?P<o>{ORD}))"
                                  rf"(?:(?:{OS}[،,]{OS}|{S}(?:من{S})?){year()})?{HIJ}", r_full_date, first=F_MFIRST),
         Rule("day_rel_month", rf"{day()}{S}(?:من{S}|في{S})?(?:{THIS}{S})?الشهر(?:{S}{MOD})?", r_day_rel_month, first=F_DAY),
-        Rule("numeric_ymd", r"(?P<y>\d{4})\s*[/.-]\s*(?P<mo>\d{1,2})\s*[/.-]\s*(?P<d>\d{1,2})(?!\d)",
+        Rule("numeric_ymd", rf"(?P<y>\d{{4}})\s*[/.-]\s*(?P<mo>\d{{1,2}})\s*[/.-]\s*(?P<d>\d{{1,2}})(?!\d){HIJ}",
              r_numeric_ymd, first=F_DIGIT),
-        Rule("numeric_dmy", r"(?P<a>\d{1,2})\s*[/.-]\s*(?P<b>\d{1,2})\s*[/.,-]\s*(?P<y>\d{4}|\d{2})(?![\d.])",
+        Rule("numeric_dmy", rf"(?P<a>\d{{1,2}})\s*[/.-]\s*(?P<b>\d{{1,2}})\s*[/.,-]\s*(?P<y>\d{{4}}|\d{{2}})(?![\d.]){HIJ}",
              r_numeric_dmy, first=F_DIGIT),
         Rule("numeric_my", r"(?:(?P<mo>\d{1,2})[/.-](?P<y>\d{4})|(?P<y_>\d{4})[/](?P<mo_>\d{1,2}))(?![\d/.-])",
              aliased(r_numeric_my), first=F_DIGIT),
@@ -736,7 +749,7 @@ def build(lex: Lexicon) -> list[Rule]:
              r_decade, first=F_DECADE),
         # relative days, with a weekday when named (اليوم الأحد)
         Rule("relday", rf"{DAYPART}(?P<rel>{alternation(mk['relday'])})(?!{S}(?:كامل|بكامل))"
-                       rf"(?:{OS}[،,]?{OS}{YAWM}{WD})?", r_relday, first=F_RELDAY),
+                       rf"(?:{OS}[،,(]?{OS}{YAWM}{WD}(?:{OS}\))?)?", r_relday, first=F_RELDAY),
         # weekdays
         Rule("wd_nth", rf"(?P<nth>اول|ثاني|ثالث|رابع|اخر){S}(?:يوم{S})?(?P<wd>{WD_ANY}){S}(?:من|في){S}"
                        rf"(?:شهر{S})?(?:{M}|(?:{THIS}{S})?الشهر(?:{S}{MOD})?)", r_wd_nth, first=F_NTH),
