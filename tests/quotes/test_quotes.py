@@ -280,3 +280,42 @@ def test_real_articles_smoke(nlp):
         assert_offsets(doc.to_record().to_dict())
         n += len(doc.quotes)
     assert n >= 20
+
+
+# ---- agreement, earlier subjects, names in quotation marks ------------------------------------------------------
+
+def test_dropped_subject_agrees_in_gender(nlp):
+    qs = quotes(nlp, "وقالت الوزيرة منى سعيد إن الميزانية جاهزة. وقال النائب كمال جابر إن الميزانية ناقصة. "
+                     "وأضافت أن التصويت سيجري غدا.")
+    assert qs[-1].speaker.text == "الوزيرة منى سعيد"
+
+
+def test_speaker_introduced_by_another_verb(nlp):
+    qs = quotes(nlp, "وقال الوزير رامي حداد إن المعبر مغلق. وفي المساء، زار الرئيس عمر الشامي الحدود. "
+                     "وقال «لن نترك أهلنا وحدهم أبدا».")
+    assert qs[-1].speaker.text.startswith("الرئيس عمر الشامي")  # without NER the object may trail the name
+
+
+def test_plural_verb_has_no_subject_after_it(nlp):
+    q = one(nlp, "وكان المتظاهرون قد هددوا الحكومة بـ«عصيان مدني شامل»، وفق شهود.")
+    assert q.speaker is None or "الحكومة" not in q.speaker.text
+
+
+def test_quoted_name_is_part_of_the_speaker(nlp):
+    q = one(nlp, "وأفادت «الهيئة العامة للإحصاء» بأن البطالة تراجعت.")
+    assert "الهيئة العامة للإحصاء" in q.speaker.text and q.text == "البطالة تراجعت"
+
+
+def test_cue_with_object_pronoun_and_characterization(nlp):
+    q = one(nlp, "وندد الحزب بما وصفه بـ«الحملة الظالمة» ضد قياداته.")
+    assert q.kind == "direct" and q.text == "الحملة الظالمة" and q.speaker.text == "الحزب"
+    q = one(nlp, "وهي خطوة اعتبرها الوزير \"انتصارا للدبلوماسية\".")
+    assert q.speaker.text == "الوزير"
+
+
+def test_subjunctive_an_is_not_a_report(nlp):
+    assert quotes(nlp, "وأشاد الوزير بالمبادرة التي ننتظر أن تنجح قريبا.") == ()
+
+
+def test_noun_after_preposition_is_not_a_cue(nlp):
+    assert quotes(nlp, "ويطلق عليهم وصف «الذئاب»، أي أنهم يعملون منفردين.") == ()

@@ -35,7 +35,7 @@ STOPS = frozenset("""في خلال امام عبر علي الي من عن مع 
 ليله ايضا كذلك الذي التي الذين اللذين اللتين اللواتي ردا تعليقا اثناء عقب ضمن وفق بين امس الاول حين عندما
 لكن الا ان بان قد لقد لم لن لا ما الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت مجددا اليوميه
 فيه فيها فيهم عنه عنها عنهم له لها لهم منه منها منهم عليه عليها عليهم اليه اليها اليهم معه معها معهم لديه
-لديها به بها بهم بشان خاصه قوله قولها قولهم كان كانت كانوا اي""".split())
+لديها به بها بهم بشان خاصه قوله قولها قولهم كان كانت كانوا اي بما لما مما عما""".split())
 #: words with the preposition ب that still belong to a speaker's title (المتحدث باسم الوزارة)
 TITLE_BA = frozenset({"باسم", "باسمه", "باسمها", "باسمهم"})
 #: a quotation this short reached without a colon is a name or a term (موقع "ميدل إيست آي"), not the quote
@@ -140,8 +140,8 @@ class _Article:
         if nm in STOPS or len(nm) == 1 or nm[0] in "وف" and nm[1:] in STOPS or self.phrase[i] is not None or self.cue[i] is not None:
             return True
         # a preposition attached to a definite noun or a name: the audience (للتلفزيون، لوكالة), a complement
-        if not (t.parts and t.parts[0].kind == "proclitic"):
-            return nm.startswith("لل")
+        if not (t.parts and t.parts[0].kind == "proclitic"):  # words the splitter left whole: بالإنجليزية
+            return nm.startswith(("لل", "ولل")) or len(nm) >= 6 and nm.startswith(("بال", "وبال"))
         # ب only with a definite noun or a pronoun (بالجيش، بحريتها): باولو is a name the splitter cut
         return t.parts[0].text in "لـ" or t.parts[0].text == "ب" and nm not in TITLE_BA and any(
             p.kind in ("article", "enclitic") for p in t.parts)
@@ -235,6 +235,18 @@ class _Article:
             i += 1
         return i
 
+    def trim_to_entity(self, span: tuple[int, int]) -> tuple[int, int]:
+        """Cut what trails the last person or organization of a subject span when it is a definite noun (زار
+        الرئيس عمر الشامي الحدود → الرئيس عمر الشامي): the object after a VSO subject. Needs the entities
+        component; without entities the span is kept."""
+        s, e = span
+        ends = [ent.end for ent in self.doc.entities if ent.type in ("PER", "ORG") and s <= ent.start and ent.end < e]
+        if not ends:
+            return span
+        cut = max(ends)
+        rest = self.text[cut:e].lstrip()
+        return (s, cut) if rest.startswith("ال") else span
+
     def short(self, k: int) -> bool:
         """A quoted segment short enough to be a name («الشرق الأوسط») rather than a quotation."""
         sg = self.segs[k]
@@ -246,22 +258,36 @@ class _Article:
 
     def sentence_subject(self, i: int) -> tuple[int, int] | None:
         """The subject of the clause a participle hangs on (أعربت روسيا ...، مؤكدةً; وفي تسجيل، خاطب نتنياهو
-        ...، قائلًا): the last clause before ``i`` in its sentence that opens with a verb-like word (not a
-        preposition, not definite), its subject the noun phrase after that word."""
-        s = self.sent_start[i]
-        starts = [s] + [k + 1 for k in range(s, i) if self.toks[k].text in "،,"]
-        for first in reversed(starts):
+        ...، قائلًا)."""
+        found = self.subject_in(self.sent_start[i], i)
+        return found[0] if found else None
+
+    def subject_in(self, s: int, i: int, *, main: bool = False) -> tuple[tuple[int, int], int] | None:
+        """In tokens ``[s, i)``: the last clause (``main``: the first) that opens with a verb-like word (not a
+        preposition, not definite, not a participle), with the noun phrase after it as its subject;
+        (span, verb token)."""
+        starts = [s] + [k + 1 for k in range(s, i) if self.toks[k].text in "،," and self.seg_of[k] < 0]
+        for first in (starts if main else reversed(starts)):
             while first < i and self.norms[first] in CONJUNCTIONS:
                 first += 1
-            if (first >= i - 1 or self.toks[first].kind != "word" or self.norms[first].startswith(("ال", "وال"))
+            if (first >= i - 1 or self.toks[first].kind != "word" or self.seg_of[first] >= 0 or self.norms[first].startswith(("ال", "وال"))
                     or self.cue[first] is None and self.is_stop(first)
                     or self.cue[first] is not None and self.cue[first].pos == "participle"):
                 continue
             end = self.noun_phrase(first + 1, i)
             span = self.tok_span(first + 1, end)
             if span is not None:
-                return span
+                return self.trim_to_entity(span), first
         return None
+
+    def verb_gender(self, k: int) -> str | None:
+        """Agreement of a verb-like word that may not be a cue (دافع: m; تسعى، قامت: f)."""
+        if self.cue[k] is not None:
+            return self.gender(k)
+        nm = _bare(self.norms[k])
+        if nm.endswith(("وا", "ون")):
+            return "p"
+        return "f" if nm.endswith("ت") or nm.startswith("ت") else "m"
 
     def svo_subject(self, i: int) -> tuple[int, int] | None:
         """The noun phrase before a cue without a conjunction (بيسكوف أكد أن): its clause's first words;
@@ -482,7 +508,7 @@ def _speaker(A: _Article, st: _State, i: int, j: int, entry: CueEntry,
         # a plural verb has its subject before it (هددوا): after a verb in VSO order it is singular
         subject = None  # a participle has no subject of its own; كما وصف المحادثات بأنها: the object
     if subject is not None:
-        return subject, via, ()
+        return A.trim_to_entity(subject), via, ()
     if i in handed and handed[i] is not None:
         return handed[i], via, ()
     if entry.pos != "participle":
@@ -496,8 +522,32 @@ def _speaker(A: _Article, st: _State, i: int, j: int, entry: CueEntry,
         subj = A.sentence_subject(i)
         if subj is not None:
             return subj, via, ()
+    recent = _recent_subject(A, st, i) if entry.pos != "participle" else None
+    if recent is not None:
+        return recent, via, ()
     prev, _ = _previous_speaker(st, i, A.gender(i))
     return prev, via, ("continuation",)
+
+
+def _recent_subject(A: _Article, st: _State, i: int) -> tuple[int, int] | None:
+    """For a sentence-initial cue with a dropped subject (وقال «...»): the named subject of the sentence before,
+    when that sentence is newer than the last speaker and its verb agrees (بدوره، يسعى الرئيس حسن روحاني ...
+    وقال ...): news introduces a speaker with any verb, then quotes him."""
+    s = A.sent_start[i]
+    if any(A.norms[k] not in CONJUNCTIONS for k in range(s, i)) or s == 0:
+        return None
+    prev = A.sent_start[s - 1]
+    if st.speakers and st.speakers[-1][0] >= prev:
+        return None  # the sentence before quoted someone: the dropped subject is that speaker
+    found = A.subject_in(prev, s, main=True)
+    if found is None:
+        return None
+    span, verb = found
+    a, b = bisect.bisect_left(A.starts, span[0]), bisect.bisect_left(A.starts, span[1])
+    g, vg = A.gender(i), A.verb_gender(verb)
+    if not A.named(a, b) or (g and vg and g != vg):
+        return None
+    return span
 
 
 def _remember(A: _Article, st: _State, i: int, speaker: tuple[int, int] | None) -> None:
