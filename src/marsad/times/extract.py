@@ -192,6 +192,9 @@ def _join_ranges(norm: str, found: list[Found]) -> list[Found]:
             m = _RANGE_JOIN.fullmatch(gap)
             if m and (gap.strip() != "و" or _RANGE_OPEN.search(norm, max(0, prev.start - 12), prev.start)):
                 a, b = cal.value_range(prev.value), cal.value_range(f.value)
+                if a and b and a == b and f.grain == "day":  # 3 ربيع الآخر 1436 - 23 يناير 2015: one day, twice
+                    out[-1] = Found(prev.start, f.end, f.value, f.grain)
+                    continue
                 if a and b and a[0] <= b[1]:
                     out[-1] = Found(prev.start, f.end, cal.fmt_interval(a[0], b[1]), "interval")
                     continue

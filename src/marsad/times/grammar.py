@@ -146,7 +146,7 @@ def r_full_date(m, cx: Context):
         if cx.anchor is None:
             return None
         direction = _mod(m, lex) or cx.clause_direction(m.start(), m.end())
-        year = cal.year_for(cx.anchor, month.number, day, direction)
+        year = cx.anchor.year if direction == "present" else cal.year_for(cx.anchor, month.number, day, direction)
     d = cal.valid_day(year, month.number, day)
     return (cal.fmt_day(d), "day") if d else None
 
@@ -259,6 +259,9 @@ def _part(bounds: tuple[dt.date, dt.date], pos: str, anchor: dt.date | None, uni
     if unit == "month":  # the usual thirds of a month: 1-10, 11-20, 21-end
         first, last = {"start": (1, 10), "mid": (11, 20), "end": (21, b.day)}[pos]
         return cal.fmt_interval(a.replace(day=first), a.replace(day=last))
+    if unit == "year":  # thirds of a year: January-April, May-August, September-December
+        first = {"start": 1, "mid": 5, "end": 9}[pos]
+        return f"{cal.fmt_month(a.year, first)}/{cal.fmt_month(a.year, first + 3)}"
     n = (b - a).days + 1
     lo, hi = _PARTS[pos]
     s, e = a + int(round(n * lo)) * cal.DAY, a + (int(round(n * hi)) - 1) * cal.DAY
@@ -715,7 +718,7 @@ def build(lex: Lexicon) -> list[Rule]:
                                  rf"(?:(?:عام|العام|سنه){S})?(?P<y2>\d{{4}}|\d{{2}})(?!\d)", r_range_years, first=F_YFROM),
         # full dates: [weekday] day month [year]
         Rule("full_date", rf"(?:{WD_PREFIX}|يوم{S}){day()}{OS}[.\-/]?{OS}(?:من{S})?(?:شهر{S})?{M}{YEAR_OPT}"
-                          rf"(?:{S}(?P<mod>{alternation(k for k, v in mk['modifier'].items() if v in ('past', 'future'))}))?", r_full_date, first=F_FULL),
+                          rf"(?:{S}(?P<mod>{alternation(k for k, v in mk['modifier'].items() if v in ('past', 'future', 'present'))}))?", r_full_date, first=F_FULL),
         Rule("full_date_mfirst", rf"{WD_PREFIX}{M}{OS}[-]?{OS}(?:(?P<d>[0-3]?\d)(?!\d)|(?P<o>{ORD}))"
                                  rf"(?:(?:{OS}[،,]{OS}|{S}(?:من{S})?){year()})?{HIJ}", r_full_date, first=F_MFIRST),
         Rule("day_rel_month", rf"{day()}{S}(?:من{S}|في{S})?(?:{THIS}{S})?الشهر(?:{S}{MOD})?", r_day_rel_month, first=F_DAY),
