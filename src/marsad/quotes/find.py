@@ -247,6 +247,20 @@ class _Article:
         rest = self.text[cut:e].lstrip()
         return (s, cut) if rest.startswith("ال") else span
 
+    def extend_to_person(self, span: tuple[int, int], j: int) -> tuple[int, int]:
+        """Take in a person named just after a title's prepositional phrase (القيادي في حزب نداء تونس رضا
+        بلحاج): with entities, the subject runs on to a person entity that starts within a few words,
+        before the complement at token ``j`` and without a comma in between."""
+        s, e = span
+        limit = self.toks[j].start if j < len(self.toks) else len(self.text)
+        for ent in self.doc.entities:
+            if ent.type == "PER" and e <= ent.start and ent.end <= limit:
+                between = self.text[e:ent.start]
+                if "،" not in between and "," not in between and len(between.split()) <= MAX_APPOSITION:
+                    return s, ent.end
+                break
+        return span
+
     def short(self, k: int) -> bool:
         """A quoted segment short enough to be a name («الشرق الأوسط») rather than a quotation."""
         sg = self.segs[k]
@@ -412,7 +426,7 @@ def _subjunctive(A: _Article, i: int, j: int) -> bool:
         return False
     nm = A.norms[k]
     return (nm[0] in "يتن" and not nm.startswith("ال") and A.cue[k] is None and len(nm) >= 4
-            and not A.has_pronoun(k))
+            and not A.has_pronoun(k) and not A.toks[k].text.endswith(("ة", "ى")))  # قناة نسمة أن: a noun
 
 
 def _frame(A: _Article, st: _State, out: list[Found], i: int, entry: CueEntry,
@@ -507,8 +521,10 @@ def _speaker(A: _Article, st: _State, i: int, j: int, entry: CueEntry,
     if entry.pos == "participle" or entry.frame == "obj" and i > 0 and A.norms[i - 1] == "كما" or A.gender(i) == "p":
         # a plural verb has its subject before it (هددوا): after a verb in VSO order it is singular
         subject = None  # a participle has no subject of its own; كما وصف المحادثات بأنها: the object
+    if subject is not None and A.gender(i) == "m" and A.toks[a].text.endswith("ة") and A.cue[i].pos == "verb":
+        subject = None  # ودعا الهيئة العليا إلى: a masculine verb does not take a feminine subject after it
     if subject is not None:
-        return A.trim_to_entity(subject), via, ()
+        return A.extend_to_person(A.trim_to_entity(subject), j), via, ()
     if i in handed and handed[i] is not None:
         return handed[i], via, ()
     if entry.pos != "participle":
@@ -613,7 +629,7 @@ def _clause(A: _Article, a: int, cue_i: int) -> tuple[int, int, int, tuple[int, 
             b += 1
             continue
         c = A.cue[b]
-        if c is not None and (c.pos == "participle" or A.toks[b - 1].text in "،,"):
+        if c is not None and A.toks[b - 1].text in "،,":  # ...، مضيفًا أن (not مهددة inside the clause)
             break
         ph = A.phrase[b]
         if ph is not None and ph[0].kind == "attribution":
