@@ -22,6 +22,8 @@ PREPOSITIONS = frozenset({"من", "الي", "علي", "مع", "ضد", "في", "�
 #: prepositions whose object is a recipient of the event
 RECIPIENT_PREPS = frozenset({"مع", "ضد", "علي", "الي", "ل", "ب", "لدي", "تجاه", "ازاء", "بين", "من", "عن"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
+#: plural nationality nouns (الفلسطينيين، الإسرائيليون) name people, so they are parties on their own
+PLURAL_GENTILIC = ("يين", "يون", "يات")
 
 
 @dataclass(slots=True)
@@ -35,6 +37,7 @@ class Slot:
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     pair: bool = False        # a dual noun (البلدين) standing for the article's current pair of parties
+    adjective: bool = False   # a nationality adjective of an event noun (غارة إسرائيلية): its doer
 
 
 def party_actor(e: Entity) -> Actor | None:
@@ -77,8 +80,12 @@ def _last_token(doc: Doc, i: int, e: Entity, hi: int) -> int:
     return j
 
 
-def sentence_slots(doc: Doc, lo: int, hi: int, ents: dict[int, Entity], cues: Cues) -> list[Slot]:
-    """The slots of the tokens ``doc.tokens[lo:hi]``, in order."""
+def sentence_slots(doc: Doc, lo: int, hi: int, ents: dict[int, Entity], cues: Cues,
+                   event_nouns: frozenset[int] = frozenset()) -> list[Slot]:
+    """The slots of the tokens ``doc.tokens[lo:hi]``, in order.
+
+    ``event_nouns``: token indexes of verbal-noun triggers, whose nationality adjective names the doer.
+    """
     toks = doc.tokens
     slots: list[Slot] = []
     i = lo
@@ -95,16 +102,20 @@ def sentence_slots(doc: Doc, lo: int, hi: int, ents: dict[int, Entity], cues: Cu
         is_place = e.type in PLACE_TYPES and (prep == "في" or (prep == "ب" and prev not in PREPOSITIONS)
                                               or prev in ("في", "بمدينه", "مدينه", "بلده", "قريه"))
         head = i
+        adjective = False
         if e.type == "NORP":
             noun = _actor_noun_before(toks, i, lo, cues)
-            if noun < 0:
+            if noun >= 0:
+                head, prep = noun, _prep_before(toks, noun, lo)
+            elif any(j in event_nouns for j in range(max(lo, i - 2), i)):
+                adjective = True
+            elif not tok.norm.endswith(PLURAL_GENTILIC):
                 i += 1
                 continue
-            head, prep = noun, _prep_before(toks, noun, lo)
         if e.type not in ("PER", "ORG", "GPE", "LOC", "NORP") or (party_actor(e) is None and not is_place):
             i += 1
             continue
-        slot = Slot(first=head, last=_last_token(doc, i, e, hi), prep=prep, place=is_place)
+        slot = Slot(first=head, last=_last_token(doc, i, e, hi), prep=prep, place=is_place, adjective=adjective)
         _add(slot, e)
         # coordination: X و Y (و Z …) of the same kind
         j = slot.last + 1
@@ -134,6 +145,9 @@ def _prep_before(toks: Sequence[Token], i: int, lo: int) -> str | None:
         return pro
     if i > lo:
         w = toks[i - 1].norm
+        for j in range(i - 1, max(lo + 1, i - 4) - 1, -1):
+            if toks[j].norm == "قبل" and toks[j - 1].norm in ("من", "ومن"):
+                return "من قبل"  # the agent of a passive: تم اغتصابها من قبل (عدد من) ضباط
         if w in PREPOSITIONS:
             return w
         if w[:1] in "وف" and w[1:] in PREPOSITIONS:

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from ..doc import Doc, Sentence
-from ..records import Event, Mention, Place, SentenceRef, Span, TimeExpr, make_id
+from ..records import Actor, Event, Mention, Place, SentenceRef, Span, TimeExpr, make_id
 from .arguments import RECIPIENT_PREPS, Slot, entity_starts, sentence_slots
-from .cues import Cues, has_cue
+from .cues import Cues, sentence_cues
 from .lexicon import Head, Lexicon, match_follow
 from .modality import find_modality, is_historical
 from .ontology import Ontology
@@ -30,6 +30,8 @@ RECIPIENT_SCOPE = 12
 OBJECT_GENITIVE = frozenset({"ASSAULT", "COERCE", "SANCTION", "RETREAT"})
 #: types that are reciprocal when they have two or more actors and no recipient (talks, agreements)
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+#: types whose unnamed doers are taken to be people of the place where the event happened
+LOCAL_TYPES = frozenset({"PROTEST", "ASSAULT"})
 #: punctuation that ends the clause of a verbal noun
 CLAUSE_PUNCT = frozenset({"،", ",", "؛", ";", ":", "."})
 #: the types that take the current pair of parties when a talks noun has none of its own
@@ -80,24 +82,16 @@ def code_events(doc: Doc, lex: Lexicon, cues: Cues, onto: Ontology,
         lo, hi = sent.first_token, sent.last_token
         if hi <= lo:
             continue
-        slots = sentence_slots(doc, lo, hi, ents, cues)
+        found = _triggers(lex, words, toks, lo, hi, cues, onto)
+        if not found:
+            continue
+        nouns = frozenset(i for i, head, _ in found if head.form == "noun")
+        slots = sentence_slots(doc, lo, hi, ents, cues, nouns)
         times = [t for t in doc.times if sent.start <= t.start < sent.end]
-        consumed: set[int] = set()
-        skipped = -2
-        for i in range(lo, hi):
-            if i in consumed or toks[i].kind != "word":
-                continue
-            found = best_head(lex, words, i, hi)
-            if found is None:
-                continue
-            head, follow = found
-            consumed.update(follow)
-            if _background(words, i, lo, cues) or _purpose(lex, words, i, head, onto) \
-                    or (skipped == i - 1 and words[i].startswith("و")):
-                skipped = i  # الهجمات والمفاوضات: the coordinated noun shares the background
-                continue
+        sc = sentence_cues(words, lo, hi, cues)
+        for i, head, follow in found:
             qlo, qhi = _clause(quote_ranges, i, lo, hi)
-            d = _draft(doc, sent, i, head, follow, slots, times, words, qlo, qhi, cues, onto, state, resolve)
+            d = _draft(doc, sent, i, head, follow, slots, times, sc, qlo, qhi, cues, onto, state, resolve)
             drafts.append(d)
             _update_state(state, d)
     drafts.extend(_quote_events(doc, drafts, onto))
@@ -111,20 +105,44 @@ def code_events(doc: Doc, lex: Lexicon, cues: Cues, onto: Ontology,
     return tuple(out)
 
 
+def _triggers(lex: Lexicon, words: list[str], toks, lo: int, hi: int, cues: Cues,
+              onto: Ontology) -> list[tuple[int, Head, list[int]]]:
+    """The trigger readings of one sentence, left to right; words of a multiword match are used up."""
+    out = []
+    consumed: set[int] = set()
+    skipped = -2
+    for i in range(lo, hi):
+        if i in consumed or toks[i].kind != "word":
+            continue
+        found = best_head(lex, words, i, hi)
+        if found is None:
+            continue
+        head, follow = found
+        consumed.update(follow)
+        if _background(words, i, lo, cues) or _purpose(lex, words, i, head, onto) \
+                or (skipped == i - 1 and words[i].startswith("و")):
+            skipped = i  # الهجمات والمفاوضات: the coordinated noun shares the background
+            continue
+        out.append((i, head, follow))
+    return out
+
+
 def best_head(lex: Lexicon, words: list[str], i: int, hi: int) -> tuple[Head, list[int]] | None:
     """The best lexicon reading of token ``i``: hand-curated entries first, then the longest pattern."""
     heads = lex.heads(words[i])
     if not heads:
         return None
-    best: tuple[tuple[int, int, int], Head, list[int]] | None = None
-    for n, h in enumerate(heads):
-        follow = match_follow(h.trigger, words, i, hi) if h.trigger.follow else []
-        if follow is None:
-            continue
-        key = (h.trigger.source == "curated", len(follow), -n)
-        if best is None or key > best[0]:
-            best = (key, h, follow)
-    return None if best is None else (best[1], best[2])
+    for source in ("curated", "petrarch"):
+        best: tuple[int, Head, list[int]] | None = None
+        for h in heads:
+            if h.trigger.source != source or (best is not None and len(h.trigger.follow) <= best[0]):
+                continue
+            follow = match_follow(h.trigger, words, i, hi) if h.trigger.follow else []
+            if follow is not None and (best is None or len(follow) > best[0]):
+                best = (len(follow), h, follow)
+        if best is not None:
+            return best[1], best[2]
+    return None
 
 
 def _background(words: list[str], i: int, lo: int, cues: Cues) -> bool:
@@ -175,21 +193,19 @@ def _quote_of(doc: Doc, offset: int):
 
 
 def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slots: list[Slot],
-           times: list[TimeExpr], words: list[str], lo: int, hi: int, cues: Cues, onto: Ontology,
+           times: list[TimeExpr], found: dict[str, list[int]], lo: int, hi: int, cues: Cues, onto: Ontology,
            state: State, resolve) -> Draft:
     tok = doc.tokens[i]
     trig = head.trigger
-    mode = trig.mode or _mode_from_cues(trig.type, words, sent.first_token, sent.last_token, cues, onto)
-    contexts = set(trig.contexts)
-    for name, cue in cues.contexts.items():
-        if has_cue(words, sent.first_token, sent.last_token, cue) >= 0:
-            contexts.add(name)
+    mode = trig.mode or _mode_from_cues(trig.type, found, onto)
+    contexts = set(trig.contexts) | {k[8:] for k in found if k.startswith("context:")}
     past = head.form == "past"
     passive = past and "\u064f" in tok.text[:4]
     actor, recipient, feats = _arguments(doc, i, head, slots, lo, hi, passive, cues, resolve)
     if not actor and not passive:
         q = _quote_of(doc, tok.start)
-        if q is not None and q.speaker is not None and q.speaker.actor is not None:
+        if q is not None and q.speaker is not None and q.speaker.actor is not None and q.cue is not None \
+                and q.cue.implies == trig.type:
             actor = [q.speaker]
             feats["actor_quote"] = 1.0
     if not actor and not passive and state.last_actor and head.form != "noun":
@@ -207,7 +223,12 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
     if trig.type in RECIPROCAL and not recipient and len(countries(actor)) >= 2:
         recipient = list(actor)
     place = _place(slots, i)
-    modality = find_modality(words, i, lo, hi, cues, past_verb=past, future_prefix=head.future)
+    if trig.type in LOCAL_TYPES and not countries(actor) and place is not None and place.country:
+        # unnamed protesters are people of the place (PLOVER/GSR practice); the place itself stays no party
+        actor = [Mention(text=tok.text, start=tok.start, end=tok.end,
+                         actor=Actor(country=place.country, sector="CVL", kind="unnamed"))]
+        feats["actor_place"] = 1.0
+    modality = find_modality(found, i, lo, hi, past_verb=past, future_prefix=head.future)
     date, date_source, direction = _date(times, tok.start, past and modality == "asserted", doc.article.date)
     if modality == "asserted" and direction == "future" and not past:
         modality = "future"
@@ -221,11 +242,11 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
                  date_source=date_source, modality=modality, source=f"lexicon:{trig.source}", features=feats)
 
 
-def _mode_from_cues(typ: str, words: list[str], lo: int, hi: int, cues: Cues, onto: Ontology) -> str | None:
-    for (t, mode), cue in cues.modes.items():
-        if t == typ and onto.valid(typ, mode) and has_cue(words, lo, hi, cue) >= 0:
-            return mode
-    return None
+def _mode_from_cues(typ: str, found: dict[str, list[int]], onto: Ontology) -> str | None:
+    """The mode named by a cue word of the sentence (غير المباشرة → third-party), the earliest first."""
+    prefix = f"mode:{typ}:"
+    best = min(((pos[0], k[len(prefix):]) for k, pos in found.items() if k.startswith(prefix)), default=None)
+    return best[1] if best and onto.valid(typ, best[1]) else None
 
 
 def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int, passive: bool, cues: Cues,
@@ -233,12 +254,20 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
     """Actor and recipient mentions for the trigger at token ``i``."""
     feats: dict[str, float] = {}
     parties = [s for s in slots if not s.place and lo <= s.first < hi]
-    after = [s for s in parties if s.first > i]
+    after = [s for s in parties if s.first > i and s.prep != "من قبل"]
     before = [s for s in parties if s.last < i]
     typ = head.trigger.type
-    actor_slot = None
+    # متظاهرون فلسطينيون، غارة إسرائيلية: the trigger's own nationality names its doer
+    actor_slot = next((s for s in parties if s.first == i or (s.adjective and i < s.first <= i + 2)), None)
+    if actor_slot is None:
+        actor_slot = next((s for s in parties if s.first > i and s.prep == "من قبل"
+                           and s.first <= i + RECIPIENT_SCOPE), None)
+    if actor_slot is None and head.form == "noun":
+        actor_slot = _agent_slot(doc, i, parties, cues)
     recipient_slots: list[Slot] = []
-    if head.form != "noun":
+    if actor_slot is not None:
+        pass
+    elif head.form != "noun":
         if not passive:
             actor_slot = next((s for s in after if s.first <= i + VSO_SCOPE and s.prep is None), None)
             if actor_slot is None:
@@ -271,6 +300,16 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
         actor = list(recipient)
         feats["reciprocal"] = 1.0
     return actor, recipient, feats
+
+
+def _agent_slot(doc: Doc, i: int, parties: list[Slot], cues: Cues) -> Slot | None:
+    """الهجوم الذي نفذته طالبان: the subject of a doing verb right after an event noun is its doer."""
+    toks = doc.tokens
+    for j in range(i + 1, min(len(toks), i + 5)):
+        w = toks[j].norm
+        if w in cues.agent_verbs or (w[:1] in "وف" and w[1:] in cues.agent_verbs):
+            return next((s for s in parties if j < s.first <= j + 2 and s.prep is None), None)
+    return None
 
 
 def _clause_end(doc: Doc, i: int, hi: int) -> int:

@@ -21,6 +21,9 @@ class Cues:
     pair_nouns: frozenset[str]
     background: frozenset[str]
     charge: frozenset[str]
+    agent_verbs: frozenset[str]
+    #: first word -> (cue key, the phrase's other words) for every modality/context/mode cue
+    index: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
 
 
 def _split(words: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
@@ -43,7 +46,7 @@ def load_cues() -> Cues:
     except OSError as e:
         raise ResourceError(f"cannot read data/cues.tsv: {e}") from e
     modality, contexts, modes = {}, {}, {}
-    sets: dict[str, set[str]] = {"actor_noun": set(), "pair": set(), "background": set(), "charge": set()}
+    sets: dict[str, set[str]] = {"actor_noun": set(), "pair": set(), "background": set(), "charge": set(), "agent": set()}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("group\t"):
             continue
@@ -59,20 +62,39 @@ def load_cues() -> Cues:
             sets[group].update(_split(words)[0])
         else:
             raise ResourceError(f"data/cues.tsv: unknown group {group!r}")
-    return Cues(modality=modality, contexts=contexts, modes=modes,
-                actor_nouns=frozenset(sets["actor_noun"]), pair_nouns=frozenset(sets["pair"]),
-                background=frozenset(sets["background"]), charge=frozenset(sets["charge"]))
-
-
-def has_cue(words: list[str], lo: int, hi: int, cue: tuple[frozenset[str], tuple[tuple[str, ...], ...]]) -> int:
-    """Index of the last token in ``words[lo:hi]`` that starts a cue (a word or a phrase), or -1."""
-    singles, phrases = cue
-    for j in range(hi - 1, lo - 1, -1):
-        w = words[j]
-        if w in singles or (len(w) > 3 and w[0] in "وف" and w[1:] in singles):
-            return j
+    index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    keyed = [(f"modality:{k}", v) for k, v in modality.items()] + [(f"context:{k}", v) for k, v in contexts.items()] \
+        + [(f"mode:{t}:{m}", v) for (t, m), v in modes.items()]
+    for key, (singles, phrases) in keyed:
+        for w in singles:
+            index.setdefault(w, []).append((key, ()))
         for ph in phrases:
-            if j + len(ph) <= hi and (w == ph[0] or (w[:1] in "وف" and w[1:] == ph[0])) \
-                    and tuple(words[j + 1:j + len(ph)]) == ph[1:]:
-                return j
-    return -1
+            index.setdefault(ph[0], []).append((key, ph[1:]))
+    return Cues(modality=modality, contexts=contexts, modes=modes, index={k: tuple(v) for k, v in index.items()},
+                actor_nouns=frozenset(sets["actor_noun"]), pair_nouns=frozenset(sets["pair"]),
+                background=frozenset(sets["background"]), charge=frozenset(sets["charge"]),
+                agent_verbs=frozenset(sets["agent"]))
+
+
+def sentence_cues(words: list[str], lo: int, hi: int, cues: Cues) -> dict[str, list[int]]:
+    """Every cue of ``words[lo:hi]`` in one pass: cue key (``modality:future``, ``context:military``,
+    ``mode:ASSAULT:aerial``) -> token indexes where it starts, in order."""
+    found: dict[str, list[int]] = {}
+    index = cues.index
+    for j in range(lo, hi):
+        w = words[j]
+        hits = index.get(w)
+        if hits is None and len(w) > 3 and w[0] in "وف":
+            hits = index.get(w[1:])
+        if not hits:
+            continue
+        for key, tail in hits:
+            if tail and tuple(words[j + 1:j + 1 + len(tail)]) != tail:
+                continue
+            found.setdefault(key, []).append(j)
+    return found
+
+
+def cue_between(found: dict[str, list[int]], key: str, lo: int, hi: int) -> bool:
+    """Whether cue ``key`` starts at a token index in ``[lo, hi)``."""
+    return any(lo <= j < hi for j in found.get(key, ()))

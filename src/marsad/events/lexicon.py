@@ -171,11 +171,15 @@ class Lexicon:
         return out
 
 
+@lru_cache(maxsize=300_000)
+def word_keys(norm_word: str) -> frozenset[str]:
+    """The word and every clitic-stripped key of it."""
+    return frozenset([norm_word, *(k for k, _, _ in strip_keys(norm_word))])
+
+
 def word_matches(norm_word: str, forms: frozenset[str]) -> bool:
     """Whether a normalized token is one of ``forms`` once its clitics are stripped."""
-    if norm_word in forms:
-        return True
-    return any(k in forms for k, _, _ in strip_keys(norm_word))
+    return not forms.isdisjoint(word_keys(norm_word))
 
 
 def match_follow(trigger: Trigger, words: Sequence[str], i: int, end: int) -> list[int] | None:

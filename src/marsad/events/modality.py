@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .cues import Cues, has_cue
+from .cues import cue_between
 
 #: how far before the trigger a negation particle may stand (tokens)
 NEG_SCOPE = 2
@@ -18,20 +18,18 @@ CLAUSE_SCOPE = 8
 HISTORICAL_DAYS = 365
 
 
-def find_modality(words: list[str], i: int, lo: int, hi: int, cues: Cues, *, past_verb: bool,
+def find_modality(found: dict[str, list[int]], i: int, lo: int, hi: int, *, past_verb: bool,
                   future_prefix: bool) -> str:
-    """Modality from cue words around the trigger at ``i`` in the clause ``words[lo:hi]``."""
-    if has_cue(words, max(lo, i - NEG_SCOPE), i, cues.modality["negated"]) >= 0:
+    """Modality from the sentence's cues (``cues.sentence_cues``) around the trigger at ``i`` in ``[lo, hi)``."""
+    if cue_between(found, "modality:negated", max(lo, i - NEG_SCOPE), i):
         return "negated"
-    if has_cue(words, max(lo, i - CLAUSE_SCOPE), i, cues.modality["hypothetical"]) >= 0:
+    if cue_between(found, "modality:hypothetical", max(lo, i - CLAUSE_SCOPE), i):
         return "hypothetical"
     if future_prefix:
         return "future"
-    if not past_verb:
-        before = has_cue(words, max(lo, i - CLAUSE_SCOPE), i, cues.modality["future"])
-        after = has_cue(words, i + 1, min(hi, i + 1 + CLAUSE_SCOPE), cues.modality["future"])
-        if before >= 0 or after >= 0:
-            return "future"
+    if not past_verb and cue_between(found, "modality:future", max(lo, i - CLAUSE_SCOPE),
+                                     min(hi, i + 1 + CLAUSE_SCOPE)):
+        return "future"
     return "asserted"
 
 
