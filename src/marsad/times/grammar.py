@@ -104,10 +104,6 @@ def _mod(m: re.Match, lex: Lexicon, key: str = "mod") -> str | None:
     return lex.markers["modifier"][re.sub(r"\s+", " ", t)] if t else None
 
 
-def _is_hijri(m: re.Match, month) -> bool:
-    return month.calendar == "hijri" or bool(m.groupdict().get("h"))
-
-
 def _step(mod: str | None) -> int:
     return {"past": -1, "future": 1, "present": 0, "prev2": -2, "next2": 2, None: 0}[mod]
 
@@ -133,7 +129,7 @@ def r_full_date(m, cx: Context):
     year = _year(m, lex)
     if day is None or not 1 <= day <= 31:
         return None
-    if _is_hijri(m, month) and month.calendar == "hijri":
+    if month.calendar == "hijri":
         if year is not None:
             d = cal.hijri_to_gregorian(year, month.number, day)
             return (cal.fmt_day(d), "day") if d else None
@@ -495,9 +491,7 @@ def _nth_weekday(year: int, month: int, wd: int, nth: int) -> dt.date | None:
 
 def r_wd_nth(m, cx: Context):
     """السبت الثاني (this month's second Saturday), أول يوم جمعة من يوليو."""
-    nth = number_value(m.group("nth"), cx.lex) if m.group("nth") not in ("اخر",) else -1
-    if m.group("nth") == "اخر":
-        nth = -1
+    nth = -1 if m.group("nth") == "اخر" else number_value(m.group("nth"), cx.lex)
     wd = _weekday(m, cx)
     g = m.groupdict()
     if g.get("m"):
@@ -623,6 +617,7 @@ def build(lex: Lexicon) -> list[Rule]:
     YAWM = r"(?:يوم\s+)?"
     DAYPART = rf"(?:{alternation(mk['daypart'])}\s+)?"
     MOD = rf"(?P<mod>{alternation(mk['modifier'])})"
+    MOD1 = alternation(k for k, v in mk["modifier"].items() if v in ("past", "future", "present"))
     CW = alternation(k for k, v in lex.numbers.items() if v[1] == "cardinal")
     CARD = rf"{CW}(?!\w)(?:\s+(?:و\s*)?{CW}(?!\w)|\s*و{CW}(?!\w))*"
     ORD_STEMS = alternation(k[2:] for k, v in lex.numbers.items() if v[1] == "ordinal" and k.startswith("ال"))
@@ -715,25 +710,31 @@ def build(lex: Lexicon) -> list[Rule]:
         Rule("range_years", rf"(?:عامي|سنتي|العامين){S}{year('1', False)}{OS}و{OS}"
                             rf"{year('2', False)}", r_range_years, first=F_YRANGE),
         Rule("range_years_from", rf"(?:عام|العام|سنه){S}{year('1', False)}{OS}(?:-|الي|حتي){OS}"
-                                 rf"(?:(?:عام|العام|سنه){S})?(?P<y2>\d{{4}}|\d{{2}})(?!\d)", r_range_years, first=F_YFROM),
+                                 rf"(?:(?:عام|العام|سنه){S})?(?P<y2>\d{{4}}|\d{{2}})(?!\d)", r_range_years,
+             first=F_YFROM),
         # full dates: [weekday] day month [year]
         Rule("full_date", rf"(?:{WD_PREFIX}|يوم{S}){day()}{OS}[.\-/]?{OS}(?:من{S})?(?:شهر{S})?{M}{YEAR_OPT}"
-                          rf"(?:{S}(?P<mod>{alternation(k for k, v in mk['modifier'].items() if v in ('past', 'future', 'present'))}))?", r_full_date, first=F_FULL),
+                          rf"(?:{S}(?P<mod>{MOD1}))?",
+             r_full_date, first=F_FULL),
         Rule("full_date_mfirst", rf"{WD_PREFIX}{M}{OS}[-]?{OS}(?:(?P<d>[0-3]?\d)(?!\d)|(?P<o>{ORD}))"
                                  rf"(?:(?:{OS}[،,]{OS}|{S}(?:من{S})?){year()})?{HIJ}", r_full_date, first=F_MFIRST),
-        Rule("day_rel_month", rf"{day()}{S}(?:من{S}|في{S})?(?:{THIS}{S})?الشهر(?:{S}{MOD})?", r_day_rel_month, first=F_DAY),
+        Rule("day_rel_month", rf"{day()}{S}(?:من{S}|في{S})?(?:{THIS}{S})?الشهر(?:{S}{MOD})?", r_day_rel_month,
+             first=F_DAY),
         Rule("numeric_ymd", rf"(?P<y>\d{{4}})\s*[/.-]\s*(?P<mo>\d{{1,2}})\s*[/.-]\s*(?P<d>\d{{1,2}})(?!\d){HIJ}",
              r_numeric_ymd, first=F_DIGIT),
-        Rule("numeric_dmy", rf"(?P<a>\d{{1,2}})\s*[/.-]\s*(?P<b>\d{{1,2}})\s*[/.,-]\s*(?P<y>\d{{4}}|\d{{2}})(?![\d.]){HIJ}",
+        Rule("numeric_dmy", rf"(?P<a>\d{{1,2}})\s*[/.-]\s*(?P<b>\d{{1,2}})\s*[/.,-]\s*(?P<y>\d{{4}}|\d{{2}})"
+                            rf"(?![\d.]){HIJ}",
              r_numeric_dmy, first=F_DIGIT),
         Rule("numeric_my", r"(?:(?P<mo>\d{1,2})[/.-](?P<y>\d{4})|(?P<y_>\d{4})[/](?P<mo_>\d{1,2}))(?![\d/.-])",
              aliased(r_numeric_my), first=F_DIGIT),
-        Rule("numeric_dm", r"(?<!الساعه\s)(?P<a>\d{1,2})\s*[/.-]\s*(?P<b>\d{1,2})(?![\d/.%])(?!\s*(?:%|[\u0621-\u064a]))",
+        Rule("numeric_dm", r"(?<!الساعه\s)(?P<a>\d{1,2})\s*[/.-]\s*(?P<b>\d{1,2})(?![\d/.%])"
+                           r"(?!\s*(?:%|[\u0621-\u064a]))",
              r_numeric_dm, first=F_DIGIT),
         # month and year, month with modifiers
         Rule("month_year", rf"(?:(?:{THIS}{S})?شهر{S})?{M}{OS}[،,]?{OS}(?:من{S})?(?:(?:عام|العام|سنه){S})?"
                            rf"{year()}{HIJ}", r_month_year, first=F_THIS_SHAHR_M),
-        Rule("month_rel_year", rf"(?:شهر{S})?{M}{S}(?:من{S})?(?P<yrel>العام|السنه){S}{MOD}", r_month_mod, first=F_SHAHR_M),
+        Rule("month_rel_year", rf"(?:شهر{S})?{M}{S}(?:من{S})?(?P<yrel>العام|السنه){S}{MOD}", r_month_mod,
+             first=F_SHAHR_M),
         Rule("month_mod", rf"(?:شهر{S})?{M}{S}{MOD}", r_month_mod, first=F_SHAHR_M),
         Rule("month_this", rf"{THIS}{S}(?:شهر{S})?{M}", r_month_this, first=frozenset(this)),
         # parts of periods
@@ -744,7 +745,8 @@ def build(lex: Lexicon) -> list[Rule]:
         Rule("position_rel", rf"(?:عطله{S})?(?P<pos>{alternation(mk['position'])}){S}(?:{THIS}{S})?{REL_UNIT}"
                              rf"(?:{S}{MOD})?", r_position, first=F_POSREL),
         Rule("quarter", rf"الربع{S}(?P<q>{alternation(mk['quarter'])}){S}(?:من{S})?(?:(?:(?:عام|العام|سنه){S})?"
-                        rf"{year()}|{THIS}{S}(?:العام|السنه)|(?:العام|السنه){S}{MOD})", r_quarter, first=frozenset({"الربع"})),
+                        rf"{year()}|{THIS}{S}(?:العام|السنه)|(?:العام|السنه){S}{MOD})", r_quarter,
+             first=frozenset({"الربع"})),
         Rule("season", rf"(?:{THIS}{S})?(?P<sea>{alternation(mk['season'])}){S}(?:(?:(?:من{S})?(?:عام|العام|سنه)"
                        rf"{S})?{year()}|(?:العام{S})?{MOD})", r_season, first=F_SEASON),
         Rule("season_this", rf"{THIS}{S}(?P<sea>{alternation(mk['season'])})", r_season, first=frozenset(this)),
@@ -760,24 +762,30 @@ def build(lex: Lexicon) -> list[Rule]:
         Rule("week_wd", rf"(?:{THIS}{S})?الاسبوع(?:{S}{MOD})?{S}(?:{YAWM}){WD}", r_wd_week, first=F_WEEKWD),
         Rule("wd_mod", rf"{DAYPART}{YAWM}{WD}{S}{MOD}", r_wd_mod, first=F_WD),
         Rule("wd_this", rf"{THIS}{S}(?:ال)?{YAWM}{WD}", r_wd_this, first=frozenset(this)),
-        Rule("wd_day", rf"{YAWM}{WD}{OS}[،,]?{OS}(?:(?:في{S})?(?P<d>[0-3]?\d)(?!\d)|في{S}(?:(?P<o>{ORD})|(?P<c>{CARD})))",
+        Rule("wd_day", rf"{YAWM}{WD}{OS}[،,]?{OS}(?:(?:في{S})?(?P<d>[0-3]?\d)(?!\d)"
+                       rf"|في{S}(?:(?P<o>{ORD})|(?P<c>{CARD})))",
              r_wd_day, first=F_WD),
-        Rule("wd_ord", rf"{YAWM}{WD}{S}(?P<nth>الاول|الثاني|الثالث|الرابع|الخامس)(?!\s+عشر)(?!\w)", r_wd_nth, first=F_WD),
+        Rule("wd_ord", rf"{YAWM}{WD}{S}(?P<nth>الاول|الثاني|الثالث|الرابع|الخامس)(?!\s+عشر)(?!\w)", r_wd_nth,
+             first=F_WD),
         Rule("weekday", rf"{DAYPART}{YAWM}{WD}", r_weekday, first=F_WD),
         # relative periods
         Rule("rel_period", rf"{THIS}{S}{REL_UNIT}|{REL_UNIT.replace('<u>', '<u_>')}{S}{MOD}",
              aliased(r_rel_period), first=F_RELP),
         Rule("last_n", rf"(?P<cu>{UNIT_PLURAL}(?:{S}(?:\d+|(?:ال)?{CARD}))?)(?:{S}(?:القليله|العديده))?"
                        rf"{S}{MOD}", r_last_n, first=F_LASTN),
-        Rule("last_n_count", rf"(?:(?P<last>اخر){S}|(?<=خلال\s)|(?<=في\s))(?P<cu>{CU_CHAIN})(?:{S}{MOD})?", r_last_n, first=words("اخر", F_COUNT)),
+        Rule("last_n_count", rf"(?:(?P<last>اخر){S}|(?<=خلال\s)|(?<=في\s))(?P<cu>{CU_CHAIN})(?:{S}{MOD})?", r_last_n,
+             first=words("اخر", F_COUNT)),
         Rule("from_now", rf"(?:{OFF}{S})?{ABOUT}{CU_CHAIN}{S}من{S}الان", r_offset, first=F_FROMNOW),
         Rule("offset", rf"{OFF}{S}{ABOUT}{CU_CHAIN}(?:{S}في{S}المستقبل)?(?!\s+من\s)", r_offset, first=F_OFF),
         Rule("count_mod", rf"(?P<cu>{CU_CHAIN}){S}{MOD}", r_last_n, first=F_COUNT),
         # years
-        Rule("year", rf"(?:عام|العام|سنه|السنه|عامي){S}(?:(?P<y>\d{{3,4}})(?!\d)|(?P<yc>{CARD})){HIJ}", r_year, first=F_YEAR),
+        Rule("year", rf"(?:عام|العام|سنه|السنه|عامي){S}(?:(?P<y>\d{{3,4}})(?!\d)|(?P<yc>{CARD})){HIJ}", r_year,
+             first=F_YEAR),
         Rule("year_in", rf"(?<=في\s)(?P<y>(?:1[0-9]|20)\d\d)(?!\d){HIJ}", r_year, first=F_DIGIT),
-        Rule("year_marked", rf"(?P<y>\d{{4}})(?:(?P<h>\s*ه(?!\w)\.?|\s+هجري(?:ه)?)|\s*م(?!\w)|\s+ميلادي(?:ه)?)", r_year, first=F_DIGIT),
-        Rule("year_range_bare", r"(?P<y1>(?:1[89]|20)\d\d)\s*-\s*(?P<y2>(?:1[89]|20)\d\d)(?!\d)", r_range_years, first=F_DIGIT),
+        Rule("year_marked", r"(?P<y>\d{4})(?:(?P<h>\s*ه(?!\w)\.?|\s+هجري(?:ه)?)|\s*م(?!\w)|\s+ميلادي(?:ه)?)", r_year,
+             first=F_DIGIT),
+        Rule("year_range_bare", r"(?P<y1>(?:1[89]|20)\d\d)\s*-\s*(?P<y2>(?:1[89]|20)\d\d)(?!\d)", r_range_years,
+             first=F_DIGIT),
         # months alone (after the dates that contain them)
         Rule("month_word", rf"(?:{THIS}{S})?شهر{S}{M}", r_month, first=F_THIS_SHAHR),
         Rule("month_after_prep", rf"(?:(?<=في\s)|(?<=منذ\s)|(?<=حتي\s)|(?<=خلال\s)){M}", r_month, first=F_MONTH),
