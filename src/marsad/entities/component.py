@@ -20,9 +20,10 @@ class EntityRecognizer(Component):
     provides = ("entities",)
 
     def initialize(self) -> None:
-        from .gazetteers import load_name_tokens
+        from .gazetteers import load_common_words, load_name_tokens
         self.gazetteer: Gazetteer = load_gazetteer()
         load_name_tokens()
+        load_common_words()
 
     def __call__(self, doc: Doc) -> Doc:
         return doc.replace(entities=find_entities(doc, self.gazetteer, doc.extras.get("ner_spans") or ()))

