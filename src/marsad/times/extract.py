@@ -36,6 +36,7 @@ class Found:
     end: int
     value: str | None  # None for a duration
     grain: str | None
+    rule: str = ""     # the grammar rule that found it
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,9 +155,9 @@ def scan(norm: str, anchor: dt.date | None, sentences: list[tuple[int, int]] | N
             continue
         res = g.rules[i].resolve(sub, cx)
         if res == DURATION or (res is not None and _after_duration_marker(g, norm, a)):
-            out.append(Found(a, b, None, None))
+            out.append(Found(a, b, None, None, g.rules[i].name))
         elif res is not None:
-            out.append(Found(a, b, res[0], res[1]))
+            out.append(Found(a, b, res[0], res[1], g.rules[i].name))
     return _join_ranges(norm, out)
 
 
@@ -165,6 +166,10 @@ _RANGE_JOIN = re.compile(r"\s*(?:-|–|الي|حتي|لغايه|و)\s*(?:يوم\
 _RANGE_OPEN = re.compile(r"(?:من|بين|منذ)\s+(?:يوم\s+)?$")
 
 
+#: a day named (today, a weekday) right before the full date it stands for
+_DAY_NAMES = {"relday", "weekday", "wd_mod"}
+_FULL_DATES = {"full_date", "full_date_mfirst", "numeric_ymd", "numeric_dmy", "day_rel_month"}
+_DAY_THEN_DATE = re.compile(r"\s*[(،,-]?\s*(?:الموافق\s+)?")
 _WEEK_THEN_DAYS = re.compile(r"\s*(?:(?:من|بين)\s+)?")
 
 
@@ -185,6 +190,11 @@ def _join_ranges(norm: str, found: list[Found]) -> list[Found]:
         prev = out[-1] if out else None
         if prev is not None and prev.value is not None and f.value is not None:
             gap = norm[prev.end:f.start]
+            if prev.rule in _DAY_NAMES and f.rule in _FULL_DATES and _DAY_THEN_DATE.fullmatch(gap):
+                # السبت 12 أبريل، اليوم (6 مايو)، الأحد الموافق 8 ذي القعدة: the date written out decides
+                end = f.end + 1 if norm.startswith(")", f.end) and "(" in gap else f.end
+                out[-1] = Found(prev.start, end, f.value, f.grain, f.rule)
+                continue
             if prev.grain == "week" and _WEEK_THEN_DAYS.fullmatch(gap) and f.grain in ("day", "interval"):
                 # الأسبوع المقبل بين الأربعاء والجمعة: the weekdays of that week
                 out[-1] = Found(prev.start, f.end, *_in_week(prev.value, f.value))

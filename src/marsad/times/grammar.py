@@ -762,7 +762,7 @@ def build(lex: Lexicon) -> list[Rule]:
         Rule("week_wd", rf"(?:{THIS}{S})?الاسبوع(?:{S}{MOD})?{S}(?:{YAWM}){WD}", r_wd_week, first=F_WEEKWD),
         Rule("wd_mod", rf"{DAYPART}{YAWM}{WD}{S}{MOD}", r_wd_mod, first=F_WD),
         Rule("wd_this", rf"{THIS}{S}(?:ال)?{YAWM}{WD}", r_wd_this, first=frozenset(this)),
-        Rule("wd_day", rf"{YAWM}{WD}{OS}[،,]?{OS}(?:(?:في{S})?(?P<d>[0-3]?\d)(?!\d)"
+        Rule("wd_day", rf"{YAWM}{WD}{OS}[،,]?{OS}(?:(?:في{S})?(?P<d>[0-3]?\d)(?!\d)(?!\s*[\u0621-\u064a])"
                        rf"|في{S}(?:(?P<o>{ORD})|(?P<c>{CARD})))",
              r_wd_day, first=F_WD),
         Rule("wd_ord", rf"{YAWM}{WD}{S}(?P<nth>الاول|الثاني|الثالث|الرابع|الخامس)(?!\s+عشر)(?!\w)", r_wd_nth,
@@ -783,6 +783,9 @@ def build(lex: Lexicon) -> list[Rule]:
              first=F_YEAR),
         Rule("year_in", rf"(?<=في\s)(?P<y>(?:1[0-9]|20)\d\d)(?!\d){HIJ}", r_year, first=F_DIGIT),
         Rule("year_marked", r"(?P<y>\d{4})(?:(?P<h>\s*ه(?!\w)\.?|\s+هجري(?:ه)?)|\s*م(?!\w)|\s+ميلادي(?:ه)?)", r_year,
+             first=F_DIGIT),
+        Rule("year_range_prep", r"(?:(?<=بين\s)(?P<y1>(?:1[89]|20)\d\d)\s*و\s*|(?<=من\s)(?P<y1_>(?:1[89]|20)\d\d)"
+                                r"\s*(?:الي|حتي)\s*)(?P<y2>(?:1[89]|20)\d\d)(?!\d)", aliased(r_range_years),
              first=F_DIGIT),
         Rule("year_range_bare", r"(?P<y1>(?:1[89]|20)\d\d)\s*-\s*(?P<y2>(?:1[89]|20)\d\d)(?!\d)", r_range_years,
              first=F_DIGIT),
