@@ -261,11 +261,11 @@ def test_speed_under_a_millisecond(seed_text):
     comp = full.components[-1]
     comp(doc)
     n = 100
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: other jobs on a shared machine do not count
     for _ in range(n):
         comp(doc)
-    per = (time.perf_counter() - t0) / n
-    assert per < 0.004, per
+    per = (time.process_time() - t0) / n
+    assert per < 0.002, per
 
 
 def test_real_articles_smoke(nlp):

@@ -116,6 +116,7 @@ class _Article:
             self.sent_start[a:b] = [a] * (b - a)
         self.cue: list[CueEntry | None] = [None] * n        # verb/participle entry
         self.phrase: list[tuple[CueEntry, int, bool] | None] = [None] * n
+        self.hits: list[int] = []    # tokens with a cue or a phrase, in order
         starts = lex.starts
         for i, nm in enumerate(self.norms):
             if nm not in starts or self.seg_of[i] >= 0:
@@ -125,6 +126,8 @@ class _Article:
                 self.phrase[i] = ph
             else:
                 self.cue[i] = lex.word(self.norms[i])
+            if ph is not None or self.cue[i] is not None:
+                self.hits.append(i)
 
     # ---- small predicates -------------------------------------------------------------------------------
 
@@ -333,17 +336,16 @@ def find_quotes(doc: Doc, lex: CueLexicon) -> list[Found]:
     st = _State()
     out: list[Found] = []
     handed: dict[int, tuple[int, int] | None] = {}  # participle cue -> subject its verb handed over
-    n = len(A.toks)
-    i = 0
-    while i < n:
-        if A.phrase[i] is not None:
-            i = _attribution(A, st, out, i)
+    i = 0  # the next token a cue may start at (a frame's quote consumes the cues inside it)
+    for h in A.hits:
+        if h < i:
             continue
-        entry = A.cue[i]
-        if entry is None or (i > 0 and (A.norms[i - 1] in NEGATIONS or A.norms[i - 1] in PREPOSITIONS)):
-            i += 1
+        if A.phrase[h] is not None:
+            i = _attribution(A, st, out, h)
             continue
-        i = _frame(A, st, out, i, entry, handed)
+        if h > 0 and (A.norms[h - 1] in NEGATIONS or A.norms[h - 1] in PREPOSITIONS):
+            continue
+        i = _frame(A, st, out, h, A.cue[h], handed)
     _orphans(A, st, out)
     out.sort(key=lambda f: (f.start, f.end))
     return out
@@ -581,10 +583,8 @@ def _cue(A: _Article, i: int, entry: CueEntry) -> tuple[int, int, CueEntry]:
 
 
 def _token_at(A: _Article, char: int, frm: int) -> int:
-    k = frm
-    while k < len(A.toks) and A.toks[k].start < char:
-        k += 1
-    return k
+    """The first token at or after character ``char`` (searching from token ``frm``)."""
+    return bisect.bisect_left(A.starts, char, min(frm, len(A.starts)))
 
 
 def _segment_chain(A: _Article, k: int) -> list[int]:
@@ -629,8 +629,8 @@ def _clause(A: _Article, a: int, cue_i: int) -> tuple[int, int, int, tuple[int, 
             b += 1
             continue
         c = A.cue[b]
-        if c is not None and A.toks[b - 1].text in "،,":  # ...، مضيفًا أن (not مهددة inside the clause)
-            break
+        if c is not None and (A.toks[b - 1].text in "،," or A.seg_of[b - 1] >= 0 and A.seg_of[b] < 0):
+            break  # ...، مضيفًا أن / ..." مضيفا أن (not مهددة inside the clause)
         ph = A.phrase[b]
         if ph is not None and ph[0].kind == "attribution":
             via = _party(A, b, ph)
