@@ -5,6 +5,8 @@ import json
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from marsad.pipeline import Pipeline
 from marsad.quotes.cues import load_cues, load_lexicon
@@ -319,3 +321,19 @@ def test_subjunctive_an_is_not_a_report(nlp):
 
 def test_noun_after_preposition_is_not_a_cue(nlp):
     assert quotes(nlp, "ويطلق عليهم وصف «الذئاب»، أي أنهم يعملون منفردين.") == ()
+
+
+# ---- robustness ---------------------------------------------------------------------------------------------------
+
+PIECES = ["قال", "وأضاف", "مضيفا", "الوزير", "سامي", "إن", "أن", "بأن", "«", "»", '"', "“", "”", "''", "،", ".",
+          ":", "\n", "ـــ", "ً", "بحسب", "وفقا لـ", "المصدر", "الذي", "في", "بيان", "لم", "قائلة", "عن", "نقلت"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=40))
+def test_any_mixture_codes_with_exact_offsets(nlp, pieces):
+    text = " ".join(pieces)
+    if not text.strip():
+        return
+    for q in quotes(nlp, text):  # quotes() checks every offset against the text
+        assert q.kind in ("direct", "indirect", "mixed") and q.end > q.start

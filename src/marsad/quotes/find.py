@@ -138,6 +138,8 @@ class _Article:
         if t.kind == "punct":
             return t.text not in "،,"
         nm = self.norms[i]
+        if not nm:
+            return True  # a token of marks only (ـــ)
         if nm == "علي" and t.text.endswith("ي"):
             return False  # the name علي, not the preposition على
         if nm in STOPS or len(nm) == 1 or nm[0] in "وف" and nm[1:] in STOPS or self.phrase[i] is not None or self.cue[i] is not None:
@@ -427,7 +429,7 @@ def _subjunctive(A: _Article, i: int, j: int) -> bool:
     if k <= i or A.toks[k].kind != "word" or A.noun_phrase(i + 1, j) >= j:
         return False
     nm = A.norms[k]
-    return (nm[0] in "يتن" and not nm.startswith("ال") and A.cue[k] is None and len(nm) >= 4
+    return bool(nm) and (nm[0] in "يتن" and not nm.startswith("ال") and A.cue[k] is None and len(nm) >= 4
             and not A.has_pronoun(k) and not A.toks[k].text.endswith(("ة", "ى")))  # قناة نسمة أن: a noun
 
 
