@@ -117,7 +117,7 @@ def _direction_finder(g: Grammar, norm: str, sentences: list[tuple[int, int]]):
         s_lo, s_hi = sentences[i] if i >= 0 else (0, len(norm))
         cues = cues_of(i, s_lo, s_hi)
         if not cues:
-            return None
+            return _lead_direction(g, norm, s_lo)
         before = _CLAUSE_BREAK.finditer(norm, s_lo, start)
         c_lo = max((m.end() for m in before), default=s_lo)
         after = _CLAUSE_BREAK.search(norm, end, s_hi)
@@ -130,6 +130,17 @@ def _direction_finder(g: Grammar, norm: str, sentences: list[tuple[int, int]]):
         return None
 
     return direction
+
+
+#: a sentence that opens on an imperfect verb (يزور الرئيس ... الأحد) announces what is to come
+_LEAD_IMPERFECT = re.compile(r"[\W\d_]*[وف]?(ي[\u0621-\u064a]{3,})")
+
+
+def _lead_direction(g: Grammar, norm: str, start: int) -> str | None:
+    """Future when the sentence opens on an imperfect verb (ي-), the usual way news announces an event; only
+    asked when the sentence has no explicit cue. (ت- forms are left out: تلقى، تولى are past verbs.)"""
+    m = _LEAD_IMPERFECT.match(norm, start)
+    return "future" if m and m.group(1) not in g.future_stop else None
 
 
 def _sentences(norm: str) -> list[tuple[int, int]]:
