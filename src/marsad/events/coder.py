@@ -128,20 +128,16 @@ def _triggers(lex: Lexicon, words: list[str], toks, lo: int, hi: int, cues: Cues
 
 
 def best_head(lex: Lexicon, words: list[str], i: int, hi: int) -> tuple[Head, list[int]] | None:
-    """The best lexicon reading of token ``i``: hand-curated entries first, then the longest pattern."""
-    heads = lex.heads(words[i])
-    if not heads:
-        return None
-    for source in ("curated", "petrarch"):
-        best: tuple[int, Head, list[int]] | None = None
-        for h in heads:
-            if h.trigger.source != source or (best is not None and len(h.trigger.follow) <= best[0]):
-                continue
-            follow = match_follow(h.trigger, words, i, hi) if h.trigger.follow else []
-            if follow is not None and (best is None or len(follow) > best[0]):
-                best = (len(follow), h, follow)
-        if best is not None:
-            return best[1], best[2]
+    """The best lexicon reading of token ``i``: hand-curated entries first, then the longest pattern.
+
+    ``Lexicon.heads`` lists the readings best first, so the first one whose following words are there wins.
+    """
+    for h in lex.heads(words[i]):
+        if not h.trigger.follow:
+            return h, []
+        follow = match_follow(h.trigger, words, i, hi)
+        if follow is not None:
+            return h, follow
     return None
 
 
@@ -185,9 +181,10 @@ def _clause(quote_ranges, i: int, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _quote_of(doc: Doc, offset: int):
+def _quote_of(doc: Doc, start: int, end: int):
+    """The quote a trigger stands in, or whose cue it is (اتهم الوزير المعارضة …)."""
     for q in doc.quotes:
-        if q.start <= offset < q.end:
+        if q.start <= start < q.end or (q.cue is not None and q.cue.start < end and start < q.cue.end):
             return q
     return None
 
@@ -203,7 +200,7 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
     passive = past and "\u064f" in tok.text[:4]
     actor, recipient, feats = _arguments(doc, i, head, slots, lo, hi, passive, cues, resolve)
     if not actor and not passive:
-        q = _quote_of(doc, tok.start)
+        q = _quote_of(doc, tok.start, tok.end)
         if q is not None and q.speaker is not None and q.speaker.actor is not None and q.cue is not None \
                 and q.cue.implies == trig.type:
             actor = [q.speaker]

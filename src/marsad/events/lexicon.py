@@ -71,8 +71,8 @@ def verb_forms(head: str) -> set[str]:
     if present and len(present) > 2:
         stem = present[1:]
         out.update(p + stem + s for p in PRESENT_PREFIXES for s in PRESENT_SUFFIXES)
-        if stem.endswith(("ي", "و")):  # يلتقي، يدعو: يلتقون، يدعون
-            out.update(p + stem[:-1] + s for p in PRESENT_PREFIXES for s in ("ون", "ان", "ين", "وا"))
+        if stem.endswith(("ي", "و")):  # يلتقي، يدعو: يلتقون، يدعون، and the jussive لم يلتق
+            out.update(p + stem[:-1] + s for p in PRESENT_PREFIXES for s in ("", "ون", "ان", "ين", "وا"))
     return out
 
 
@@ -159,7 +159,8 @@ class Lexicon:
                 if (id(t), form) not in seen:
                     seen.add((id(t), form))
                     found.append(Head(t, form, prep == "س"))
-        res = tuple(found)
+        # best first: hand-curated before converted, longer patterns before shorter (see coder.best_head)
+        res = tuple(sorted(found, key=lambda h: (h.trigger.source != "curated", -len(h.trigger.follow))))
         if len(self._cache) < 300_000:
             self._cache[norm_word] = res
         return res

@@ -12,7 +12,10 @@ Data (``--data-dir``, default ``../shared/data/events``):
 * ``un-quadclass/binary_complete.train.tsv`` — the same corpus labelled relevant / irrelevant.
 * ``sentence-judgements/{protest,assault}_gsr.csv`` — candidate sentences judged by annotators, mostly
   negatives. A sentence is positive when at least one annotator accepted it or it is a gold event of
-  ``gsr-spans/dev.jsonl``; "easy no" (unanimous reject) sentences measure the false-event rate.
+  ``gsr-spans/dev.jsonl``; "easy no" (unanimous reject) sentences measure the false-event rate. The GSR
+  development sentences are held out of training by default, so that the event coder's figures on them
+  (``marsad eval events``) and its confidence calibration stay honest; ``--include-gsr-dev`` trains on them
+  too (for a release, once tuning is over).
 
 Each model is a linear SVM over sublinear TF-IDF of :mod:`marsad.events.classifier.features`, evaluated by
 stratified k-fold cross-validation (the vocabulary fitted inside each fold). The out-of-fold scores calibrate
@@ -26,7 +29,7 @@ import csv
 import json
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -56,6 +59,7 @@ class Task:
     labels: np.ndarray
     easy_no: np.ndarray | None = None   # PROTEST/ASSAULT: rows judged "easy no"
     gsr_dev: np.ndarray | None = None   # PROTEST/ASSAULT: rows that are GSR development events
+    held_out: list[str] = field(default_factory=list)  # GSR development sentences kept out of training
 
 
 def add_arguments(p) -> None:
@@ -68,6 +72,9 @@ def add_arguments(p) -> None:
     p.add_argument("--c-event", type=float, default=0.1, help="SVM C of the PROTEST/ASSAULT models")
     p.add_argument("--min-df", type=int, default=2, help="drop features seen in fewer sentences")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--include-gsr-dev", action="store_true",
+                   help="train PROTEST/ASSAULT on the GSR development sentences too (their figures become "
+                        "in-sample)")
 
 
 def run(args) -> int:
@@ -82,19 +89,23 @@ def run(args) -> int:
         raise InputNotFound(f"no events data folder at {data}")
     out = Path(args.out) if args.out else Path(str(MODEL_DIR))
     t0 = time.perf_counter()
-    tasks = load_tasks(data)
-    feats = {t: features(t) for task in tasks for t in task.texts}
+    tasks = load_tasks(data, include_gsr_dev=args.include_gsr_dev)
+    feats = {t: features(t) for task in tasks for t in task.texts + task.held_out}
     _log(f"{len(feats)} distinct sentences, features in {time.perf_counter() - t0:.1f}s")
 
     report: dict = {"cv_folds": args.cv, "tasks": {}}
     oof: dict[str, np.ndarray] = {}
+    dev: dict[str, np.ndarray] = {}
     for task in tasks:
         c = args.c_quad if task.name in ("quad", "relevant") else args.c_event
-        oof[task.name] = cross_val_scores(task, feats, c, args)
-        report["tasks"][task.name] = {"C": c, "rows": len(task.texts), **evaluate(task, oof[task.name])}
+        oof[task.name], held = cross_val_scores(task, feats, c, args)
+        if task.gsr_dev is not None:
+            dev[task.name] = np.concatenate([oof[task.name][task.gsr_dev], held])
+        report["tasks"][task.name] = {"C": c, "rows": len(task.texts), "gsr_dev_held_out": len(task.held_out),
+                                      **evaluate(task, oof[task.name], dev.get(task.name))}
         _log(f"{task.name}: {json.dumps(report['tasks'][task.name], ensure_ascii=False)}")
 
-    meta = calibrate(tasks, oof, report)
+    meta = calibrate(tasks, oof, dev, report)
     vocab, idf, weights, bias, meta["columns"] = fit_final(tasks, feats, args)
     out.mkdir(parents=True, exist_ok=True)
     write_model(out, vocab, idf, weights, bias, meta)
@@ -122,7 +133,7 @@ def _read_tsv(path: Path) -> list[tuple[str, int]]:
     return [(text, int(label)) for text, label in rows[1:] if int(label) >= 0]  # -1: multi-label, unusable
 
 
-def load_tasks(data: Path) -> list[Task]:
+def load_tasks(data: Path, *, include_gsr_dev: bool = False) -> list[Task]:
     """The four training sets, labels in the exported (CAMEO) numbering."""
     quad = _read_tsv(data / "un-quadclass" / "quad_multiclass.train.tsv")
     rel = _read_tsv(data / "un-quadclass" / "binary_complete.train.tsv")
@@ -139,10 +150,13 @@ def load_tasks(data: Path) -> list[Task]:
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         gold = {d["text"].strip() for d in dev if d["category"] == etype}
-        in_dev = np.array([r["text"].strip() in gold for r in rows])
+        held_out = [] if include_gsr_dev else sorted(gold)
+        rows = [r for r in rows if include_gsr_dev or r["text"].strip() not in gold]
+        in_dev = np.array([r["text"].strip() in gold for r in rows], dtype=bool)
         accepted = np.array([int(r["accept"]) >= 1 for r in rows])
         tasks.append(Task(etype, [r["text"] for r in rows], (accepted | in_dev).astype(int),
-                          easy_no=np.array([r["label"] == "easy no" for r in rows]), gsr_dev=in_dev))
+                          easy_no=np.array([r["label"] == "easy no" for r in rows]), gsr_dev=in_dev,
+                          held_out=held_out))
     return tasks
 
 
@@ -161,23 +175,28 @@ def _svm(c: float, seed: int):
     return LinearSVC(C=c, class_weight="balanced", random_state=seed)
 
 
-def cross_val_scores(task: Task, feats: dict, c: float, args) -> np.ndarray:
-    """Out-of-fold decision scores: (n, classes) for quad, (n,) for binary tasks."""
+def cross_val_scores(task: Task, feats: dict, c: float, args) -> tuple[np.ndarray, np.ndarray]:
+    """Out-of-fold decision scores ((n, classes) for quad, (n,) for binary tasks), and the mean score of the
+    fold models on the held-out sentences (none of them saw those)."""
     from sklearn.model_selection import StratifiedKFold
     y = task.labels
     multi = task.name == "quad"
     scores = np.zeros((len(y), 5) if multi else len(y))
     folds = StratifiedKFold(args.cv, shuffle=True, random_state=args.seed)
     docs = [feats[t] for t in task.texts]
+    held_docs = [feats[t] for t in task.held_out]
+    held = np.zeros(len(held_docs))
     for tr, te in folds.split(np.zeros(len(y)), y):
         vec = _vectorizer(args.min_df)
         x_tr = vec.fit_transform([docs[i] for i in tr])
         clf = _svm(c, args.seed).fit(x_tr, y[tr])
         scores[te] = clf.decision_function(vec.transform([docs[i] for i in te]))
-    return scores
+        if held_docs:
+            held += clf.decision_function(vec.transform(held_docs)) / args.cv
+    return scores, held
 
 
-def evaluate(task: Task, s: np.ndarray) -> dict:
+def evaluate(task: Task, s: np.ndarray, dev: np.ndarray | None) -> dict:
     """Cross-validated figures of one task from its out-of-fold scores."""
     from sklearn.metrics import accuracy_score, f1_score, roc_auc_score
     y = task.labels
@@ -190,8 +209,8 @@ def evaluate(task: Task, s: np.ndarray) -> dict:
     pred = (s > 0).astype(int)
     fig = {"positives": int(y.sum()), "f1_at_0": round(float(f1_score(y, pred)), 4),
            "roc_auc": round(float(roc_auc_score(y, s)), 4)}
-    if task.easy_no is not None:
-        neg, pos = s[task.easy_no], s[task.gsr_dev]
+    if dev is not None:
+        neg, pos = s[task.easy_no], dev
         fig["auc_easy_no_vs_gsr_dev"] = round(float(roc_auc_score(
             np.r_[np.zeros(len(neg)), np.ones(len(pos))], np.r_[neg, pos])), 4)
     return fig
@@ -219,7 +238,7 @@ def _prob(s: np.ndarray, ab: tuple[float, float]) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-(ab[0] * s + ab[1])))
 
 
-def calibrate(tasks: list[Task], oof: dict, report: dict) -> dict:
+def calibrate(tasks: list[Task], oof: dict, dev: dict, report: dict) -> dict:
     """Calibration parameters and the PROTEST/ASSAULT thresholds, all from out-of-fold scores."""
     meta: dict = {"platt": {}, "thresholds": {}}
     for task in tasks:
@@ -230,8 +249,7 @@ def calibrate(tasks: list[Task], oof: dict, report: dict) -> dict:
         ab = meta["platt"][task.name] = _fit_platt(s, task.labels)
         if task.easy_no is None:
             continue
-        p = _prob(s, ab)
-        neg, pos = p[task.easy_no], p[task.gsr_dev]
+        neg, pos = _prob(s[task.easy_no], ab), _prob(dev[task.name], ab)
         points = {"balanced": float(np.quantile(neg, 1 - MAX_EASY_NO_RATE, method="higher")) + 1e-6,
                   "recall": float(np.quantile(pos, 1 - RECALL_TARGET, method="lower"))}
         meta["thresholds"][task.name] = {k: round(v, 6) for k, v in points.items()}

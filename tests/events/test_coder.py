@@ -1,0 +1,172 @@
+"""The coder on short sentences written for these tests, one construction each."""
+from __future__ import annotations
+
+from marsad.records import Cue, Mention, Quote, Actor
+
+from .conftest import find, parties
+
+
+def one(doc, typ):
+    evs = [e for e in doc.events if e.type == typ]
+    assert len(evs) == 1, [(e.type, e.trigger.text) for e in doc.events]
+    return evs[0]
+
+
+def test_vso_subject_and_object(code):
+    doc = code("استقبلت مصر وفدا من السودان لبحث ملف المياه.", [("مصر", "GPE", "EGY"), ("السودان", "GPE", "SDN")])
+    ev = one(doc, "CONSULT")
+    assert ev.mode == "visit"
+    assert parties(ev.actor) == {"EGY"}
+    assert ev.trigger.text == "استقبلت"
+    assert ev.cameo == "042" and ev.quad == 1 and ev.intensity == 4
+
+
+def test_svo_subject_before_the_verb(code):
+    doc = code("وقال المراسل إن الأردن يدين بشدة التفجير.", [("الأردن", "GPE", "JOR")])
+    ev = one(doc, "ACCUSE")
+    assert parties(ev.actor) == {"JOR"}
+    assert ev.mode == "disapprove"
+
+
+def test_verbal_noun_genitive_and_destination(code):
+    text = "بدأت زيارة الرئيس الفرنسي إلى الجزائر أمس."
+    doc = code(text, [("الفرنسي", "NORP", "FRA"), ("الجزائر", "GPE", "DZA")])
+    ev = one(doc, "CONSULT")
+    assert parties(ev.actor) == {"FRA"}
+    assert parties(ev.recipient) == {"DZA"}
+    assert ev.place is None
+
+
+def test_reciprocal_between_x_and_y(code):
+    doc = code("جرت مباحثات بين تركيا واليونان حول الحدود البحرية.",
+               [("تركيا", "GPE", "TUR"), ("اليونان", "GPE", "GRC")])
+    ev = one(doc, "CONSULT")
+    assert parties(ev.actor) == {"TUR", "GRC"} == parties(ev.recipient)
+
+
+def test_passive_has_a_recipient_and_no_actor(code):
+    doc = code("قُتل جندي لبناني في الجنوب.", [("لبناني", "NORP", "LBN")])
+    ev = one(doc, "ASSAULT")
+    assert not parties(ev.actor)
+
+
+def test_agent_of_a_passive_after_min_qibal(code):
+    doc = code("تم اعتقال الصحفي من قبل الشرطة التونسية.", [("الشرطة التونسية", "ORG", "TUN")])
+    ev = one(doc, "COERCE")
+    assert ev.mode == "arrest"
+    assert parties(ev.actor) == {"TUN"}
+
+
+def test_nationality_adjective_of_an_event_noun_is_the_doer(code):
+    doc = code("استهدفت غارة إسرائيلية موقعا في الجنوب.", [("إسرائيلية", "NORP", "ISR")])
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert parties(ev.actor) == {"ISR"}
+
+
+def test_place_is_never_a_party(code):
+    text = "التقى وزير خارجية قطر نظيره الإيراني في روما."
+    doc = code(text, [("قطر", "GPE", "QAT"), ("الإيراني", "NORP", "IRN"), ("روما", "GPE", "ITA")])
+    ev = one(doc, "CONSULT")
+    assert "ITA" not in parties(ev.actor) | parties(ev.recipient)
+    assert ev.place is not None and ev.place.text == "روما" and ev.place.country == "ITA"
+
+
+def test_quote_cue_implies_the_event(code):
+    text = "اتهم الوزير المعارضة بالتآمر."
+    s, e = find(text, "اتهم")
+    ss, se = find(text, "الوزير")
+    q = Quote(id="q", text="المعارضة بالتآمر", start=find(text, "المعارضة")[0], end=len(text) - 1,
+              kind="indirect", cue=Cue(text="اتهم", start=s, end=e, implies="ACCUSE"),
+              speaker=Mention(text="الوزير", start=ss, end=se, actor=Actor(country="MAR", sector="GOV")))
+    doc = code(text, quotes=[q])
+    ev = one(doc, "ACCUSE")
+    assert parties(ev.actor) == {"MAR"}
+
+
+def test_speaker_is_no_doer_of_the_event_he_reports(code):
+    text = "قال المتحدث باسم الجيش الباكستاني إن انفجارا وقع في السوق."
+    s, e = find(text, "قال")
+    q = Quote(id="q", text="انفجارا وقع في السوق", start=find(text, "انفجارا")[0], end=len(text) - 1,
+              kind="indirect", cue=Cue(text="قال", start=s, end=e, implies=None),
+              speaker=Mention(text="المتحدث", start=s + 4, end=s + 11, actor=Actor(country="PAK", sector="MIL")))
+    doc = code(text, quotes=[q])
+    assert all("PAK" not in parties(ev.actor) for ev in doc.events)
+
+
+def test_future_modality(code):
+    doc = code("ومن المقرر أن تبدأ المفاوضات يوم الخميس.", times=[("يوم الخميس", "2025-04-24", "day", "future")])
+    ev = one(doc, "CONSULT")
+    assert ev.modality == "future"
+    assert ev.date == "2025-04-24" and ev.date_source == "time"
+
+
+def test_future_prefix_sa(code):
+    doc = code("وسيزور الملك المغرب.", [("المغرب", "GPE", "MAR")])
+    assert one(doc, "CONSULT").modality == "future"
+
+
+def test_negated_modality(code):
+    doc = code("لم يلتق الرئيس بنظيره.")
+    assert one(doc, "CONSULT").modality == "negated"
+
+
+def test_hypothetical_modality(code):
+    doc = code("وإذا انسحبت القوات من المدينة فإن الهدنة ستصمد.")
+    ev = next(e for e in doc.events if e.type == "RETREAT" and e.trigger.text == "انسحبت")
+    assert ev.modality == "hypothetical"
+
+
+def test_historical_modality_and_dated_by_the_sentence(code):
+    doc = code("اجتاحت القوات المدينة وقتل العشرات عام 2003.", times=[("عام 2003", "2003", "year", "past")])
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert ev.modality == "historical" and ev.date == "2003"
+
+
+def test_asserted_and_dated_by_publication(code):
+    doc = code("تظاهر آلاف الطلاب في العاصمة.")
+    ev = one(doc, "PROTEST")
+    assert ev.modality == "asserted"
+    assert ev.date == "2025-04-20" and ev.date_source == "publication"
+
+
+def test_past_fact_ignores_the_future_time_of_its_object(code):
+    doc = code("اتفق الجانبان على عقد جولة جديدة الأسبوع المقبل.",
+               times=[("الأسبوع المقبل", "2025-W17", "week", "future")])
+    ev = one(doc, "AGREE")
+    assert ev.modality == "asserted" and ev.date == "2025-04-20"
+
+
+def test_pair_noun_takes_the_last_reciprocal_parties(code):
+    text = "عقدت الهند وباكستان محادثات في دبي. واتفق البلدان على تبادل الأسرى."
+    doc = code(text, [("الهند", "GPE", "IND"), ("وباكستان", "GPE", "PAK"), ("دبي", "GPE", "ARE")])
+    ev = next(e for e in doc.events if e.type == "AGREE")
+    assert parties(ev.actor) == {"IND", "PAK"}
+    assert all("ARE" not in parties(e.actor) | parties(e.recipient) for e in doc.events)
+
+
+def test_within_article_deduplication(code):
+    text = "اجتمع وزيرا خارجية مصر والسعودية في القاهرة. وتناول الاجتماع الأوضاع الإقليمية."
+    doc = code(text, [("مصر", "GPE", "EGY"), ("والسعودية", "GPE", "SAU"), ("القاهرة", "GPE", "EGY")])
+    consult = [e for e in doc.events if e.type == "CONSULT"]
+    assert len(consult) == 1
+    assert [m.text for m in consult[0].mentions] == ["الاجتماع"]
+
+
+def test_background_nouns_are_not_events(code):
+    doc = code("بعد سنوات من الهجمات والمفاوضات الفاشلة عاد الهدوء.")
+    assert not doc.events
+
+
+def test_purpose_of_cooperation_is_not_an_event(code):
+    doc = code("تسعى الحكومة لرفع العقوبات مقابل الانسحاب.")
+    assert not [e for e in doc.events if e.type == "RETREAT"]
+
+
+def test_records_point_into_the_original_text(code):
+    text = "وأعلنت الحكومةُ فرضَ عقوباتٍ جديدة على الشركة."
+    doc = code(text)
+    ev = one(doc, "SANCTION")
+    assert text[ev.trigger.start:ev.trigger.end] == ev.trigger.text
+    assert ev.id == f"t:event:{ev.trigger.start}-{ev.trigger.end}"
+    assert 0.0 <= ev.confidence <= 1.0
+    assert text[ev.sentence.start:ev.sentence.end].startswith("وأعلنت")
