@@ -235,10 +235,22 @@ class _Article:
                 commas += 1
                 i = j
                 continue
-            if self.is_stop(i) and not (genitive_l and self.norms[i][:1] == "ل" and len(self.norms[i]) > 2):
+            if self.is_stop(i) and not (genitive_l and self.norms[i][:1] == "ل" and len(self.norms[i]) > 2
+                                        or self.title_genitive(i, limit)):
                 return i
             i += 1
         return i
+
+    def title_genitive(self, i: int, limit: int) -> bool:
+        """A definite noun with ل inside a title, not an audience: a name follows it (الأمين العام للحركة زهير
+        المغزاوي) where an audience is followed by the complement (قال للتلفزيون الرسمي إن)."""
+        if not self.norms[i].startswith("لل") or i == 0 or not self.norms[i - 1].startswith("ال"):
+            return False
+        k = i + 1
+        while k < limit and k - i <= 3 and self.norms[k].startswith("ال") and not self.is_stop(k):
+            k += 1
+        return (k < limit and self.toks[k].kind == "word" and not self.norms[k].startswith("ال")
+                and not self.is_stop(k) and self.norms[k] not in COMPLEMENTIZERS)
 
     def trim_to_entity(self, span: tuple[int, int]) -> tuple[int, int]:
         """Cut what trails the last person or organization of a subject span when it is a definite noun (زار
@@ -525,7 +537,8 @@ def _speaker(A: _Article, st: _State, i: int, j: int, entry: CueEntry,
     if entry.pos == "participle" or entry.frame == "obj" and i > 0 and A.norms[i - 1] == "كما" or A.gender(i) == "p":
         # a plural verb has its subject before it (هددوا): after a verb in VSO order it is singular
         subject = None  # a participle has no subject of its own; كما وصف المحادثات بأنها: the object
-    if subject is not None and A.gender(i) == "m" and A.toks[a].text.endswith("ة") and A.cue[i].pos == "verb":
+    if (subject is not None and A.gender(i) == "m" and A.toks[a].text.endswith("ة")
+            and A.norms[a].startswith("ال") and A.cue[i].pos == "verb"):
         subject = None  # ودعا الهيئة العليا إلى: a masculine verb does not take a feminine subject after it
     if subject is not None:
         return A.extend_to_person(A.trim_to_entity(subject), j), via, ()
@@ -631,10 +644,11 @@ def _clause(A: _Article, a: int, cue_i: int) -> tuple[int, int, int, tuple[int, 
             b += 1
             continue
         c = A.cue[b]
-        if c is not None and (A.toks[b - 1].text in "،," or A.seg_of[b - 1] >= 0 and A.seg_of[b] < 0):
-            break  # ...، مضيفًا أن / ..." مضيفا أن (not مهددة inside the clause)
+        if c is not None and (A.toks[b - 1].text in "،," or A.seg_of[b - 1] >= 0 and A.seg_of[b] < 0
+                              or c.pos == "participle" and b + 1 < n and A.norms[b + 1] in COMPLEMENTIZERS):
+            break  # ...، مضيفًا أن / ..." مضيفا أن / بمفرده مؤكدا أن (not مهددة باختلال inside the clause)
         ph = A.phrase[b]
-        if ph is not None and ph[0].kind == "attribution":
+        if ph is not None and ph[0].kind == "attribution" and not _mid_clause_hasb(A, b, ph):
             via = _party(A, b, ph)
             break
         if A.norms[b] in ("فيما", "بينما") and b + 1 < n and A.cue[b + 1] is not None:
@@ -681,8 +695,8 @@ def _attribution(A: _Article, st: _State, out: list[Found], i: int) -> int:
     nxt = i + n
     if entry.kind != "attribution":
         return nxt
-    if _bare(A.norms[i]) == "حسب" and n == 1 and i > A.sent_start[i] and A.toks[i - 1].text not in "،,":
-        return nxt  # حسب الحاجة: "according to" only where it opens the clause
+    if _mid_clause_hasb(A, i, ph):
+        return nxt
     s0, e0 = A.sent_start[i], A.sent_end[i]
     if entry.lemma == "على حد قوله":
         speaker, _ = _previous_speaker(st, i)
@@ -726,6 +740,13 @@ def _attribution(A: _Article, st: _State, out: list[Found], i: int) -> int:
                      confidence=0.7, flags=("attribution",)))
     _remember(A, st, i, speaker)
     return nxt
+
+
+def _mid_clause_hasb(A: _Article, i: int, ph: tuple[CueEntry, int, bool]) -> bool:
+    """A bare حسب inside a clause (حسب الحاجة، حسب العادة) is not an attribution; it is one only where it
+    opens its clause (وحسب مصادر، فإن ...)."""
+    return (_bare(A.norms[i]) == "حسب" and ph[1] == 1 and i > A.sent_start[i]
+            and A.toks[i - 1].text not in "،,")
 
 
 def _cue_span(A: _Article, i: int, n: int, entry: CueEntry) -> tuple[int, int, CueEntry]:
