@@ -1,0 +1,168 @@
+"""Word clusters learned from raw Arabic news, the NER model's main defence against unseen names.
+
+A name the annotated data never saw (a new minister, a small town) still appears in the same contexts as the
+names it did see (after قال الوزير, before الإيرانية ...). We learn that from the raw news in
+``../shared/data/corpora`` (and the words of the NER training text, without its tags):
+
+1. count, for the 150,000 most frequent normalized words, their left and right neighbours (±1 with weight 1,
+   ±2 with weight 0.5) among the 1,000 most frequent context words on each side;
+2. positive pointwise mutual information, then a rank-100 randomized SVD (numpy);
+3. k-means on the unit-length word vectors at four granularities (64, 256, 1024 and 2048 clusters), so the CRF can
+   back off from fine to coarse clusters, like Brown-cluster bit-prefixes.
+
+Run ``python -m marsad.entities.ner.clusters`` (numpy needed only here; about 5 minutes on 2 cores). It writes
+``data/clusters.tsv.gz``: ``word<TAB>c64<TAB>c256<TAB>c1024<TAB>c2048<TAB>count``. Derived data: it holds no text.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from ...text.normalize import normalize
+from ...text.tokenize import TOKEN_RE
+
+DEFAULT_CORPORA = ("../shared/data/corpora/saudinewsnet", "../shared/data/corpora/ant")
+DEFAULT_CONLL = ("../shared/data/ner/anercorp/train.txt",)
+OUT = Path(__file__).parent / "data" / "clusters.tsv.gz"
+SIZES = (64, 256, 1024, 2048)
+
+
+def corpus_sentences(corpora: list[str], conll: list[str]):
+    """Lists of normalized words, one per paragraph of raw news (and per CoNLL sentence, tags ignored)."""
+    from ...io.readers import read_inputs
+    from ...pipeline import BadItem
+    norm_cache: dict[str, str] = {}
+    for item in read_inputs(corpora):
+        if isinstance(item, BadItem):
+            continue
+        for para in item.text.split("\n"):
+            words = []
+            for m in TOKEN_RE.finditer(para):
+                s = m.group()
+                n = norm_cache.get(s)
+                if n is None:
+                    n = norm_cache[s] = cluster_key(s)
+                words.append(n)
+            if words:
+                yield words
+    from .conll import read_conll
+    for path in conll:
+        for sent in read_conll(Path(path).read_text(encoding="utf-8")):
+            yield [cluster_key(row[0]) for row in sent]
+
+
+def cluster_key(surface: str) -> str:
+    """The form clusters are keyed by: normalized, digits collapsed to 0."""
+    n = normalize(surface)
+    if any(c.isdigit() for c in n):
+        n = "".join("0" if c.isdigit() else c for c in n)
+    return n
+
+
+def build(corpora: list[str], conll: list[str], *, vocab_size: int = 150000, ctx_size: int = 1000,
+          dim: int = 100, seed: int = 13, log=print) -> dict[str, tuple[int, ...]]:
+    import numpy as np
+
+    t0 = time.perf_counter()
+    sents = list(corpus_sentences(corpora, conll))
+    freq = Counter(w for s in sents for w in s)
+    log(f"read {len(sents):,} paragraphs, {sum(freq.values()):,} tokens, {len(freq):,} types "
+        f"in {time.perf_counter() - t0:.0f} s")
+    vocab = [w for w, n in freq.most_common(vocab_size) if n >= 2]
+    widx = {w: i for i, w in enumerate(vocab)}
+    cidx = {w: i for i, w in enumerate(vocab[:ctx_size])}
+    V, C = len(vocab), len(cidx)
+    counts = np.zeros((V, 2 * C), dtype=np.float32)
+    rows: list[int] = []
+    cols: list[int] = []
+    wts: list[float] = []
+
+    def flush():
+        if rows:
+            np.add.at(counts, (np.array(rows), np.array(cols)), np.array(wts, dtype=np.float32))
+            rows.clear(), cols.clear(), wts.clear()
+
+    for s in sents:
+        ids = [widx.get(w, -1) for w in s]
+        ctx = [cidx.get(w, -1) for w in s]
+        n = len(s)
+        for i, wi in enumerate(ids):
+            if wi < 0:
+                continue
+            for d, wt in ((1, 1.0), (2, 0.5)):
+                if i - d >= 0 and ctx[i - d] >= 0:
+                    rows.append(wi), cols.append(ctx[i - d]), wts.append(wt)
+                if i + d < n and ctx[i + d] >= 0:
+                    rows.append(wi), cols.append(C + ctx[i + d]), wts.append(wt)
+        if len(rows) > 2_000_000:
+            flush()
+    flush()
+    log(f"co-occurrences counted in {time.perf_counter() - t0:.0f} s")
+    total = counts.sum()
+    pw = counts.sum(1, keepdims=True) / total
+    pc = (counts.sum(0, keepdims=True) / total) ** 0.75
+    pc /= pc.sum()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pmi = np.log(counts / total / (pw * pc + 1e-30))
+    ppmi = np.nan_to_num(np.maximum(pmi, 0), nan=0.0, posinf=0.0).astype(np.float32)
+    del counts, pmi
+    rng = np.random.default_rng(seed)
+    # randomized SVD (Halko et al.): a few power iterations on a random projection
+    q = ppmi @ rng.standard_normal((2 * C, dim + 20)).astype(np.float32)
+    for _ in range(3):
+        q, _r = np.linalg.qr(q)
+        q = ppmi @ (ppmi.T @ q)
+    q, _r = np.linalg.qr(q)
+    u, sv, _vt = np.linalg.svd(q.T @ ppmi, full_matrices=False)
+    vecs = (q @ u[:, :dim]) * np.sqrt(sv[:dim])
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-9
+    log(f"SVD done in {time.perf_counter() - t0:.0f} s")
+    labels = [kmeans(vecs, k, rng) for k in SIZES]
+    log(f"k-means done in {time.perf_counter() - t0:.0f} s")
+    return {w: tuple(int(lab[i]) for lab in labels) + (freq[w],) for i, w in enumerate(vocab)}
+
+
+def kmeans(x, k: int, rng, iters: int = 15):
+    """Spherical k-means (cosine), initialized from frequent words (rows are sorted by frequency)."""
+    import numpy as np
+    cent = x[rng.choice(min(len(x), 20 * k), size=k, replace=False)].copy()
+    lab = np.zeros(len(x), dtype=np.int64)
+    for _ in range(iters):
+        lab = np.concatenate([np.argmax(x[i:i + 8192] @ cent.T, axis=1) for i in range(0, len(x), 8192)])
+        for j in range(k):
+            m = lab == j
+            if m.any():
+                c = x[m].sum(0)
+                cent[j] = c / (np.linalg.norm(c) + 1e-9)
+    return lab
+
+
+def write(clusters: dict[str, tuple[int, ...]], path: Path, corpora: list[str], conll: list[str]) -> None:
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
+        f.write("# marsad NER word clusters (derived data, no text): word\tc64\tc256\tc1024\tc2048\tcount\n")
+        f.write(f"# learned by marsad.entities.ner.clusters from {', '.join(corpora + conll)} "
+                "(SaudiNewsNet CC BY-NC-SA 4.0 / ANT / ANERcorp CC BY-SA 4.0: see their SOURCE.md)\n")
+        for w, cs in clusters.items():
+            f.write(w + "\t" + "\t".join(map(str, cs)) + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--corpus", action="append", help="raw news (default: SaudiNewsNet and ANT in ../shared)")
+    p.add_argument("--conll", action="append", help="CoNLL files whose words (not tags) are added")
+    p.add_argument("--out", type=Path, default=OUT)
+    args = p.parse_args(argv)
+    corpora = args.corpus or list(DEFAULT_CORPORA)
+    conll = args.conll or list(DEFAULT_CONLL)
+    clusters = build(corpora, conll, log=lambda m: print(m, file=sys.stderr))
+    write(clusters, args.out, corpora, conll)
+    print(f"wrote {len(clusters):,} words to {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,208 @@
+"""CRF features for Arabic NER, computed once per distinct token form and cached.
+
+Per token: the normalized word; its clitic analysis (conjunction/preposition proclitics and the article
+stripped by :func:`strip_proclitics`, the stem with and without the article); prefixes and suffixes of the word
+and of the stem (nationality -ي/-ية, plural -ون/-ين); shape (Arabic, Latin, digits, punctuation, length); a
+frequency band; word clusters at three granularities (of the word, or of its stem when the word is unknown);
+name-list membership. Neighbours at ±1 contribute a subset (word, stem, clusters, lists), neighbours at ±2 a
+smaller one, plus word bigrams around the token. Everything a token contributes depends only on its surface
+form, so the feature strings are built once per form and reused (the tagging speed depends on it).
+
+The clitic analysis is deliberately self-contained (word frequencies from the committed cluster file), so the
+features do not change when the tokenizer's lexicon is rebuilt.
+"""
+from __future__ import annotations
+
+import gzip
+import math
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Sequence
+
+from ...text.normalize import normalize
+
+DATA = resources.files("marsad.entities.ner") / "data"
+
+CONJ = ("", "و", "ف")
+PREP = ("", "ب", "ل", "ك")
+ART = "ال"
+#: a stem shorter than this is never split off
+MIN_STEM = 2
+
+
+@dataclass
+class Resources:
+    """Word clusters and name lists, loaded once (see :mod:`.clusters` and :mod:`.namelists`)."""
+
+    #: normalized word -> (cluster ids from coarse to fine, as strings ..., corpus count)
+    clusters: dict[str, tuple] = field(default_factory=dict)
+    lists: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls) -> "Resources":
+        clusters: dict[str, tuple] = {}
+        with gzip.open(str(DATA / "clusters.tsv.gz"), "rt", encoding="utf-8") as f:
+            for line in f:
+                if line[0] == "#":
+                    continue
+                w, *ids, n = line.rstrip("\n").split("\t")
+                clusters[w] = (*ids, int(n))
+        lists: dict[str, str] = {}
+        with gzip.open(str(DATA / "namelists.tsv.gz"), "rt", encoding="utf-8") as f:
+            for line in f:
+                if line[0] == "#":
+                    continue
+                w, _, tags = line.rstrip("\n").partition("\t")
+                lists[w] = tags
+        return cls(clusters, lists)
+
+    def freq(self, w: str) -> int:
+        c = self.clusters.get(w)
+        return c[-1] if c else 0
+
+
+def cluster_key(n: str) -> str:
+    """Digits collapsed to 0, as the cluster file is keyed."""
+    if any(c.isdigit() for c in n):
+        return "".join("0" if c.isdigit() else c for c in n)
+    return n
+
+
+def strip_proclitics(n: str, res: Resources) -> tuple[str, str, str]:
+    """``(proclitics, stem with article, bare stem)`` of a normalized word.
+
+    Candidates strip و/ف, then ب/ل/ك, then the article (لل = ل + ال with its alef dropped). The whole word wins
+    unless a split's stem (looked up with its article) is a more frequent word than the whole, so names such as
+    وليد، بلال، لبنان stay whole while والحكومة، بطهران، للأمم split.
+    """
+    best = ("", n, _bare(n))
+    best_f = res.freq(n) * 2 + 1
+    for c in CONJ:
+        if not n.startswith(c):
+            continue
+        for p in PREP:
+            pre = c + p
+            if not pre or not n.startswith(pre):
+                continue
+            rest = n[len(pre):]
+            # للأمم = ل + (ا)ل + أمم
+            with_art = "ا" + rest if p == "ل" and rest.startswith("ل") and not rest.startswith(ART) else rest
+            bare = _bare(with_art)
+            if len(rest) < MIN_STEM:
+                continue
+            if with_art.startswith(ART) and len(bare) >= 3:
+                f = float("inf")  # a proclitic before the article is unambiguous
+            else:
+                f = res.freq(with_art) / (1 + len(pre))
+            if f > best_f:
+                best, best_f = (pre, with_art, bare), f
+    return best
+
+
+def _bare(w: str) -> str:
+    """The word without its article (when what is left is still a stem)."""
+    return w[2:] if w.startswith(ART) and len(w) - 2 >= MIN_STEM else w
+
+
+def _shape(s: str) -> str:
+    if s.isdigit():
+        return "num"
+    if all("\u0600" <= ch <= "\u06ff" for ch in s):
+        return "ar"
+    if s.isascii() and s.isalpha():
+        return "Lat" if s[0].isupper() else "lat"
+    if any(ch.isdigit() for ch in s):
+        return "hasnum"
+    if not any(ch.isalnum() for ch in s):
+        return "punct"
+    return "mixed"
+
+
+class Featurizer:
+    """Feature strings for token sequences; per-form results are cached for the process lifetime."""
+
+    def __init__(self, res: Resources):
+        self.res = res
+        self._own: dict[str, list[str]] = {}
+        self._ctx: dict[str, tuple[list[str], ...]] = {}
+        self._key: dict[str, str] = {}
+        self._pre: dict[str, str] = {}
+
+    def _analyse(self, surface: str) -> None:
+        res = self.res
+        n = normalize(surface)
+        k = cluster_key(n)
+        pre, st, bare = strip_proclitics(k, res)
+        cl = res.clusters.get(k)
+        scl = res.clusters.get(st) if st != k else None
+        fr = cl[-1] if cl else 0
+        own = [
+            "bias", "w=" + k, "sh=" + _shape(surface), "len=" + str(min(len(n), 8)),
+            "p2=" + k[:2], "p3=" + k[:3], "s1=" + k[-1:], "s2=" + k[-2:], "s3=" + k[-3:],
+            "fq=" + (str(min(int(math.log2(fr)), 14)) if fr else "oov"),
+        ]
+        if pre or st != k:
+            own += ["pre=" + pre, "st=" + st]
+        if bare != k:
+            own += ["bst=" + bare, "bs2=" + bare[-2:], "bs3=" + bare[-3:], "bp2=" + bare[:2]]
+        if st.startswith(ART):
+            own.append("art")
+        c = cl or scl
+        if c:
+            tag = "c" if cl else "sc"
+            own += [f"{tag}{j}={cid}" for j, cid in enumerate(c[:-1])]
+        if cl and scl:
+            own += [f"sc{j}={cid}" for j, cid in enumerate(scl[1:-1], 1)]
+        lists = set(filter(None, res.lists.get(k, "").split(",")))
+        if bare != k:
+            lists |= {"st_" + t for t in res.lists.get(bare, "").split(",") if t}
+        own += ["nl=" + t for t in sorted(lists)]
+        ctx1 = ["w=" + k, "sh=" + _shape(surface)] + ["nl=" + t for t in sorted(lists)]
+        if st != k:
+            ctx1.append("st=" + st)
+        if pre:
+            ctx1.append("pre=" + pre)
+        if c:
+            ctx1 += [f"c{j}={cid}" for j, cid in enumerate(c[:-1])]
+        ctx2 = ["w=" + k] + (["c1=" + c[1], "c2=" + c[2]] if c else []) + ["nl=" + t for t in sorted(lists)]
+        self._own[surface] = own
+        # the proclitics that can be cut off the surface without touching the stem (not لل = ل + ال)
+        self._pre[surface] = pre if k[len(pre):] == st else ""
+        self._key[surface] = k
+        self._ctx[surface] = (
+            ["-2:" + f for f in ctx2], ["-1:" + f for f in ctx1],
+            ["+1:" + f for f in ctx1], ["+2:" + f for f in ctx2],
+        )
+
+    def proclitic(self, surface: str) -> str:
+        """The normalized conjunction/preposition proclitics of a token (``""`` when there are none)."""
+        if surface not in self._pre:
+            self._analyse(surface)
+        return self._pre[surface]
+
+    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+        """One feature list per token."""
+        own, ctx, key = self._own, self._ctx, self._key
+        for t in tokens:
+            if t not in own:
+                self._analyse(t)
+        n = len(tokens)
+        out = []
+        for i, t in enumerate(tokens):
+            f = own[t] + []
+            if i >= 2:
+                f += ctx[tokens[i - 2]][0]
+            if i >= 1:
+                f += ctx[tokens[i - 1]][1]
+                f.append("bg-=" + key[tokens[i - 1]] + "|" + key[t])
+            else:
+                f.append("BOS")
+            if i + 1 < n:
+                f += ctx[tokens[i + 1]][2]
+                f.append("bg+=" + key[t] + "|" + key[tokens[i + 1]])
+            else:
+                f.append("EOS")
+            if i + 2 < n:
+                f += ctx[tokens[i + 2]][3]
+            out.append(f)
+        return out

@@ -1,0 +1,138 @@
+"""Train the CRF NER model on ANERcorp (BIO: PERS, LOC, ORG, MISC); optionally cross-validate first.
+
+``marsad train ner --data ../shared/data/ner/anercorp/train.txt --cv 5 --out src/marsad/entities/ner/model``
+runs 5-fold cross-validation on the training file (contiguous folds, so one news story never sits on both
+sides), prints entity-level precision/recall/F1 per type and overall (exact span and type, as conlleval), then
+trains on all of it and writes ``ner.crfsuite`` and ``training.json`` (parameters, scores, time, size) to
+``--out``. ``--extra`` adds Wojood-style files to the training side only (nested tags mapped: PERS, ORG,
+GPE/LOC/FAC -> LOC; the rest dropped); CV is always scored on the ``--data`` folds alone.
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .conll import format_scores, read_conll, read_tagged, score
+from .features import Featurizer, Resources
+
+#: Wojood types that map onto ANERcorp's; everything else (DATE, OCC, NORP, EVENT ...) becomes O
+WOJOOD_MAP = {"PERS": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+
+Data = list[tuple[list[str], list[str]]]
+
+
+def add_arguments(p) -> None:
+    p.add_argument("--data", required=True, help="ANERcorp-style CoNLL training file (token tag per line)")
+    p.add_argument("--extra", action="append", default=[],
+                   help="a Wojood file or folder of .txt files added to the training side (tags mapped)")
+    p.add_argument("--cv", type=int, default=0, metavar="K", help="K-fold cross-validation first (0: none)")
+    p.add_argument("--out", type=Path, default=None,
+                   help="model folder (default: the package's model folder); nothing is written with --cv-only")
+    p.add_argument("--cv-only", action="store_true", help="only cross-validate; do not train the final model")
+    p.add_argument("--c1", type=float, default=0.05, help="L1 regularization (default 0.05)")
+    p.add_argument("--c2", type=float, default=0.01, help="L2 regularization (default 0.01)")
+    p.add_argument("--iterations", type=int, default=200, help="L-BFGS iterations (default 200)")
+    p.add_argument("--jobs", "-j", type=int, default=2, help="folds trained in parallel (default 2)")
+
+
+def load_wojood(path: Path) -> Data:
+    """Wojood's nested layers flattened: per token, the first layer whose type maps onto ANERcorp's."""
+    files = sorted(path.glob("*.txt")) if path.is_dir() else [path]
+    out: Data = []
+    for f in files:
+        for sent in read_conll(f.read_text(encoding="utf-8"), name=str(f)):
+            toks, tags = [], []
+            prev = "O"
+            for cols in sent:
+                tag = "O"
+                for t in cols[1:]:
+                    typ = WOJOOD_MAP.get(t[2:])
+                    if t[:2] in ("B-", "I-") and typ:
+                        tag = t[:2] + typ
+                        break
+                if tag.startswith("I-") and prev[2:] != tag[2:]:
+                    tag = "B-" + tag[2:]
+                toks.append(cols[0])
+                tags.append(tag)
+                prev = tag
+            out.append((toks, tags))
+    return out
+
+
+def train_model(data: Data, model_path: str, params: dict, res: Resources) -> None:
+    import pycrfsuite
+
+    feat = Featurizer(res)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for toks, tags in data:
+        trainer.append(feat.sentence(toks), tags)
+    trainer.set_params(params)
+    trainer.train(model_path)
+
+
+def _fold(args) -> tuple[list[list[str]], list[list[str]]]:
+    train, test, params = args
+    import pycrfsuite
+
+    res = Resources.load()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "fold.crfsuite")
+        train_model(train, path, params, res)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(path)
+        feat = Featurizer(res)
+        pred = [tagger.tag(feat.sentence(toks)) for toks, _ in test]
+    return [tags for _, tags in test], pred
+
+
+def cross_validate(data: Data, extra: Data, k: int, params: dict, jobs: int) -> dict:
+    """Contiguous K-fold CV; returns the pooled entity-level scores."""
+    n = len(data)
+    bounds = [round(i * n / k) for i in range(k + 1)]
+    tasks = [(data[:bounds[i]] + data[bounds[i + 1]:] + extra, data[bounds[i]:bounds[i + 1]], params)
+             for i in range(k)]
+    gold: list[list[str]] = []
+    pred: list[list[str]] = []
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with ctx.Pool(max(1, min(jobs, k))) as pool:
+        for g, p in pool.imap(_fold, tasks):
+            gold += g
+            pred += p
+    return score(gold, pred)
+
+
+def run(args) -> int:
+    from .model import MODEL_DIR, MODEL_FILE
+
+    data = read_tagged(Path(args.data).read_text(encoding="utf-8"), name=args.data)
+    extra: Data = []
+    for e in args.extra:
+        extra += load_wojood(Path(e))
+    params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
+              "feature.possible_transitions": True}
+    info: dict = {"data": args.data, "extra": args.extra, "sentences": len(data),
+                  "tokens": sum(len(t) for t, _ in data), "extra_sentences": len(extra), "params": params,
+                  "command": "marsad train ner " + " ".join(sys.argv[3:])}
+    if args.cv:
+        t0 = time.perf_counter()
+        scores = cross_validate(data, extra, args.cv, params, args.jobs)
+        info["cv"] = {"folds": args.cv, "scores": scores, "seconds": round(time.perf_counter() - t0, 1)}
+        print(f"{args.cv}-fold cross-validation, entity level (exact span and type):")
+        print(format_scores(scores))
+    if args.cv_only:
+        return 0
+    out = Path(args.out) if args.out else Path(str(MODEL_DIR))
+    out.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    train_model(data + extra, str(out / MODEL_FILE), params, Resources.load())
+    info["train_seconds"] = round(time.perf_counter() - t0, 1)
+    info["model_bytes"] = (out / MODEL_FILE).stat().st_size
+    (out / "training.json").write_text(json.dumps(info, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"model written to {out / MODEL_FILE} ({info['model_bytes'] / 1e6:.1f} MB, "
+          f"trained in {info['train_seconds']} s)")
+    return 0
