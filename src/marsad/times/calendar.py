@@ -8,6 +8,8 @@ import datetime as dt
 
 from hijridate import Gregorian, Hijri
 
+from ..errors import InternalError
+
 DAY = dt.timedelta(days=1)
 
 
@@ -30,7 +32,7 @@ def shift(d: dt.date, n: int, unit: str) -> dt.date:
         return add_months(d, 12 * n)
     if unit == "decade":
         return add_months(d, 120 * n)
-    raise ValueError(unit)
+    raise InternalError(f"unknown calendar unit {unit!r}")
 
 
 def month_end(year: int, month: int) -> dt.date:

@@ -5,6 +5,8 @@ are joined into one alternation (group names stripped, one wrapper group per rul
 once; the rule that matched is then re-run on its span alone to read the groups. Python's alternation takes the
 first rule that matches at the leftmost position, so the rules are listed from the most specific (a full date
 with weekday and year) to the least (a bare weekday); a longer reading therefore always wins over a part of it.
+Each rule also lists the words it can begin with (``Rule.first``): the scanner tries a rule only where one of
+them stands, which is what keeps a scan of a news article well under a millisecond.
 
 The patterns are written against normalized text (see :mod:`marsad.text.normalize`): alef forms are ا, ta
 marbuta is ه, alef maqsura is ي and digits are ASCII. Words come from the lexicon (``data/*.tsv``).
