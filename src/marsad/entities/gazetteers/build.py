@@ -108,8 +108,8 @@ HEADER_TOKENS = """# Arabic person-name token (normalized) -> its most frequent 
 def write_tsv(path: Path, header: str, table: list[list[str]]) -> None:
     text = header + "\n" + "".join("\t".join(map(str, r)) + "\n" for r in table)
     if path.suffix == ".gz":
-        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
-            f.write(text)
+        with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as f:
+            f.write(text.encode("utf-8"))  # mtime 0: the same data gives the same bytes
     else:
         path.write_text(text, encoding="utf-8")
 
@@ -166,7 +166,8 @@ def build_places(world_cities: Path, iso3s: set[str]) -> list[list]:
 
     def taken(alias: str) -> bool:
         """An alias that already names something else than a place (الهندية is an adjective)."""
-        return any(e.kind not in ("place", "country", "metonym") for e in known.lookup(alias))
+        return any(e.kind not in ("place", "country", "metonym", "person") or
+                   (e.kind == "person" and known.persons[e.key].source == "curated") for e in known.lookup(alias))
 
     aliases: dict[int, list[str]] = collections.defaultdict(list)
     cities: dict[int, dict] = {}
