@@ -5,31 +5,43 @@ text inside never changes and every layer points into it by character offsets.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Mapping
+from operator import attrgetter
+from typing import Any, Mapping, NamedTuple
 
-from .records import (FROZEN, Article, ArticleRecord, Entity, Event, Quote, Record, Span, TimeExpr)
-from .text.normalize import NormText
+from .records import FROZEN, Article, ArticleRecord, Entity, Event, Quote, Span, TimeExpr
+from .text.normalize import NormText, normalize
 
 
-@dataclass(**FROZEN)
-class Part(Record):
-    """One syntactic word inside a surface token (Stanza's token/word split): و + ب + المفاوضات."""
+class Part(NamedTuple):
+    """One syntactic word inside a surface token (Stanza's token/word split): و + ب + المفاوضات.
+
+    A named tuple rather than a dataclass: an article has hundreds of them and a tuple is built at C speed,
+    while staying immutable, hashable and readable by name.
+    """
 
     text: str
     start: int
     end: int
     kind: str  # proclitic, article, stem, enclitic
 
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "kind": self.kind}
 
-@dataclass(**FROZEN)
-class Token(Record):
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "Part":
+        return cls(d["text"], d["start"], d["end"], d["kind"])
+
+
+class Token(NamedTuple):
     """A surface token with its offsets, its normalized form and (for Arabic words) its clitic parts.
 
     ``kind`` is one of: word (Arabic), latin, number, url, email, hashtag, mention, punct, symbol.
     ``parts`` is empty when the token is a single word; otherwise it covers the token exactly.
+    A named tuple for speed (the tokenizer builds one per token); see :class:`Part`.
     """
 
     text: str
@@ -45,27 +57,48 @@ class Token(Record):
         for p in self.parts:
             if p.kind == "stem":
                 return p
-        return Part(text=self.text, start=self.start, end=self.end, kind="stem")
+        return Part(self.text, self.start, self.end, "stem")
 
     @property
     def stem_norm(self) -> str:
         """Normalized stem, without proclitics, article or enclitics."""
         if not self.parts:
             return self.norm
-        from .text.normalize import normalize
         return normalize(self.stem.text)
 
+    def to_dict(self) -> dict[str, Any]:
+        d = {"text": self.text, "start": self.start, "end": self.end, "kind": self.kind, "norm": self.norm}
+        if self.parts:
+            d["parts"] = [p.to_dict() for p in self.parts]
+        return d
 
-@dataclass(**FROZEN)
-class Sentence(Record):
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "Token":
+        return cls(d["text"], d["start"], d["end"], d["kind"], d["norm"],
+                   tuple(Part.from_dict(p) for p in d.get("parts", ())))
+
+
+class Sentence(NamedTuple):
+    """A sentence: its text and offsets, and the range ``[first_token, last_token)`` of its tokens."""
+
     text: str
     start: int
     end: int
     first_token: int = 0  # index of its first token in doc.tokens
     last_token: int = 0   # index after its last token
 
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end,
+                "first_token": self.first_token, "last_token": self.last_token}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "Sentence":
+        return cls(d["text"], d["start"], d["end"], d.get("first_token", 0), d.get("last_token", 0))
+
 
 EMPTY: Mapping[str, Any] = MappingProxyType({})
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 @dataclass(**FROZEN)
@@ -99,22 +132,19 @@ class Doc:
         return Span(text=self.article.text[start:end], start=start, end=end)
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        """The sentence containing a character offset (bisection)."""
-        import bisect
+        """The sentence containing a character offset, or None between sentences (bisection, O(log n))."""
         sents = self.sentences
-        if not sents:
-            return None
-        starts = self.extras.get("_sentence_starts")
-        if starts is None:
-            starts = [s.start for s in sents]
-        i = bisect.bisect_right(starts, offset) - 1
-        if i >= 0 and sents[i].start <= offset < max(sents[i].end, sents[i].start + 1):
+        i = bisect.bisect_right(sents, offset, key=_START) - 1
+        if i >= 0 and offset < max(sents[i].end, sents[i].start + 1):
             return sents[i]
         return None
 
     def tokens_in(self, start: int, end: int) -> tuple[Token, ...]:
-        """Tokens overlapping ``[start, end)``."""
-        return tuple(t for t in self.tokens if t.end > start and t.start < end)
+        """Tokens overlapping ``[start, end)`` (bisection: tokens are ordered and never overlap)."""
+        toks = self.tokens
+        i = bisect.bisect_right(toks, start, key=_END)
+        j = bisect.bisect_left(toks, end, lo=i, key=_START)
+        return toks[i:j]
 
     def to_record(self) -> ArticleRecord:
         return ArticleRecord(article=self.article, entities=self.entities, quotes=self.quotes,

@@ -1,109 +1,130 @@
-"""Sentence splitting: terminal punctuation, paragraph breaks, quotation-aware.
+"""Sentence splitting: terminal punctuation, line breaks, quotation-aware.
 
-A sentence ends at ``. ! ? ؟ …`` or ``۔`` (followed by space or the end), and always at a blank line or a line
-break. Not at: a full stop inside an open quotation (« » “ ” " ") unless the quotation closes right after it,
-decimals (3.5), common abbreviations (د. م. ص. ق.م), single-letter initials, or URLs/e-mails (tokens).
+A sentence ends at ``. ! ? ؟ …`` or ``۔`` (followed by space, a closing quote or bracket, or the end of the
+text), and always at a line break: news paragraphs and headlines are one per line. It does not end at:
+
+* a full stop inside a quotation (« » “ ” " ") — the quotation belongs to the sentence that reports it; a
+  terminal mark just before the closing quote ends the sentence after the quote. A quotation only counts as one
+  when it closes within the same paragraph and within :data:`MAX_QUOTE_CHARS`, so a stray quote mark never
+  swallows the rest of the article;
+* a decimal point or a dot inside a URL, an e-mail or an acronym (the tokenizer keeps those whole);
+* common abbreviations (د. م. ص. ق.م أ.د) and single-letter initials (J. or م.).
 """
 from __future__ import annotations
 
+import bisect
 import re
+from operator import attrgetter
 
 from ..doc import Sentence, Token
 
 TERMINAL = ".!?؟…۔"
-#: abbreviations after which a full stop does not end a sentence (normalized, without the dot)
+#: abbreviations after which a full stop does not end a sentence (lower case, without the final dot)
 ABBREVIATIONS = frozenset({
-    "د", "م", "ص", "ق", "ق.م", "ه", "هـ", "ج", "أ", "ا", "ت", "س", "ب", "ك",
-    "mr", "mrs", "dr", "prof", "st", "no", "vs", "etc", "jr", "sr", "inc", "ltd", "co", "u.s", "u.n",
+    "د", "م", "ص", "ق", "ق.م", "ه", "هـ", "ج", "أ", "ا", "ت", "س", "ب", "ك", "أ.د", "ا.د", "ص.ب", "ج.م.ع",
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "etc", "jr", "sr", "inc", "ltd", "co", "u.s", "u.n",
+    "e.g", "i.e", "gen", "col", "lt", "sgt", "gov", "sen", "rep",
 })
-OPEN_QUOTES = {"«": "»", "“": "”", "„": "“", "‹": "›"}
-CLOSE_QUOTES = {v: k for k, v in OPEN_QUOTES.items()}
-SYMMETRIC_QUOTES = {'"'}
-#: the longest a quotation may stay open before sentence splitting stops respecting it (characters)
+OPEN_QUOTES = {"«": "»", "“": "”", "„": "“", "‹": "›", '"': '"'}
+CLOSE_QUOTES = frozenset(OPEN_QUOTES.values())
+#: the longest a quotation may be for a full stop inside it not to end the sentence (characters)
 MAX_QUOTE_CHARS = 600
+#: characters that may follow a terminal mark that ends a sentence
+AFTER_TERMINAL = ")]»”\"'’"
+#: token kinds whose dots are never sentence ends
+_WHOLE_KINDS = frozenset({"url", "email", "number", "latin", "hashtag", "mention"})
 
-_BOUNDARY = re.compile(r"\n\s*\n|\n|[.!?؟…۔]+|[«»“”„‹›\"]")
+_BOUNDARY = re.compile(r"\n|[.!?؟…۔]+|[«»“”„‹›\"]")
+_START = attrgetter("start")
 
 
 def split_sentences(text: str, tokens: tuple[Token, ...] = ()) -> tuple[Sentence, ...]:
-    """Sentences covering the non-space text; each knows its token index range when tokens are given."""
-    protected = _protected_spans(tokens) if tokens else []
+    """Sentences in order, covering every non-space character; each knows its token range when tokens are given."""
     cuts: list[int] = []
-    quote_stack: list[tuple[str, int]] = []
+    closer = ""      # the closing mark of the open quotation ("" when none is open)
+    quote_end = -1   # where that quotation closes
     for m in _BOUNDARY.finditer(text):
         s, e = m.span()
         ch = text[s]
         if ch == "\n":
             cuts.append(e)
-            quote_stack.clear()  # a paragraph never continues an unclosed quote's sentence
+            closer = ""
             continue
-        if ch in OPEN_QUOTES or (ch in SYMMETRIC_QUOTES and not (quote_stack and quote_stack[-1][0] == ch)):
-            if ch in SYMMETRIC_QUOTES or ch in OPEN_QUOTES:
-                quote_stack.append((OPEN_QUOTES.get(ch, ch), s))
+        if closer and ch == closer and s == quote_end:
+            closer = ""
+            # a terminal mark just inside the closing quote ends the sentence after the quote
+            end = _sentence_end(text, e)
+            if text[s - 1] in TERMINAL and end >= 0:
+                cuts.append(end)
             continue
-        if ch in CLOSE_QUOTES or ch in SYMMETRIC_QUOTES:
-            if quote_stack and quote_stack[-1][0] == ch:
-                quote_stack.pop()
-                # a terminal mark just inside the closing quote ends the sentence after the quote
-                if s > 0 and text[s - 1] in TERMINAL and _ends_here(text, e):
-                    cuts.append(e)
+        if ch in OPEN_QUOTES:
+            if not closer:
+                end = _quote_end(text, s, OPEN_QUOTES[ch])
+                if end >= 0:
+                    closer, quote_end = OPEN_QUOTES[ch], end
             continue
-        # terminal punctuation
-        if quote_stack and s - quote_stack[-1][1] < MAX_QUOTE_CHARS:
+        if ch in CLOSE_QUOTES or closer:
+            continue  # a stray closing mark, or a terminal mark inside a quotation
+        end = _sentence_end(text, e)
+        if end < 0 or (e - s == 1 and ch == "." and (_is_abbreviation(text, s) or _inside_token(tokens, s))):
             continue
-        if not _ends_here(text, e):
-            continue
-        if ch == "." and e - s == 1 and (_is_abbreviation(text, s) or _in_spans(protected, s)):
-            continue
-        cuts.append(e)
+        cuts.append(end)
     return _build(text, cuts, tokens)
 
 
-def _ends_here(text: str, e: int) -> bool:
-    """A terminal mark ends a sentence when followed by space, a closing bracket/quote, or the end."""
-    if e >= len(text):
-        return True
-    nxt = text[e]
-    return nxt.isspace() or nxt in ")]»”\"'"
+def _quote_end(text: str, start: int, close: str) -> int:
+    """Where a quotation opened at ``start`` closes: in the same paragraph and close enough, else -1."""
+    limit = min(len(text), start + MAX_QUOTE_CHARS)
+    end = text.find(close, start + 1, limit)
+    if end < 0:
+        return -1
+    nl = text.find("\n", start + 1, end)
+    return end if nl < 0 else -1
+
+
+def _sentence_end(text: str, e: int) -> int:
+    """Where a sentence whose terminal mark ends at ``e`` ends: after any closing brackets and quotes, when
+    space or the end of the text follows; -1 when it does not end there (3.5، www.x.org، "؟"قال)."""
+    n = len(text)
+    while e < n and text[e] in AFTER_TERMINAL:
+        e += 1
+    return e if e == n or text[e].isspace() else -1
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     j = dot
-    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "(«\"":
+    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "(«\"“":
         j -= 1
     word = text[j:dot].lower()
     if not word:
         return False
-    if word in ABBREVIATIONS:
-        return True
-    return len(word) == 1 and word.isalpha()  # initials: د. or J.
+    if word[:1] in ("و", "ف") and word[1:] in ABBREVIATIONS:
+        return True  # وأ.د. سامي
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())  # initials: د. or J.
 
 
-def _protected_spans(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
-    return [(t.start, t.end) for t in tokens if t.kind in ("url", "email", "number")]
-
-
-def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(a <= pos < b for a, b in spans)
+def _inside_token(tokens: tuple[Token, ...], pos: int) -> bool:
+    """Whether the character at ``pos`` is inside a URL, e-mail, number or acronym token (U.S.)."""
+    i = bisect.bisect_right(tokens, pos, key=_START) - 1
+    return i >= 0 and tokens[i].end > pos and tokens[i].kind in _WHOLE_KINDS
 
 
 def _build(text: str, cuts: list[int], tokens: tuple[Token, ...]) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     prev = 0
     ti = 0
-    n_tok = len(tokens)
-    for cut in sorted(set(cuts)) + [len(text)]:
+    for cut in cuts + [len(text)]:
         if cut <= prev:
             continue
         seg = text[prev:cut]
-        lstrip = len(seg) - len(seg.lstrip())
-        rstrip = len(seg) - len(seg.rstrip())
-        start, end = prev + lstrip, cut - rstrip
-        prev = cut
-        if end <= start:
+        stripped = seg.strip()
+        if not stripped:
+            prev = cut
             continue
+        start = prev + (len(seg) - len(seg.lstrip()))
+        end = start + len(stripped)
+        prev = cut
         first = ti
-        while ti < n_tok and tokens[ti].start < end:
-            ti += 1
-        out.append(Sentence(text=text[start:end], start=start, end=end, first_token=first, last_token=ti))
+        ti = bisect.bisect_left(tokens, end, lo=ti, key=_START) if tokens else 0
+        out.append(Sentence(stripped, start, end, first, ti))
     return tuple(out)

@@ -1,183 +1,368 @@
 """Tokenizer with character offsets and clitic parts.
 
-One compiled regular expression finds the surface tokens (Arabic words, Latin words, numbers in any digits,
-URLs, e-mails, hashtags, mentions, punctuation). Arabic words are then split into their clitic parts
-(Stanza's token/word split: وبالمفاوضات = و + ب + ال + مفاوضات) by :func:`analyze`, which decides with a word
-frequency lexicon whether letters that look like clitics are clitics (و+قال) or part of the stem (وزير، لبنان).
-Analyses are cached per surface form, so the cost per token is a dictionary look-up.
+One compiled regular expression finds the surface tokens (Arabic words, Latin words and acronyms, numbers in
+any digits, URLs, e-mails, hashtags, mentions, punctuation). Tokens and whitespace cover the text exactly;
+the only other characters left between tokens are invisible format controls (bidi marks, zero-width spaces).
+
+Arabic words are split into their clitic parts (Stanza's token/word split: وبالمفاوضات = و + ب + ال +
+مفاوضات) by :func:`choose_analysis`, which decides with a word frequency lexicon whether letters that look
+like clitics are clitics (و+قال) or part of the stem (وزير، لبنان).
+
+Speed: everything about a surface form (its kind, normalized form and clitic parts) is computed once and
+cached, so the work per token is one dictionary look-up and building the tuples of the result.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import partial
+from itertools import accumulate
+from operator import itemgetter
+from typing import Callable, Iterator
 
 from ..doc import Part, Token
-from .normalize import NormText, normalize
+from .normalize import folder, normalize
 
-AR_LETTER = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc"
+AR_LETTER = ("\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
+             "\ufb50-\ufdff\ufe70-\ufefc")
 AR_MARK = "\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
+#: invisible format characters that separate tokens like whitespace does (never a token by themselves)
+FORMAT_CHARS = frozenset("\u00ad\u061c\u200b\u200e\u200f\u2060\ufeff" + "".join(map(chr, range(0x202A, 0x202F)))
+                         + "".join(map(chr, range(0x2066, 0x206A))))
+FORMAT = "".join(sorted(FORMAT_CHARS))
+_QUOTES = "«»\"“”<>"
 
-TOKEN_RE = re.compile(
-    r"(?P<url>(?:https?://|www\.)[^\s«»\"“”<>]+[^\s«»\"“”<>.,;:!?؟،؛)\]}'])"
-    r"|(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
-    rf"|(?P<hashtag>#[\w{AR_MARK}]+)"
-    r"|(?P<mention>@\w+)"
-    r"|(?P<number>\d+(?:[.,٫٬]\d+)*)"
-    rf"|(?P<word>[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*)"
-    r"|(?P<latin>[A-Za-z\u00c0-\u024f](?:[A-Za-z\u00c0-\u024f0-9]|['’-](?=[A-Za-z]))*)"
-    r"|(?P<punct>\.{2,}|[^\s\w])"
-    r"|(?P<symbol>[^\s])"
+#: (kind, pattern) in priority order; the first alternative that matches at a position wins
+TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("url", rf"(?:https?://|www\.)[^\s{_QUOTES}]*[^\s{_QUOTES}.,;:!?؟،؛)\]}}'’]"),
+    ("email", r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),
+    ("hashtag", rf"#[\w{AR_MARK}]+"),
+    ("mention", r"@\w+"),
+    ("number", r"\d+(?:[.,٫٬]\d+)*[%٪]?"),
+    ("word", rf"[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*"),
+    ("latin", r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"
+              r"|[A-Za-z\u00c0-\u024f](?:[A-Za-z\u00c0-\u024f0-9]|['’-](?=[A-Za-z\u00c0-\u024f]))*"),
+    ("punct", rf"\.{{2,}}|[^\s\w{FORMAT}]"),
+    ("symbol", rf"[^\W\d_]+|[^\s{FORMAT}]"),
 )
+#: the tokenizer's regular expression, one named group per kind (``m.lastgroup`` is the kind)
+TOKEN_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in TOKEN_PATTERNS))
+#: the same alternatives without groups, for ``findall`` (a list of strings, built in C)
+_SCAN_RE = re.compile("|".join(f"(?:{p})" for _, p in TOKEN_PATTERNS))
 
 PROCLITIC_CONJ = ("و", "ف")
-PROCLITIC_PREP = ("ب", "ك", "ل", "س")
+PROCLITIC_PREP = ("ب", "ل", "ك")
+FUTURE = "س"
+#: the future prefix only comes before an imperfect verb, which starts with one of these
+IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
 ARTICLE = "ال"
-ENCLITICS = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي")
+ENCLITICS = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ك", "ي")
+#: enclitics that may follow a bare preposition: له، بها، لنا
+PREP_STEMS = {"ل": ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ك", "ي"),
+              "ب": ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ك")}
 
-#: a stem must be at least this long (in normalized letters) for letters before it to be taken as clitics
+#: a stem must be at least this long (in letters) for the letters around it to be taken as clitics
 MIN_STEM = 2
+#: How much evidence a split needs, per clitic. A reading scores count(stem) x the weights of its clitics and
+#: must reach WHOLE_WEIGHT x count(whole word). The weights reflect how often a clitic attaches: و attaches to
+#: so many words that واضاف is seen twenty times as often as اضاف, yet it is و + أضاف; ك ("like") is rare, so
+#: its stem must be seen far more often than the whole word; ي (my) is rarer still in news.
+PROCLITIC_WEIGHTS = {"و": 2.0, "ف": 0.5, "ب": 1.0, "ل": 1.0, "ك": 0.15, "س": 0.5}
+ENCLITIC_WEIGHTS = {"ه": 0.1, "ها": 0.1, "هم": 0.1, "هما": 0.1, "هن": 0.05, "ك": 0.05, "كم": 0.05, "نا": 0.1,
+                    "ي": 0.02}
+WHOLE_WEIGHT = 0.02
+#: A word that is itself seen with the article (البنك، الوزير، الولاية), or after و when it starts with و
+#: (ووزير), at least this share of its own count is a word of its own: its first or last letters are not clitics.
+LEXEME_SHARE = 0.02
+#: how often a word must be seen before it counts as known (the stem of a split)
+MIN_STEM_COUNT = 3
+
+#: the light form used for the clitic analysis: marks removed and presentation forms decomposed, but the
+#: letters kept (ة, ى and hamza on alef tell a lot: أل is not the article, ة is never the pronoun ه)
+_LIGHT = folder(fold_ya=False, fold_ta=False, fold_alef=False, lower=False)
 
 
 class CliticLexicon:
-    """Word frequencies (normalized forms) that decide clitic splits; see :mod:`marsad.text.lexicon`."""
+    """Word frequencies (normalized forms) that decide clitic splits; see :mod:`marsad.text.lexicon`.
+
+    It also keeps the tokenizer's cache of analysed surface forms, which is only valid for this lexicon.
+    """
+
+    #: the cache is cleared when it grows past this many surface forms (bounded memory on huge inputs)
+    MAX_CACHE = 400_000
 
     def __init__(self, freq: dict[str, int] | None = None, never_split: frozenset[str] = frozenset()):
-        self.freq = freq or {}
+        self.freq = {w: n for w, n in (freq or {}).items() if n >= MIN_STEM_COUNT}
         self.never_split = never_split
+        self.cache: dict[str, tuple] = {}  # surface -> (kind, norm, part maker)
 
-    def known(self, w: str) -> int:
-        return self.freq.get(w, 0)
+    def count(self, light: str) -> int:
+        """How often a word (in light form) was seen, whatever hamza its first alef carries; 0 when unknown."""
+        key = light.translate(LEXICON_KEY)
+        n = self.freq.get(key, 0)
+        if key[:1] in _ALEFS:
+            get, rest = self.freq.get, key[1:]
+            n += sum(get(a + rest, 0) for a in _ALEFS if a != key[0])
+        return n
+
+    def exact(self, light: str) -> int:
+        """How often exactly this spelling was seen (أل is not ال)."""
+        return self.freq.get(light.translate(LEXICON_KEY), 0)
 
 
-def _candidates(w: str):
-    """(proclitic parts, stem, enclitic) candidates for a normalized word, most split first."""
-    pre_options: list[tuple[str, ...]] = [()]
-    for c in PROCLITIC_CONJ:
-        if w.startswith(c):
-            pre_options.append((c,))
-    extended = []
-    for pre in pre_options:
-        rest = w[len("".join(pre)):]
+#: from the light form to the lexicon's keys: the lexicon keeps hamza and ة (they tell a lot: ألوانها has no
+#: article, كتابة is not كتاب + ه) and folds only ى, which news spells either way
+LEXICON_KEY = {ord("ى"): "ي"}
+#: the same, as options of :func:`marsad.text.normalize.normalize` (used to build and load the lexicon)
+LEXICON_NORMALIZATION = {"fold_ta": False, "fold_alef": False}
+_ALEFS = "اأإآ"
+Analysis = tuple[tuple[str, ...], str, str, str]  # proclitics, article, stem, enclitic
+_PREFIX_LETTERS = PROCLITIC_CONJ + PROCLITIC_PREP + (FUTURE, ARTICLE)
+
+
+def _proclitic_options(w: str) -> list[tuple[str, ...]]:
+    """Proclitic sequences the word may start with: (), (و,), (ب,), (و, ب), (ف, س) …"""
+    out: list[tuple[str, ...]] = [()]
+    for conj in ((), *((c,) for c in PROCLITIC_CONJ if w.startswith(c))):
+        if conj:
+            out.append(conj)
+        rest = w[len(conj):]
         for p in PROCLITIC_PREP:
             if rest.startswith(p):
-                extended.append(pre + (p,))
-    pre_options += extended
-    out = []
-    for pre in pre_options:
-        rest = w[len("".join(pre)):]
-        # the article: ال, or لل after the preposition ل (ل + ال with the alef dropped)
-        arts = [""]
-        if rest.startswith(ARTICLE):
-            arts.append(ARTICLE)
-        if pre and pre[-1] == "ل" and rest.startswith("ل") and not rest.startswith(ARTICLE):
-            arts.append("ل")  # للمفاوضات = ل + (ا)ل + مفاوضات
-        for art in arts:
-            stem0 = rest[len(art):]
-            encs = [""] + ([e for e in ENCLITICS if stem0.endswith(e)] if not art else [])
-            for enc in encs:
-                stem = stem0[: len(stem0) - len(enc)] if enc else stem0
-                if len(stem) >= MIN_STEM:
-                    out.append((pre, art, stem, enc))
+                out.append(conj + (p,))
+        if rest.startswith(FUTURE) and rest[1:2] in IMPERFECT_PREFIXES:
+            out.append(conj + (FUTURE,))
     return out
 
 
-def choose_analysis(w: str, lex: CliticLexicon) -> tuple[tuple[str, ...], str, str, str]:
-    """The most plausible (proclitics, article, stem, enclitic) for a normalized word.
+def _enclitic_stems(stem: str) -> tuple[str, ...]:
+    """Dictionary forms of a stem seen before an enclitic: حكومت(ه) is حكومة, مستوا(ه) is مستوى."""
+    last = stem[-1:]
+    if last == "ت":
+        return (stem, stem[:-1] + "ة")
+    if last == "ا":
+        return (stem, stem[:-1] + "ى")
+    if last in ("ؤ", "ئ"):
+        return (stem, stem[:-1] + "ء")
+    return (stem,)
 
-    The whole word wins when it is known at least as often as the stem of any split; a split wins when its stem
-    (with or without the article) is a known word and the whole word is rare. Without a lexicon, only the
-    unambiguous splits are made: a conjunction or preposition before the article (والمفاوضات، بالوسائل).
+
+def _weight(pre: tuple[str, ...], enc: str) -> float:
+    w = ENCLITIC_WEIGHTS[enc] if enc else 1.0
+    for p in pre:
+        w *= PROCLITIC_WEIGHTS[p]
+    return w
+
+
+class _Analyzer:
+    """The candidate readings of one word and their checks (one instance per word analysed)."""
+
+    __slots__ = ("w", "lex", "count", "_protected")
+
+    def __init__(self, w: str, lex: CliticLexicon):
+        self.w = w
+        self.lex = lex
+        self.count = lex.count
+        self._protected: dict[str, bool] = {}
+
+    def protected(self, u: str) -> bool:
+        """A unit not to split further: in never_split, or a word of its own (see LEXEME_SHARE)."""
+        hit = self._protected.get(u)
+        if hit is None:
+            exact = self.lex.exact
+            seen = exact(ARTICLE + u) + (exact("و" + u) if u.startswith("و") else 0)
+            hit = normalize(u) in self.lex.never_split or (
+                seen > 0 and seen >= LEXEME_SHARE * self.count(u))
+            self._protected[u] = hit
+        return hit
+
+    def splits_protected(self, a: Analysis) -> bool:
+        """Whether a reading splits inside a protected unit (وكان is و + كان, never و + ك + ان)."""
+        pre, art, stem, enc = a
+        if len(stem) < MIN_STEM:
+            return False  # a preposition and its pronoun
+        w = self.w
+        pos = 0
+        for k in range(len(pre) + 1):
+            inner = k < len(pre) or bool(art)  # a split inside the unit that starts here, before any enclitic
+            if (inner or enc) and self.protected(w[pos:]):
+                return True
+            if inner and enc and any(map(self.protected, _enclitic_stems(w[pos:len(w) - len(enc)]))):
+                return True  # وزيرها is وزير + ها, never و + زير + ها
+            if k < len(pre):
+                pos += len(pre[k])
+        return False
+
+    def candidates(self) -> Iterator[tuple[Analysis, float]]:
+        """Every reading with clitics and its evidence (see PROCLITIC_WEIGHTS)."""
+        w, count = self.w, self.count
+        encs = [e for e in ENCLITICS if w.endswith(e)] if w.endswith(ENCLITICS) else []
+        pres = _proclitic_options(w) if w.startswith(_PREFIX_LETTERS) else [()]
+        for pre in pres:
+            rest = w[sum(map(len, pre)):]
+            # the article: ال, or its ل alone after the preposition ل (لل = ل + ال)
+            if pre[-1:] != (FUTURE,):
+                art = "ل" if pre[-1:] == ("ل",) and rest.startswith("ل") and not rest.startswith(ARTICLE) else (
+                    ARTICLE if rest.startswith(ARTICLE) else "")
+                stem = rest[len(art):]
+                if art and len(stem) >= MIN_STEM:
+                    if pre:
+                        yield (pre, art, stem, ""), self.lex.exact(ARTICLE + stem) * _weight(pre, "")
+                    elif count(stem):  # the bare article, whenever the stem is a known word
+                        yield (pre, art, stem, ""), _ALWAYS
+            if pre:
+                stem = rest
+                if len(stem) >= MIN_STEM and (pre[-1] != FUTURE or stem[:1] in IMPERFECT_PREFIXES):
+                    yield (pre, "", stem, ""), count(stem) * _weight(pre, "")
+            for enc in encs:
+                stem = rest[:len(rest) - len(enc)]
+                if len(stem) < MIN_STEM:
+                    if enc in PREP_STEMS.get(stem, ()) and pre[-1:] not in _PREPS:
+                        yield (pre, "", stem, enc), _ALWAYS  # له، بها، ولنا: a preposition and its pronoun
+                    continue
+                if pre[-1:] == (FUTURE,) and stem[:1] not in IMPERFECT_PREFIXES:
+                    continue
+                if enc == "ي" and count(stem + "ية") * 4 > count(rest):
+                    continue  # a nisba adjective (إيراني، دولي), not a noun + my
+                f = max(map(count, _enclitic_stems(stem)))
+                yield (pre, "", stem, enc), f * _weight(pre, enc)
+
+
+def choose_analysis(w: str, lex: CliticLexicon) -> Analysis:
+    """The most plausible (proclitics, article, stem, enclitic) of a word in light form.
+
+    A reading with clitics must have enough evidence (see PROCLITIC_WEIGHTS) and must not split inside a
+    protected unit (see LEXEME_SHARE and ``never_split.txt``). Of the readings left, the one with the most
+    clitics wins (وبشكل is و + ب + شكل even though بشكل is seen more often than شكل), then the best evidence.
+    The bare article (ال + stem) is taken whenever the stem is a known word: almost every word that starts with
+    ال has the article, and the exceptions (الذي، الآن) are listed. Without a lexicon, only the article and a
+    conjunction or preposition before it are split (والمفاوضات، بالوسائل), which is safe for words of that shape.
     """
-    if w in lex.never_split or len(w) <= MIN_STEM:
-        return (), "", w, ""
-    best = ((), "", w, "")
-    whole = lex.known(w)
-    best_score = whole * 2 + (1 if whole else 0)
-    for pre, art, stem, enc in _candidates(w):
-        if not pre and not art and not enc:
+    whole: Analysis = ((), "", w, "")
+    if len(w) < 2 or not (w.startswith(_PREFIX_LETTERS) or w.endswith(ENCLITICS)):
+        return whole
+    if not lex.freq:
+        return _article_only(w)
+    an = _Analyzer(w, lex)
+    floor = WHOLE_WEIGHT * lex.count(w)
+    ranked = sorted(((len(a[0]) + bool(a[1]) + bool(a[3]), score), a) for a, score in an.candidates()
+                    if score > 0 and score >= floor)
+    for _, a in reversed(ranked):
+        if not an.splits_protected(a):
+            return a
+    return whole
+
+
+def _article_only(w: str) -> Analysis:
+    """The analysis without a lexicon: the article and one conjunction and/or preposition before it."""
+    for pre in sorted(_proclitic_options(w), key=len, reverse=True):
+        if pre[-1:] == (FUTURE,):
             continue
-        if art and len(stem) >= MIN_STEM and not enc:
-            # proclitics + article: reliable whenever the article is really there
-            f = max(lex.known(ARTICLE + stem), lex.known(stem), 1 if not lex.freq else 0)
-            score = f * 4 if pre else f * 3
-            if not lex.freq and (pre or art):
-                score = 10**6 if len(stem) >= 2 else 0
-        else:
-            f = lex.known(stem) or lex.known(ARTICLE + stem) // 4
-            # every clitic makes the analysis less likely; enclitic ي only with a well-known stem
-            penalty = (2 ** (len(pre) + bool(enc))) * (8 if enc == "ي" else 1)
-            score = f / penalty
-        if score > best_score:
-            best, best_score = (pre, art, stem, enc), score
-    return best
+        rest = w[sum(map(len, pre)):]
+        art = "ل" if pre[-1:] == ("ل",) and rest.startswith("ل") and not rest.startswith(ARTICLE) else (
+            ARTICLE if rest.startswith(ARTICLE) else "")
+        if art and len(rest) - len(art) >= MIN_STEM:
+            return pre, art, rest[len(art):], ""
+    return ((), "", w, "")
 
 
-@lru_cache(maxsize=200_000)
-def _analyze_cached(surface: str, lex_id: int) -> tuple[tuple[int, int, str], ...]:
-    lex = _LEXICONS[lex_id]
-    nt = NormText(surface)
-    w = nt.text
-    pre, art, stem, enc = choose_analysis(w, lex)
+_ALWAYS = float("inf")
+_PREPS = tuple((p,) for p in PROCLITIC_PREP)
+
+
+def _light_map(surface: str) -> tuple[str, list[int] | None]:
+    """The light form of a surface word and, for each of its characters, the surface index it comes from
+    (``None`` when the two line up one to one, as they do for most words)."""
+    t = _LIGHT.table
+    if _LIGHT.special.search(surface) is None:
+        return surface.translate(t), None
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(surface):
+        rep = t.get(ord(ch), ch)
+        out.append(rep)
+        origin.extend([i] * len(rep))
+    return "".join(out), origin
+
+
+def analyze(surface: str, lex: CliticLexicon) -> tuple[tuple[str, int, int, str], ...]:
+    """Clitic parts of an Arabic surface word as ``(text, start, end, kind)`` relative to it; ``()`` if unsplit.
+
+    The parts cover the surface exactly: marks (harakat, tatweel) stay with the letter before them.
+    """
+    light, origin = _light_map(surface)
+    pre, art, stem, enc = choose_analysis(light, lex)
     if not pre and not art and not enc:
         return ()
-    parts: list[tuple[int, int, str]] = []
+    pieces = [(p, "proclitic") for p in pre] + ([(art, "article")] if art else []) + [(stem, "stem")] + (
+        [(enc, "enclitic")] if enc else [])
+    bounds = [0]
     pos = 0
-    for p in pre:
-        parts.append((pos, pos + len(p), "proclitic"))
-        pos += len(p)
-    if art:
-        parts.append((pos, pos + len(art), "article"))
-        pos += len(art)
-    parts.append((pos, pos + len(stem), "stem"))
-    pos += len(stem)
-    if enc:
-        parts.append((pos, pos + len(enc), "enclitic"))
-    # map normalized offsets back to the surface form (harakat, tatweel)
-    mapped = []
-    for a, b, kind in parts:
-        s, e = nt.to_orig(a, b)
-        mapped.append((s, e, kind))
-    # make the parts cover the surface exactly (leading marks belong to the first part)
-    fixed = []
-    for i, (s, e, kind) in enumerate(mapped):
-        s = 0 if i == 0 else fixed[-1][1]
-        e = len(surface) if i == len(mapped) - 1 else e
-        fixed.append((s, e, kind))
-    return tuple(fixed)
+    for piece, _ in pieces[:-1]:
+        pos += len(piece)
+        bounds.append(pos if origin is None else origin[pos])
+    bounds.append(len(surface))
+    if any(a >= b for a, b in zip(bounds, bounds[1:])):
+        return ()  # a boundary inside a ligature (ﻻ): keep the word whole
+    return tuple((surface[a:b], a, b, kind) for (_, kind), a, b in zip(pieces, bounds, bounds[1:]))
 
 
-_LEXICONS: dict[int, CliticLexicon] = {}
+PartMaker = Callable[[int], tuple[Part, ...]]
 
 
-def analyze(surface: str, lex: CliticLexicon) -> tuple[tuple[int, int, str], ...]:
-    """Clitic parts of an Arabic surface word as ``(start, end, kind)`` relative to it; ``()`` if unsplit."""
-    key = id(lex)
-    if key not in _LEXICONS:
-        _LEXICONS[key] = lex
-    return _analyze_cached(surface, key)
+def _part_maker(rel: tuple[tuple[str, int, int, str], ...]) -> PartMaker | None:
+    """A function from a token's start to its parts (built once per surface form; one call per split token).
+
+    The parts of a split word are the expensive part of tokenizing, so each common shape gets a function
+    that builds its tuples directly.
+    """
+    new = tuple.__new__
+    if not rel:
+        return None
+    if len(rel) == 2:
+        (t0, _, b0, k0), (t1, _, b1, k1) = rel
+        return lambda s: (new(Part, (t0, s, s + b0, k0)), new(Part, (t1, s + b0, s + b1, k1)))
+    if len(rel) == 3:
+        (t0, _, b0, k0), (t1, _, b1, k1), (t2, _, b2, k2) = rel
+        return lambda s: (new(Part, (t0, s, s + b0, k0)), new(Part, (t1, s + b0, s + b1, k1)),
+                          new(Part, (t2, s + b1, s + b2, k2)))
+    return lambda s: tuple([new(Part, (t, s + a, s + b, k)) for t, a, b, k in rel])
+
+
+def _classify(surface: str, lex: CliticLexicon) -> tuple[str, str, PartMaker | None]:
+    """Kind, normalized form and clitic parts of a surface form (the kind a token of this text always has:
+    the alternatives of the token regex are tried in order, and none of them looks past the token's end)."""
+    m = TOKEN_RE.match(surface)
+    kind = m.lastgroup if m is not None and m.end() == len(surface) else "symbol"
+    return kind, normalize(surface), (_part_maker(analyze(surface, lex)) if kind == "word" else None)
 
 
 def tokenize(text: str, lex: CliticLexicon | None = None) -> tuple[Token, ...]:
-    """Surface tokens of ``text`` with offsets, normalized forms and clitic parts."""
+    """Surface tokens of ``text`` with offsets, normalized forms and clitic parts.
+
+    Written for speed, as a few C-level passes: one regex split gives the tokens and the gaps between them, the
+    running sum of their lengths gives every offset, one cache look-up per token gives its kind, normalized
+    form and parts, and the tokens are built by ``map``. Only split words and unseen forms cost Python work.
+    """
     lex = lex or _EMPTY_LEX
-    out = []
-    append = out.append
-    for m in TOKEN_RE.finditer(text):
-        kind = m.lastgroup
-        s, e = m.span()
-        surface = m.group()
-        if kind == "word":
-            rel = analyze(surface, lex)
-            parts = tuple(Part(text=surface[a:b], start=s + a, end=s + b, kind=k) for a, b, k in rel)
-            append(Token(text=surface, start=s, end=e, kind=kind, norm=_norm(surface), parts=parts))
-        else:
-            append(Token(text=surface, start=s, end=e, kind=kind or "symbol", norm=_norm(surface)))
-    return tuple(out)
+    cache = lex.cache
+    if len(cache) > lex.MAX_CACHE:
+        cache.clear()
+    pieces = _SPLIT_RE.split(text)  # gap, token, gap, token, …, gap
+    surfaces = pieces[1::2]
+    offsets = list(accumulate(map(len, pieces)))
+    starts = offsets[0::2]
+    infos = list(map(cache.get, surfaces))
+    if None in infos:
+        for surface in set(surfaces).difference(cache):
+            cache[surface] = _classify(surface, lex)
+        infos = list(map(cache.__getitem__, surfaces))
+    parts = [make(s) if make else () for make, s in zip(map(_REL, infos), starts)]
+    return tuple(map(_new_token, zip(surfaces, starts, offsets[1::2], map(_KIND, infos), map(_NORM, infos),
+                                     parts)))
 
 
-@lru_cache(maxsize=200_000)
-def _norm(surface: str) -> str:
-    return normalize(surface)
-
-
+_KIND, _NORM, _REL = itemgetter(0), itemgetter(1), itemgetter(2)
+_new_token = partial(tuple.__new__, Token)
+#: the token alternatives as one capturing group: ``split`` returns the gaps and the tokens, in order
+_SPLIT_RE = re.compile(f"({_SCAN_RE.pattern})")
 _EMPTY_LEX = CliticLexicon()

@@ -1,0 +1,117 @@
+"""Build the word frequency list that decides clitic splits (text/data/wordfreq.tsv.gz).
+
+Counts every normalized Arabic word of the raw news in ``../shared/data`` (the ANT corpus, SaudiNewsNet and the
+ANERcorp tokens) and keeps the words seen at least ``--min-count`` times. The list is derived data (counts, no
+text) and is committed with the package; rerun this after changing the normalization:
+
+    marsad build wordfreq                       # reads ../shared/data, writes the package's data file
+    marsad build wordfreq --shared /path/to/shared --min-count 5 --out /tmp/wordfreq.tsv.gz
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..errors import MarsadError
+from .normalize import normalize
+from .tokenize import LEXICON_NORMALIZATION
+
+#: one Arabic word of normalized text (normalization has removed marks and decomposed presentation forms)
+WORD_RE = re.compile("[\u0621-\u063a\u0641-\u064a\u0671]+")
+DEFAULT_OUT = Path(__file__).resolve().parent / "data" / "wordfreq.tsv.gz"
+#: (path under the shared folder, what it is): the sources, in the order they are read
+SOURCES = (
+    ("data/corpora/ant", "ANT Corpus v1.1 (Jawhara FM news; Apache-2.0 with citation: Chouigui et al. 2017)"),
+    ("data/corpora/saudinewsnet", "SaudiNewsNet (Alhagri 2015; CC BY-NC-SA 4.0)"),
+    ("data/ner/anercorp", "ANERcorp, CAMeL Lab release (Benajiba & Rosso 2007; CC BY-SA 4.0)"),
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    default_shared = Path(__file__).resolve().parents[3].parent / "shared"
+    parser.add_argument("--shared", type=Path, default=default_shared,
+                        help=f"the shared data folder (default {default_shared})")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output file (default {DEFAULT_OUT})")
+    parser.add_argument("--min-count", type=int, default=3, help="keep words seen at least this often (default 3)")
+    parser.add_argument("--limit", type=int, default=None, help="read at most this many articles per corpus")
+
+
+def count_words(texts: Iterable[str], counts: Counter | None = None) -> Counter:
+    """Add the normalized Arabic words of ``texts`` to ``counts``."""
+    counts = Counter() if counts is None else counts
+    for text in texts:
+        counts.update(WORD_RE.findall(normalize(text, **LEXICON_NORMALIZATION)))
+    return counts
+
+
+def _corpus_texts(path: Path, limit: int | None) -> Iterator[str]:
+    from ..io.readers import read_path
+    from ..pipeline import BadItem
+
+    for n, item in enumerate(read_path(path)):
+        if limit is not None and n >= limit:
+            return
+        if not isinstance(item, BadItem):
+            yield item.text
+
+
+def _conll_tokens(folder: Path) -> Iterator[str]:
+    """The first column of CoNLL-style files (one token and its tag per line)."""
+    for f in sorted(folder.glob("*.txt")):
+        if f.name.startswith("README"):
+            continue
+        with open(f, encoding="utf-8") as fh:
+            for line in fh:
+                tok = line.split(" ", 1)[0].strip()
+                if tok:
+                    yield tok
+
+
+def build(shared: Path, *, min_count: int = 3, limit: int | None = None) -> tuple[Counter, list[str]]:
+    """Word counts over the sources found under ``shared`` and the description of those used."""
+    counts: Counter = Counter()
+    used = []
+    for rel, desc in SOURCES:
+        path = shared / rel
+        if not path.exists():
+            continue
+        before = sum(counts.values())
+        if rel.endswith("anercorp"):
+            count_words(_conll_tokens(path), counts)
+        else:
+            count_words(_corpus_texts(path, limit), counts)
+        used.append(f"{desc}: {sum(counts.values()) - before:,} words")
+    if not used:
+        raise MarsadError(f"no source corpus found under {shared}", code="E301")
+    return Counter({w: n for w, n in counts.items() if n >= min_count}), used
+
+
+def write(counts: Counter, used: list[str], out: Path, *, min_count: int) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # mtime=0: the same counts give the same bytes (reproducible builds, clean diffs)
+    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        lines = ["# marsad word frequencies: Arabic word <TAB> count (built by `marsad build wordfreq`). Words are",
+                 "# normalized without folding hamza on alef or ta marbuta (marsad.text.tokenize.LEXICON_NORMALIZATION).",
+                 "# Derived counts only, no text. Sources:"]
+        lines += [f"#   {u}" for u in used]
+        lines.append(f"# Words seen fewer than {min_count} times are left out.")
+        lines += [f"{w}\t{n}" for w, n in sorted(counts.items(), key=lambda x: (-x[1], x[0]))]
+        gz.write(("\n".join(lines) + "\n").encode("utf-8"))
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        counts, used = build(args.shared, min_count=args.min_count, limit=args.limit)
+    except MarsadError as e:
+        print(f"marsad: error {e}", file=sys.stderr)
+        return 1
+    write(counts, used, args.out, min_count=args.min_count)
+    print(f"{len(counts):,} words ({args.out.stat().st_size / 1e6:.2f} MB) -> {args.out}")
+    for u in used:
+        print(f"  {u}")
+    return 0
