@@ -337,3 +337,12 @@ def test_any_mixture_codes_with_exact_offsets(nlp, pieces):
         return
     for q in quotes(nlp, text):  # quotes() checks every offset against the text
         assert q.kind in ("direct", "indirect", "mixed") and q.end > q.start
+
+
+def test_topic_subject_after_amma(nlp):
+    q = one(nlp, "أما حزب العمال، فقد اعتبر أن القرار متسرع.")
+    assert q.speaker.text == "حزب العمال" and q.text == "القرار متسرع"
+
+
+def test_modal_an_is_not_a_report(nlp):
+    assert quotes(nlp, "وطلب النواب تأجيل التصويت المفترض أن يجري غدا.") == ()

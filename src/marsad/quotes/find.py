@@ -53,6 +53,9 @@ NEGATIONS = frozenset({"لم", "لن", "لا", "ولم", "ولن", "ولا"})
 #: ما before a cue is a relative (بما وصفته، على ما اعتبرته): the subject is the sentence's speaker
 MA = frozenset({"ما", "بما", "لما", "مما", "عما", "كما", "فيما"})
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
+#: words after which أن is a subjunctive, not a report (من شأنه أن، من المقرر أن، يجب أن، لا بد أن)
+MODAL_BEFORE_AN = frozenset("""شانه شانها شانهم يمكن يجب ينبغي المقرر المفترض المتوقع المنتظر الممكن بد
+ضروره الضروري يتعين""".split())
 #: sentence-level adverbials skipped before an SVO subject (أما الوزير فقال)
 TOPIC_MARKERS = frozenset({"اما", "واما"})
 MAX_GAP = 24        # tokens between a cue and its complement
@@ -302,7 +305,7 @@ class _Article:
             while first < i and self.norms[first] in CONJUNCTIONS:
                 first += 1
             if (first >= i - 1 or self.toks[first].kind != "word" or self.seg_of[first] >= 0 or self.norms[first].startswith(("ال", "وال"))
-                    or self.cue[first] is None and self.is_stop(first)
+                    or self.cue[first] is None and self.is_stop(first) and self.norms[first] not in ("عبر", "وعبر")
                     or self.cue[first] is not None and self.cue[first].pos == "participle"):
                 continue
             end = self.noun_phrase(first + 1, i)
@@ -320,9 +323,26 @@ class _Article:
             return "p"
         return "f" if nm.endswith("ت") or nm.startswith("ت") else "m"
 
+    def topic_subject(self, i: int) -> tuple[int, int] | None:
+        """أما حزب المبادرة، فقد اعتبر أن ...: the topic after أما is the subject of the verb after ف."""
+        k = i - 1
+        while k >= 0 and self.norms[k] in ("فقد", "قد", "فانه", "فانها"):
+            k -= 1
+        if k >= 0 and self.toks[k].text in "،,":
+            k -= 1
+        a = k
+        while a >= self.sent_start[i] and k - a < MAX_SVO and self.norms[a] not in TOPIC_MARKERS:
+            a -= 1
+        if a < self.sent_start[i] or self.norms[a] not in TOPIC_MARKERS or a == k:
+            return None
+        return self.tok_span(a + 1, k + 1)
+
     def svo_subject(self, i: int) -> tuple[int, int] | None:
         """The noun phrase before a cue without a conjunction (بيسكوف أكد أن): its clause's first words;
         after a relative pronoun (فالس، الذي قال) the noun phrase the relative clause hangs on."""
+        topic = self.topic_subject(i)
+        if topic is not None:
+            return topic
         if self.norms[i][0] in "وف" and self.lex.words.get(self.norms[i]) is None:
             return None  # وأكد: a clause-initial verb, VSO
         if i > 0 and self.norms[i - 1] in RELATIVES:
@@ -438,6 +458,8 @@ def _bare(nm: str) -> str:
 def _subjunctive(A: _Article, i: int, j: int) -> bool:
     """أن after a present-tense verb that is not the cue (ننتظر أن تقدم، يمكن أن): a subjunctive, no report."""
     k = j - 1
+    if k > i and A.norms[k] in MODAL_BEFORE_AN:
+        return True
     if k <= i or A.toks[k].kind != "word" or A.noun_phrase(i + 1, j) >= j:
         return False
     nm = A.norms[k]
@@ -763,7 +785,7 @@ def _segment_before(A: _Article, st: _State, i: int) -> int | None:
     seg = A.seg_of[k]
     if seg < 0 or seg in st.used or A.segs[seg].outer_end != A.toks[k].end:
         return None
-    if len(A.text[A.segs[seg].start:A.segs[seg].end].split()) < MIN_UNANNOUNCED_WORDS - 1:
+    if len(A.text[A.segs[seg].start:A.segs[seg].end].split()) < MIN_UNANNOUNCED_WORDS:
         return None  # a term in quotation marks (اعتبرها "صراع جيلنا"، متعهدًا)
     return seg
 
