@@ -126,7 +126,8 @@ def test_score_floor_on_training_slices(clf):
     for etype in ("PROTEST", "ASSAULT"):
         with (events / "sentence-judgements" / f"{etype.lower()}_gsr.csv").open(encoding="utf-8", newline="") as f:
             easy = [r["text"] for r in csv.DictReader(f) if r["label"] == "easy no"][:300]
-        gold = [d["text"] for d in dev if d["category"] == etype]
-        t = clf.threshold(etype)
-        assert sum(clf.event_prob(x, etype) >= t for x in gold) / len(gold) >= 0.8
-        assert sum(clf.event_prob(x, etype) >= t for x in easy) / len(easy) <= 0.1
+        gold = [d["text"] for d in dev if d["category"] == etype]  # held out of training (model card)
+        recall = sum(clf.event_prob(x, etype) >= clf.threshold(etype, "recall") for x in gold) / len(gold)
+        assert recall >= 0.9
+        false_events = sum(clf.event_prob(x, etype) >= clf.threshold(etype) for x in easy) / len(easy)
+        assert false_events <= 0.1  # training rows: in-sample, far below the 10% out-of-fold rate
