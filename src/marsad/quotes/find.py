@@ -158,8 +158,9 @@ class _Article:
         """A word with a possessive/object pronoun (حديثه، موقفها): split by the tokenizer or, for words it
         left whole, ending in ه/ها/هم where a ta marbuta would be ة and without the article."""
         t = self.toks[i]
-        if t.parts:
-            return t.parts[-1].kind == "enclitic"
+        if t.parts:  # not ي (الاحمري is a nisba, not "my") and never with the article
+            return (t.parts[-1].kind == "enclitic" and t.parts[-1].text in ("ه", "ها", "هم", "هما", "هن")
+                    and not any(p.kind == "article" for p in t.parts))
         w = t.text
         return t.kind == "word" and len(w) >= 5 and w.endswith(("ه", "ها", "هم")) and not w.startswith(("ال", "وال"))
 
@@ -200,11 +201,12 @@ class _Article:
     def tok_span(self, a: int, b: int) -> tuple[int, int] | None:
         """Char span of tokens ``[a, b)`` with commas trimmed at both ends; None when it starts with a noun
         carrying a possessive pronoun (أنهى حديثه: an object, not a subject)."""
-        while a < b and self.toks[a].kind == "punct":
+        while a < b and self.toks[a].kind == "punct" and self.opens[a] < 0:
             a += 1
+        quoted = a < b and self.opens[a] >= 0  # «المرصد السوري» ...: keep both marks of a quoted name
         if a < b and self.has_pronoun(a):
             return None
-        while b > a and self.toks[b - 1].kind == "punct":
+        while b > a and self.toks[b - 1].kind == "punct" and not (quoted and self.seg_of[b - 1] == self.opens[a]):
             b -= 1
         if b <= a:
             return None
