@@ -22,7 +22,9 @@ article's entities themselves, more slowly)::
 4. an unnamed or collective source (``مصدر عسكري``, ``مسؤولون أمريكيون``, ``تقارير عدة``): kind ``unnamed``,
    country from a nationality adjective, sector from the adjective (عسكري → MIL) or else the noun
    (تقارير → JRN), name an English gloss ("military source", "several reports");
-5. a group noun (``البلدين``, ``الجانبين``): kind ``group`` (use :func:`resolve_parties` for its members);
+5. a nameless group (``المتظاهرون``, ``جنود``, ``مسلحون``): kind ``group``, sector from the noun (CVL, MIL,
+   REB …), country from an adjective; a pair noun (``البلدين``, ``الجانبين``): kind ``group`` without a
+   country (use :func:`resolve_parties` for its members);
 6. a country, a capital standing for its government, or a nationality adjective: the country (sector GOV).
 
 :func:`resolve_parties` splits coordinated parties: ``إيران والولايات المتحدة`` and
@@ -65,7 +67,7 @@ def analyse(doc: Doc, g: Gazetteer, start: int, end: int) -> SpanInfo:
             elif e.kind in ("nat", "country", "metonym"):
                 countries.append(e.key)
     for w in texts:
-        mod = g.modifiers.get(w)
+        mod = g.modifiers.get(w) or (g.modifiers.get(w[2:]) if w.startswith("ال") else None)
         if mod:
             modifiers.append(mod)
     return SpanInfo(offices, list(dict.fromkeys(countries)), modifiers)
@@ -98,14 +100,20 @@ def resolve_span(doc: Doc, start: int, end: int) -> Actor | None:
     for office in info.offices:
         if office.kind == "unnamed":
             return unnamed_actor(g, office, country, info.modifiers)
+        if office.kind == "agent":
+            return unnamed_actor(g, office, country, info.modifiers, kind="group")
         if office.kind == "group":
             return Actor(name=office.en, kind="group")
         if office.kind in ("inst", "media"):
-            return office_actor(g, office, country, kind="organization")
+            actor = office_actor(g, office, country, kind="organization")
+            sector = next((s for s, _ in info.modifiers if s != "UNK"), None)
+            return replace(actor, sector=sector) if sector else actor  # السلطات العسكرية → MIL
+    # a country or its adjective; an adjective of the span may name the sector (دورية عسكرية ألمانية → MIL)
+    sector = next((s for s, _ in info.modifiers if s != "UNK"), "GOV")
     for e in inside:
         if e.type in ("GPE", "NORP") and e.actor is not None and e.actor.country:
-            return country_actor(g, e.actor.country)
-    return country_actor(g, country) if country else None
+            return country_actor(g, e.actor.country, sector)
+    return country_actor(g, country, sector) if country else None
 
 
 def office_holder(doc: Doc, g: Gazetteer, ents: tuple[Entity, ...], start: int, office: Office,
@@ -132,12 +140,14 @@ def holds(g: Gazetteer, a: Actor, role: str | None, date: str | None) -> bool:
     return p is not None and any(r.role == role and (date is None or r.valid_on(date)) for r in p.roles)
 
 
-def unnamed_actor(g: Gazetteer, office: Office, country: str | None, modifiers: list[tuple[str, str]]) -> Actor:
-    """A nameless source: مصدر عسكري → military source (MIL); تقارير عدة → several reports (JRN)."""
+def unnamed_actor(g: Gazetteer, office: Office, country: str | None, modifiers: list[tuple[str, str]],
+                  kind: str = "unnamed") -> Actor:
+    """A nameless source or group: مصدر عسكري → military source (MIL); تقارير عدة → several reports (JRN);
+    متظاهرون فلسطينيون → Palestinian protesters (PSE, CVL)."""
     sector = next((s for s, _ in modifiers if s != "UNK"), office.sector)
     c = g.countries.get(country) if country else None
     words = ([c.adjective] if c else []) + [en for _, en in modifiers] + [office.en]
-    return Actor(name=" ".join(words), country=country, sector=sector, kind="unnamed")
+    return Actor(name=" ".join(words), country=country, sector=sector, kind=kind)
 
 
 def resolve_parties(doc: Doc, start: int, end: int) -> list[Mention]:

@@ -32,7 +32,7 @@ SECTORS = frozenset(
     "COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF OPP PRE REL SOC".split())
 #: CAMEO codes for international actors that stand where a country code would
 IGO_CODES = frozenset("UNO EUR NAT ARL GCC AFR IGO IMG NGO ASN OAS".split())
-OFFICE_KINDS = frozenset("title inst media desc unnamed group placeword".split())
+OFFICE_KINDS = frozenset("title inst media desc unnamed group placeword agent".split())
 
 
 class Entry(NamedTuple):
