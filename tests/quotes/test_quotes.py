@@ -346,3 +346,13 @@ def test_topic_subject_after_amma(nlp):
 
 def test_modal_an_is_not_a_report(nlp):
     assert quotes(nlp, "وطلب النواب تأجيل التصويت المفترض أن يجري غدا.") == ()
+
+
+def test_coordinated_verb_takes_the_clause_subject(nlp):
+    qs = quotes(nlp, "وقالت الشرطة إن الحادث وقع ليلا. وحضر الشاب إلى المكتب وقال لهم إنه بريء.")
+    assert qs[-1].speaker.text == "الشاب" and qs[-1].text == "بريء"
+
+
+def test_participle_after_a_prepositional_phrase(nlp):
+    q = one(nlp, "وفي هذا السياق انتقد ناشطون القرار، متسائلين عن جدواه، مؤكدين أن الضرر كبير.")
+    assert q.speaker.text == "ناشطون"

@@ -56,6 +56,7 @@ RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "ا
 #: words after which أن is a subjunctive, not a report (من شأنه أن، من المقرر أن، يجب أن، لا بد أن)
 MODAL_BEFORE_AN = frozenset("""شانه شانها شانهم يمكن يجب ينبغي المقرر المفترض المتوقع المنتظر الممكن بد
 ضروره الضروري يتعين""".split())
+DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء", "اولئك"})
 #: sentence-level adverbials skipped before an SVO subject (أما الوزير فقال)
 TOPIC_MARKERS = frozenset({"اما", "واما"})
 MAX_GAP = 24        # tokens between a cue and its complement
@@ -89,6 +90,7 @@ class _State:
     #: (cue token, span, named, agreement of the cue: f, m, p (plural) or None, span ends in a plural word)
     speakers: list[tuple[int, tuple[int, int], bool, str | None, bool]] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
+    quote_end: int = 0  # where the last quote ends (characters): clauses inside it are someone's words
 
 
 class _Article:
@@ -243,8 +245,16 @@ class _Article:
             if self.is_stop(i) and not (genitive_l and self.norms[i][:1] == "ل" and len(self.norms[i]) > 2
                                         or self.title_genitive(i, limit)):
                 return i
+            if i > a and self.norms[i].startswith("ال") and self.indefinite_plural(i - 1):
+                return i  # ناشطون القرار: a sound plural with its ن is no construct, the definite word is an object
             i += 1
         return i
+
+    def indefinite_plural(self, k: int) -> bool:
+        """An indefinite sound plural (ناشطون، مسؤولين): it takes no definite genitive or adjective after it."""
+        nm = self.norms[k]
+        return (self.toks[k].kind == "word" and len(nm) >= 5 and nm.endswith(("ون", "ين"))
+                and not nm.startswith(("ال", "وال")))
 
     def title_genitive(self, i: int, limit: int) -> bool:
         """A definite noun with ل inside a title, not an audience: a name follows it (الأمين العام للحركة زهير
@@ -306,6 +316,7 @@ class _Article:
         for first in (starts if main else reversed(starts)):
             while first < i and self.norms[first] in CONJUNCTIONS:
                 first += 1
+            first = self.after_pp(first, i)
             if (first >= i - 1 or self.toks[first].kind != "word" or self.seg_of[first] >= 0 or self.norms[first].startswith(("ال", "وال"))
                     or self.cue[first] is None and self.is_stop(first) and self.norms[first] not in ("عبر", "وعبر")
                     or self.cue[first] is not None and self.cue[first].pos == "participle"):
@@ -315,6 +326,16 @@ class _Article:
             if span is not None:
                 return self.trim_to_entity(span), first
         return None
+
+    def after_pp(self, k: int, i: int) -> int:
+        """Past a clause-opening prepositional phrase (وفي هذا السياق أطلق مغردون): the word after it."""
+        nm = self.norms[k] if k < i else ""
+        if not (nm in PREPOSITIONS or nm[:1] in "وف" and nm[1:] in PREPOSITIONS):
+            return k
+        j = k + 1
+        while j < i and j - k <= 4 and (self.norms[j].startswith("ال") or self.norms[j] in DEMONSTRATIVES):
+            j += 1
+        return j if j < i and j > k + 1 else k
 
     def verb_gender(self, k: int) -> str | None:
         """Agreement of a verb-like word that may not be a cue (دافع: m; تسعى، قامت: f)."""
@@ -494,6 +515,7 @@ def _frame(A: _Article, st: _State, out: list[Found], i: int, entry: CueEntry,
         out.append(Found(start=s.start, end=s.end, kind="direct", cue=_cue(A, i, entry), speaker=speaker,
                          confidence=0.85 if s.closed else 0.3,
                          flags=flags + (() if s.closed else ("unclosed_quote",))))
+        st.quote_end = max(st.quote_end, s.end)
         _remember(A, st, i, speaker)
     if target is None:
         if "continuation" not in flags:
@@ -532,6 +554,7 @@ def _frame(A: _Article, st: _State, out: list[Found], i: int, entry: CueEntry,
         conf = 0.3
     out.append(Found(start=start, end=end, kind=kind, cue=_cue(A, i, entry), speaker=speaker, via=via,
                      confidence=conf if kind != "indirect" else min(conf, 0.8), flags=flags))
+    st.quote_end = max(st.quote_end, end)
     _remember(A, st, i, speaker)
     return max(nxt, i + 1)
 
@@ -572,6 +595,10 @@ def _speaker(A: _Article, st: _State, i: int, j: int, entry: CueEntry,
         subj = A.svo_subject(i)
         if subj is not None:
             return subj, via, ()
+    if entry.pos != "participle":
+        clause = _clause_subject(A, st, i)
+        if clause is not None:
+            return clause, via, ()
     same, _ = _previous_speaker(st, i, A.gender(i), since=A.sent_start[i])
     if same is not None:
         return same, via, ()
@@ -584,6 +611,22 @@ def _speaker(A: _Article, st: _State, i: int, j: int, entry: CueEntry,
         return recent, via, ()
     prev, _ = _previous_speaker(st, i, A.gender(i))
     return prev, via, ("continuation",)
+
+
+def _clause_subject(A: _Article, st: _State, i: int) -> tuple[int, int] | None:
+    """For a coordinated cue with a dropped subject inside a sentence (وقام الطالب بإيذائها وقال لها إنه):
+    the subject of the clause before it, when that clause is newer than the last quote and agrees."""
+    s = A.sent_start[i]
+    if i == s or all(A.norms[k] in CONJUNCTIONS for k in range(s, i)):
+        return None
+    found = A.subject_in(s, i)
+    if found is None:
+        return None
+    span, verb = found
+    if A.toks[verb].start < st.quote_end or (st.speakers and st.speakers[-1][0] >= verb):
+        return None
+    g, vg = A.gender(i), A.verb_gender(verb)
+    return None if (g and vg and g != vg) else span
 
 
 def _recent_subject(A: _Article, st: _State, i: int) -> tuple[int, int] | None:
@@ -762,6 +805,7 @@ def _attribution(A: _Article, st: _State, out: list[Found], i: int) -> int:
     kind = "mixed" if segs else "indirect"
     out.append(Found(start=start, end=end, kind=kind, cue=_cue_span(A, i, n, entry), speaker=speaker,
                      confidence=0.7, flags=("attribution",)))
+    st.quote_end = max(st.quote_end, end)
     _remember(A, st, i, speaker)
     return nxt
 
