@@ -114,6 +114,8 @@ def test_other_routes(client, recs):
     assert client.get("/stats/network").json()["edges"]
     assert client.get("/stats/places").json()["items"][0]["lat"] is not None
     assert client.get("/stats/facets").json()["types"] == sorted({e.type for r in recs for e in r.events})
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/static/api.js" in docs.text and "cdn" not in docs.text.lower()
     spec = client.get("/openapi.json").json()
     for path in ("/articles", "/articles/{article_id}", "/events", "/quotes", "/actors", "/stats/timeline",
                  "/events.csv", "/events.jsonl", "/events.plover.json"):

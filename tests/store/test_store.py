@@ -147,3 +147,28 @@ def test_entity_without_actor(store):
     store.put(rec)
     assert store.counts()["entities"] == 1
     assert store.actors()[0] == 0
+
+
+def test_concurrent_writers_store_each_article_once(store):
+    import threading
+
+    from marsad.store import open_store
+    recs = corpus(30, seed=8)
+    url = store.url
+    errors = []
+
+    def work():
+        try:
+            with open_store(url) as s:
+                s.ingest(recs, batch=4)
+        except Exception as e:  # noqa: BLE001 - reported by the assertion below
+            errors.append(e)
+
+    threads = [threading.Thread(target=work) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    c = store.counts()
+    assert c["articles"] == 30 and c["events"] == sum(len(r.events) for r in recs)

@@ -19,7 +19,7 @@ from typing import Annotated, Any, Iterator
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
+from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
@@ -129,7 +129,8 @@ def create_app(db: str | Store, *, token: str | None = None, max_body: int = MAX
     """The application over ``db`` (a store or its URL). ``token`` defaults to ``$MARSAD_API_TOKEN``."""
     store = db if isinstance(db, Store) else open_store(db)
     token = token if token is not None else os.environ.get("MARSAD_API_TOKEN") or None
-    app = FastAPI(title="marsad", version=__version__,
+    # /docs is marsad's own offline page over /openapi.json: FastAPI's Swagger UI loads from a CDN
+    app = FastAPI(title="marsad", version=__version__, docs_url=None, redoc_url=None,
                   description="Arabic news coded as political event data: articles, events, quotes, actors.")
     app.state.store = store
     coder = _Coder(pipeline)
@@ -164,6 +165,10 @@ def create_app(db: str | Store, *, token: str | None = None, max_body: int = MAX
     def dashboard():
         return FileResponse(WEB / "index.html", headers={"Content-Security-Policy": CSP,
                                                           "X-Content-Type-Options": "nosniff"})
+
+    @app.get("/docs", include_in_schema=False)
+    def api_docs():
+        return FileResponse(WEB / "api.html", headers={"Content-Security-Policy": CSP})
 
     app.mount("/static", StaticFiles(directory=WEB), name="static")
 
@@ -211,9 +216,9 @@ def create_app(db: str | Store, *, token: str | None = None, max_body: int = MAX
     @app.get("/events", tags=["events"])
     def list_events(f: Filters, sort: str = Query("-date", description="date, intensity, confidence, quad or "
                                                                        "type; prefix - for descending"),
-                    limit: Limit = 50, offset: Offset = 0) -> dict:
-        total, items = store.events(f, sort=sort, limit=limit, offset=offset)
-        return {"total": total, "items": items}
+                    limit: Limit = 50, offset: Offset = 0) -> Response:
+        total, items = store.events(f, sort=sort, limit=limit, offset=offset, raw=True)
+        return Response('{"total":%d,"items":[%s]}' % (total, ",".join(items)), media_type="application/json")
 
     def export(f: EventFilter, fmt: str, media: str, filename: str) -> StreamingResponse:
         from ..export import chunks

@@ -53,7 +53,7 @@ def flat_row(e: dict) -> dict[str, Any]:
     place = e.get("place") or {}
     art = e.get("article") or {}
     return {
-        "event_id": e.get("id"), "date": e.get("date"), "type": e.get("type"), "mode": e.get("mode"),
+        "event_id": e.get("id"), "date": e.get("date") or art.get("date"), "type": e.get("type"), "mode": e.get("mode"),
         "cameo": e.get("cameo"), "quad": e.get("quad"), "intensity": e.get("intensity"),
         "modality": e.get("modality"), "confidence": e.get("confidence"),
         "actor": a["name"], "actor_code": a["code"], "actor_country": a["country"], "actor_sector": a["sector"],
@@ -102,7 +102,7 @@ def plover_event(e: dict) -> dict[str, Any]:
     place = e.get("place") or {}
     art = e.get("article") or {}
     out = {
-        "id": e.get("id"), "date": e.get("date"), "event": e.get("type"), "mode": e.get("mode"),
+        "id": e.get("id"), "date": e.get("date") or art.get("date"), "event": e.get("type"), "mode": e.get("mode"),
         "context": list(e.get("contexts") or ()),
         "actor": a["code"] or a["name"], "actor_name": a["name"],
         "recipient": r["code"] or r["name"], "recipient_name": r["name"],

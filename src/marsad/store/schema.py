@@ -97,6 +97,13 @@ events = Table(
     Column("place_country", String(8)),
     Column("lat", Float),
     Column("lon", Float),
+)
+
+#: the event records' JSON, apart from the narrow ``events`` table: filtering, counting and sorting 100,000s
+#: of events then reads a few megabytes, and only the page that is returned touches the JSON
+event_data = Table(
+    "event_data", metadata,
+    Column("event_pk", Integer, ForeignKey("events.pk", **_FK), primary_key=True, autoincrement=False),
     Column("data", Text, nullable=False),
 )
 
@@ -115,8 +122,10 @@ event_parties = Table(
     Column("code", String(16)),                   # CAMEO-style actor code: country + sector
 )
 
-Index("ix_event_parties_role_country", event_parties.c.role, event_parties.c.country, event_parties.c.event_pk)
-Index("ix_event_parties_role_sector", event_parties.c.role, event_parties.c.sector, event_parties.c.event_pk)
+# covering indexes for the party filters (value, then optionally the side, then the event)
+Index("ix_event_parties_country", event_parties.c.country, event_parties.c.role, event_parties.c.event_pk)
+Index("ix_event_parties_sector", event_parties.c.sector, event_parties.c.role, event_parties.c.event_pk)
+Index("ix_event_parties_label", event_parties.c.label, event_parties.c.role, event_parties.c.event_pk)
 Index("ix_events_date_pk", events.c.date, events.c.pk)
 
 

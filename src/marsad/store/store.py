@@ -26,15 +26,25 @@ from sqlalchemy.sql import ColumnElement
 from ..errors import UsageError
 from ..records import Actor, ArticleRecord
 from ..text.normalize import normalize
-from .schema import (SCHEMA_VERSION, articles, entities, event_parties, events, lock_writers, migrate, quotes,
-                     times)
+from .schema import (SCHEMA_VERSION, articles, entities, event_data, event_parties, events, lock_writers, migrate,
+                     quotes, times)
 
 #: how long a writer waits for another process's transaction before giving up (ms)
 BUSY_TIMEOUT_MS = 60_000
 #: the largest page a query returns
 MAX_LIMIT = 1000
+#: walk the sort order (instead of sorting every match) when about this many rows give a page
+SCAN_ROWS = 20_000
 #: child lists of the article record that live in their own tables (the record column keeps the rest)
 CHILDREN = (("entities", entities), ("quotes", quotes), ("times", times), ("events", events))
+#: where each child list's JSON lives, ordered by insertion
+_CHILD_JSON = {
+    "entities": (entities.c.data, entities, entities.c.article_pk, entities.c.pk),
+    "quotes": (quotes.c.data, quotes, quotes.c.article_pk, quotes.c.pk),
+    "times": (times.c.data, times, times.c.article_pk, times.c.pk),
+    "events": (event_data.c.data, events.join(event_data, event_data.c.event_pk == events.c.pk),
+               events.c.article_pk, events.c.pk),
+}
 EVENT_SORTS = {"date": events.c.date, "intensity": events.c.intensity, "confidence": events.c.confidence,
                "quad": events.c.quad, "type": events.c.type}
 
@@ -68,6 +78,8 @@ def _sqlite_engine(url: str) -> Engine:
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA cache_size = -32000")      # 32 MB of page cache per connection
+        cur.execute("PRAGMA mmap_size = 268435456")    # reads of big stores through the OS page cache
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -201,7 +213,20 @@ class Store:
                 flush()
         if pending:
             flush()
+        if stats.created or stats.replaced:
+            self.analyze()
         return stats
+
+    def analyze(self) -> None:
+        """Refresh the query planner's statistics (SQLite; PostgreSQL's autovacuum does its own).
+
+        Without them SQLite sorts every match of a broad filter (``quad=4``) instead of walking the date
+        index and stopping at the page; ``analysis_limit`` keeps this a few milliseconds at any size.
+        """
+        if self.dialect == "sqlite":
+            with self._write() as conn:
+                conn.exec_driver_sql("PRAGMA analysis_limit = 20000")
+                conn.exec_driver_sql("ANALYZE")
 
     def put(self, record: ArticleRecord) -> str:
         """Store one record: ``created``, ``replaced`` or ``unchanged``."""
@@ -252,8 +277,9 @@ class Store:
                      date=(e.date or adate or "")[:10] or None, modality=e.modality, confidence=e.confidence,
                      place_name=e.place and (e.place.name or e.place.text),
                      place_country=e.place and e.place.country, lat=e.place and e.place.lat,
-                     lon=e.place and e.place.lon, data=_dumps(e.to_dict())) for e in r.events]
+                     lon=e.place and e.place.lon) for e in r.events]
         pks = conn.execute(insert(events).returning(events.c.pk, sort_by_parameter_order=True), rows).scalars().all()
+        conn.execute(insert(event_data), [dict(event_pk=epk, data=_dumps(e.to_dict())) for epk, e in zip(pks, r.events)])
         parties = []
         for epk, e in zip(pks, r.events):
             for role, ms in (("actor", e.actor), ("recipient", e.recipient)):
@@ -293,24 +319,27 @@ class Store:
                 return None
             rec = json.loads(row.record)
             rec["article"]["text"] = row.text
-            for name, t in CHILDREN:
+            for name, (data, source, article_pk, pk) in _CHILD_JSON.items():
                 rec[name] = [json.loads(x) for x in conn.execute(
-                    select(t.c.data).where(t.c.article_pk == row.pk).order_by(t.c.pk)).scalars()]
+                    select(data).select_from(source).where(article_pk == row.pk).order_by(pk)).scalars()]
         ordered = {"schema": rec.pop("schema", None), "article": rec.pop("article")}
         ordered.update({name: rec.pop(name) for name, _ in CHILDREN})
         ordered.update(rec)
         return ordered
 
-    def _fts_match(self, q: str) -> ColumnElement:
-        """``articles.pk IN (articles matching every word of q)``."""
+    def _fts_match(self, q: str, article_pk=articles.c.pk) -> ColumnElement:
+        """``article_pk IN (articles matching every word of q)``."""
         terms = fts_terms(q)
         if not terms:
-            return articles.c.pk.is_(None)  # a query with no words matches nothing
+            return article_pk.is_(None)  # a query with no words matches nothing
         if self.dialect == "sqlite":
             expr = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
             sub = text("SELECT rowid FROM article_fts WHERE article_fts MATCH :fts").bindparams(fts=expr)
-            return articles.c.pk.in_(sub.columns(rowid=articles.c.pk.type))
-        return text("articles.tsv @@ plainto_tsquery('arabic', :fts)").bindparams(fts=" ".join(terms))
+            return article_pk.in_(sub.columns(rowid=articles.c.pk.type))
+        if article_pk is articles.c.pk:
+            return text("articles.tsv @@ plainto_tsquery('arabic', :fts)").bindparams(fts=" ".join(terms))
+        return article_pk.in_(select(articles.c.pk).where(
+            text("articles.tsv @@ plainto_tsquery('arabic', :fts)").bindparams(fts=" ".join(terms))))
 
     def list_articles(self, *, q: str | None = None, date_from: str | None = None, date_to: str | None = None,
                       source: str | None = None, limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
@@ -332,8 +361,12 @@ class Store:
                                 .limit(_limit(limit)).offset(max(offset, 0))).mappings().all()
         return total, [dict(r) for r in rows]
 
-    def _event_conditions(self, f: EventFilter) -> list[ColumnElement]:
+    def _event_conditions(self, f: EventFilter, *, scan: bool = False) -> list[ColumnElement]:
+        """The WHERE terms of ``f``. ``scan=True`` (SQLite) writes membership tests as ``pk+0 IN (…)``: the
+        planner can then not drive the query from the IN list and walks the sort index instead, stopping
+        after one page — right when the filter matches many events, wrong when it matches few."""
         c = events.c
+        pk, article_pk = (c.pk + 0, c.article_pk + 0) if scan else (c.pk, c.article_pk)
         conds: list[ColumnElement] = []
         for col, val in ((c.type, f.type), (c.mode, f.mode), (c.quad, f.quad), (c.modality, f.modality)):
             if val is not None:
@@ -347,7 +380,7 @@ class Store:
             sub = select(event_parties.c.event_pk).where(col == val)
             if role:
                 sub = sub.where(event_parties.c.role == role)
-            return c.pk.in_(sub)
+            return pk.in_(sub)
 
         if f.actor_country:
             conds.append(party("actor", event_parties.c.country, f.actor_country))
@@ -360,14 +393,18 @@ class Store:
         if f.actor:
             conds.append(party(None, event_parties.c.label, f.actor))
         if f.q:
-            conds.append(c.article_pk.in_(select(articles.c.pk).where(self._fts_match(f.q))))
+            conds.append(self._fts_match(f.q, article_pk))
         if f.article:
-            conds.append(c.article_pk.in_(select(articles.c.pk).where(articles.c.id == f.article)))
+            conds.append(article_pk.in_(select(articles.c.pk).where(articles.c.id == f.article)))
         return conds
 
     def events(self, f: EventFilter | None = None, *, sort: str = "-date", limit: int = 50,
-               offset: int = 0) -> tuple[int, list[dict]]:
-        """One page of events matching ``f`` and how many match in all."""
+               offset: int = 0, raw: bool = False) -> tuple[int, list]:
+        """One page of events matching ``f`` and how many match in all.
+
+        Items are the stored event records with an ``article`` reference added; with ``raw=True`` they are
+        JSON strings built without decoding the stored JSON (what the API sends: the hot path stays cheap).
+        """
         f = f or EventFilter()
         where = and_(True, *self._event_conditions(f))
         key = sort.lstrip("-")
@@ -376,20 +413,35 @@ class Store:
                              "for descending)")
         col = EVENT_SORTS[key]
         order = (col.desc(), events.c.pk.desc()) if sort.startswith("-") else (col.asc(), events.c.pk.asc())
+        limit, offset = _limit(limit), max(offset, 0)
         with self._read() as conn:
             total = conn.execute(select(func.count()).select_from(events).where(where)).scalar_one()
-            rows = conn.execute(self._event_select().where(where).order_by(*order)
-                                .limit(_limit(limit)).offset(max(offset, 0))).all()
-        return total, [_event_item(r) for r in rows]
+            if self.dialect == "sqlite" and total and key == "date":  # the sort with an index to walk
+                # rows a walk down the sort order reads before it has the page, if matches are spread evenly
+                size = conn.execute(select(func.max(events.c.pk))).scalar() or 0
+                if (offset + limit) * size / total < SCAN_ROWS:
+                    where = and_(True, *self._event_conditions(f, scan=True))
+            # the page's keys first (narrow rows and indexes only), then the JSON of those few events
+            pks = conn.execute(select(events.c.pk).where(where).order_by(*order).limit(limit)
+                               .offset(offset)).scalars().all()
+            rows = self._event_rows(conn, pks)
+        return total, [(_event_json if raw else _event_item)(r) for r in rows]
+
+    def _event_rows(self, conn: Connection, pks: list[int]) -> list:
+        if not pks:
+            return []
+        by_pk = {r.pk: r for r in conn.execute(self._event_select().where(events.c.pk.in_(pks)))}
+        return [by_pk[pk] for pk in pks]
 
     def iter_events(self, f: EventFilter | None = None, *, chunk: int = 2000) -> Iterator[dict]:
-        """Every matching event in date order (for exports), read in chunks by primary key."""
+        """Every matching event in storage order (for exports), read in chunks by primary key."""
         where = and_(True, *self._event_conditions(f or EventFilter()))
         last = 0
         while True:
             with self._read() as conn:
-                rows = conn.execute(self._event_select().where(where, events.c.pk > last)
-                                    .order_by(events.c.pk).limit(chunk)).all()
+                pks = conn.execute(select(events.c.pk).where(where, events.c.pk > last)
+                                   .order_by(events.c.pk).limit(chunk)).scalars().all()
+                rows = self._event_rows(conn, pks)
             if not rows:
                 return
             for r in rows:
@@ -398,9 +450,10 @@ class Store:
 
     @staticmethod
     def _event_select():
-        return (select(events.c.pk, events.c.data, events.c.date.label("event_date"), articles.c.id,
+        return (select(events.c.pk, event_data.c.data, articles.c.id,
                        articles.c.date, articles.c.title, articles.c.source, articles.c.url)
-                .select_from(events.join(articles, events.c.article_pk == articles.c.pk)))
+                .select_from(events.join(event_data, event_data.c.event_pk == events.c.pk)
+                             .join(articles, events.c.article_pk == articles.c.pk)))
 
     def quotes(self, *, speaker: str | None = None, country: str | None = None, q: str | None = None,
                article: str | None = None, limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
@@ -548,12 +601,17 @@ def _article_ref(r) -> dict:
 
 def _event_item(r) -> dict:
     d = json.loads(r.data)
-    d.setdefault("date", None)
-    if not d["date"]:
-        d["date"] = r.event_date
-        d["date_source"] = d.get("date_source") or "publication"
     d["article"] = _article_ref(r)
     return d
+
+
+def _event_json(r) -> str:
+    """The stored event JSON with the article reference spliced in as its last member."""
+    ref = _dumps(_article_ref(r))
+    body = r.data.rstrip()
+    if body == "{}":
+        return '{"article":' + ref + "}"
+    return body[:-1] + ',"article":' + ref + "}"
 
 
 def open_store(db: str | Path) -> Store:

@@ -195,7 +195,7 @@ function drawEvents(data) {
   const body = clear($("#events tbody"));
   for (const e of data.items) {
     const tr = el("tr", { "data-article": e.article.id, title: e.article.title || e.article.id },
-      el("td", {}, e.date || ""),
+      el("td", {}, e.date || e.article.date || ""),
       el("td", {}, el("span", { class: `swatch q${e.quad || ""}` }), `${e.type}${e.mode ? "/" + e.mode : ""}`),
       el("td", {}, (e.actor || []).map(partyLabel).join(" + ")),
       el("td", {}, (e.recipient || []).map(partyLabel).join(" + ")),
