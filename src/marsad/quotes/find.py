@@ -56,6 +56,10 @@ RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "ا
 #: words after which أن is a subjunctive, not a report (من شأنه أن، من المقرر أن، يجب أن، لا بد أن)
 MODAL_BEFORE_AN = frozenset("""شانه شانها شانهم يمكن يجب ينبغي المقرر المفترض المتوقع المنتظر الممكن بد
 ضروره الضروري يتعين""".split())
+#: auxiliaries before a clause's verb (وقد توصل الباحث)
+AUXILIARIES = frozenset({"قد", "وقد", "لقد", "فقد", "ولقد"})
+#: a cue in a temporal clause is perception, not a report (عندما رأى أن)
+TEMPORAL = frozenset({"عندما", "حين", "حينما", "بعدما", "لما", "وعندما", "وحين"})
 DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء", "اولئك"})
 #: sentence-level adverbials skipped before an SVO subject (أما الوزير فقال)
 TOPIC_MARKERS = frozenset({"اما", "واما"})
@@ -87,8 +91,9 @@ class Found:
 class _State:
     """What one article's pass has seen so far: the speakers in order, which segments are used."""
 
-    #: (cue token, span, named, agreement of the cue: f, m, p (plural) or None, span ends in a plural word)
-    speakers: list[tuple[int, tuple[int, int], bool, str | None, bool]] = field(default_factory=list)
+    #: (cue token, span, named, agreement of the cue: f, m, p (plural) or None, span ends in a plural word,
+    #: strong: the speaker of a quote a speech verb introduced)
+    speakers: list[tuple[int, tuple[int, int], bool, str | None, bool, bool]] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
     quote_end: int = 0  # where the last quote ends (characters): clauses inside it are someone's words
 
@@ -145,8 +150,8 @@ class _Article:
         nm = self.norms[i]
         if not nm:
             return True  # a token of marks only (ـــ)
-        if nm == "علي" and t.text.endswith("ي"):
-            return False  # the name علي, not the preposition على
+        if nm == "علي" and t.text.endswith("ي") or nm == "امام" and t.text.startswith("إ"):
+            return False  # the name علي, not the preposition على; إمام (imam), not أمام
         if nm in STOPS or len(nm) == 1 or nm[0] in "وف" and nm[1:] in STOPS or self.phrase[i] is not None or self.cue[i] is not None:
             return True
         # a preposition attached to a definite noun or a name: the audience (للتلفزيون، لوكالة), a complement
@@ -314,7 +319,7 @@ class _Article:
         (span, verb token)."""
         starts = [s] + [k + 1 for k in range(s, i) if self.toks[k].text in "،," and self.seg_of[k] < 0]
         for first in (starts if main else reversed(starts)):
-            while first < i and self.norms[first] in CONJUNCTIONS:
+            while first < i and (self.norms[first] in CONJUNCTIONS or self.norms[first] in AUXILIARIES):
                 first += 1
             first = self.after_pp(first, i)
             if (first >= i - 1 or self.toks[first].kind != "word" or self.seg_of[first] >= 0 or self.norms[first].startswith(("ال", "وال"))
@@ -333,7 +338,8 @@ class _Article:
         if not (nm in PREPOSITIONS or nm[:1] in "وف" and nm[1:] in PREPOSITIONS):
             return k
         j = k + 1
-        while j < i and j - k <= 4 and (self.norms[j].startswith("ال") or self.norms[j] in DEMONSTRATIVES):
+        while j < i and j - k <= 4 and (self.norms[j].startswith("ال") or self.norms[j] in DEMONSTRATIVES
+                                        or self.has_pronoun(j)):  # من جانبهم، في هذا السياق
             j += 1
         return j if j < i and j > k + 1 else k
 
@@ -400,7 +406,7 @@ def find_quotes(doc: Doc, lex: CueLexicon) -> list[Found]:
         if A.phrase[h] is not None:
             i = _attribution(A, st, out, h)
             continue
-        if h > 0 and (A.norms[h - 1] in NEGATIONS or A.norms[h - 1] in PREPOSITIONS):
+        if h > 0 and (A.norms[h - 1] in NEGATIONS or A.norms[h - 1] in PREPOSITIONS or A.norms[h - 1] in TEMPORAL):
             continue
         i = _frame(A, st, out, h, A.cue[h], handed)
     _orphans(A, st, out)
@@ -420,7 +426,8 @@ def _previous_speaker(st: _State, pos: int, gender: str | None = None,
     if not before:
         return None, False
     pos0, span, named = before[-1][:3]
-    if not named and len(before) >= 2 and before[-2][2] and pos0 - before[-2][0] < RECENT_TOKENS:
+    if (not named and len(before) >= 2 and before[-2][2] and before[-1][5] and before[-2][5]
+            and pos0 - before[-2][0] < RECENT_TOKENS):
         return before[-2][1], True
     return span, named
 
@@ -506,7 +513,7 @@ def _frame(A: _Article, st: _State, out: list[Found], i: int, entry: CueEntry,
         if all(A.toks[m].kind == "punct" for m in range(k, j)):
             handed[j] = speaker
         elif "continuation" not in flags:
-            _remember(A, st, i, speaker)
+            _remember(A, st, i, speaker, strong=False)
         return j
     seg = _segment_before(A, st, i) if entry.pos == "verb" else None
     if seg is not None and speaker is not None and target in (None, "quote"):  # «...»، قال الوزير(، «...»)
@@ -519,7 +526,7 @@ def _frame(A: _Article, st: _State, out: list[Found], i: int, entry: CueEntry,
         _remember(A, st, i, speaker)
     if target is None:
         if "continuation" not in flags:
-            _remember(A, st, i, speaker)  # وأكد مسؤول عسكري الضربة، وقال إن ...: the speaker of what follows
+            _remember(A, st, i, speaker, strong=False)  # وأكد مسؤول عسكري الضربة، وقال إن ...
         return max(j, i + 1)
     if target == "quote":
         segs = _segment_chain(A, A.opens[j])
@@ -650,14 +657,16 @@ def _recent_subject(A: _Article, st: _State, i: int) -> tuple[int, int] | None:
     return span
 
 
-def _remember(A: _Article, st: _State, i: int, speaker: tuple[int, int] | None) -> None:
-    """Keep a speaker for the dropped subjects that follow (with whether it names someone)."""
+def _remember(A: _Article, st: _State, i: int, speaker: tuple[int, int] | None, *, strong: bool = True) -> None:
+    """Keep a speaker for the dropped subjects that follow (with whether it names someone). ``strong``: the
+    speaker of a quote introduced by a speech verb (not a source of an attribution, not a verb's subject
+    without a quote); only strong speakers take part in the description-after-name rule."""
     if speaker is None or (st.speakers and st.speakers[-1][:2] == (i, speaker)):
         return
     a = bisect.bisect_left(A.starts, speaker[0])
     b = bisect.bisect_left(A.starts, speaker[1])
     plural = A.norms[b - 1].endswith(PLURAL_ENDINGS) if b > a else False
-    st.speakers.append((i, speaker, A.named(a, b), A.gender(i), plural))
+    st.speakers.append((i, speaker, A.named(a, b), A.gender(i), plural, strong))
 
 
 def _cue(A: _Article, i: int, entry: CueEntry) -> tuple[int, int, CueEntry]:
@@ -806,14 +815,14 @@ def _attribution(A: _Article, st: _State, out: list[Found], i: int) -> int:
     out.append(Found(start=start, end=end, kind=kind, cue=_cue_span(A, i, n, entry), speaker=speaker,
                      confidence=0.7, flags=("attribution",)))
     st.quote_end = max(st.quote_end, end)
-    _remember(A, st, i, speaker)
+    _remember(A, st, i, speaker, strong=False)
     return nxt
 
 
 def _mid_clause_hasb(A: _Article, i: int, ph: tuple[CueEntry, int, bool]) -> bool:
-    """A bare حسب inside a clause (حسب الحاجة، حسب العادة) is not an attribution; it is one only where it
-    opens its clause (وحسب مصادر، فإن ...)."""
-    return (_bare(A.norms[i]) == "حسب" and ph[1] == 1 and i > A.sent_start[i]
+    """A bare حسب or وفق inside a clause (حسب الحاجة، وفق السنة) is not an attribution; it is one only where
+    it opens its clause (وحسب مصادر، فإن ...)."""
+    return (_bare(A.norms[i]) in ("حسب", "وفق") and ph[1] == 1 and i > A.sent_start[i]
             and A.toks[i - 1].text not in "،,")
 
 
