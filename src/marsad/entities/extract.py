@@ -75,6 +75,7 @@ class Extractor:
         self.at: dict[int, Match] = {m.first: m for m in self.matches}
         self.found: list[Found] = []
         self.covered: dict[int, Found] = {}  # word index -> entity
+        self._country_counts: dict[str, int] | None = None
 
     # ---- helpers
     def adjacent(self, i: int, j: int, *, comma: bool = False) -> bool:
@@ -180,14 +181,18 @@ class Extractor:
             return True
         if city_country in countries:
             return False  # the city of the same name (تونس، الكويت) needs العاصمة or مدينة before it
-        count = {c: 0 for c in countries | {city_country}}
-        for other in self.matches:
-            if other is m:
-                continue
-            for e in other.entries:
-                if e.kind in ("country", "nat", "metonym") and e.key in count:
-                    count[e.key] += 1
-        return count[city_country] > max(count[c] for c in countries)
+        count = self.country_counts()
+        return count.get(city_country, 0) > max(count.get(c, 0) for c in countries)
+
+    def country_counts(self) -> dict[str, int]:
+        """How often the article names each country (names, adjectives, capitals), counted once per article."""
+        if self._country_counts is None:
+            counts: dict[str, int] = {}
+            for m in self.matches:
+                for key in {e.key for e in m.entries if e.kind in ("country", "nat", "metonym")}:
+                    counts[key] = counts.get(key, 0) + 1
+            self._country_counts = counts
+        return self._country_counts
 
     # ---- pass 2
     def title_pass(self) -> None:
