@@ -94,12 +94,14 @@ def test_roles_follow_the_article_date(code):
 def test_ner_spans_add_unknown_names(code):
     from marsad.entities.extract import find_entities
     from marsad.entities.gazetteers import load_gazetteer
-    doc = code("التقى فلان الفلاني مع مسؤولين في بلدة زيتونة الخضراء.")
-    s = doc.text.index("فلان الفلاني")
-    spans = ((s, s + len("فلان الفلاني"), "PERS"),)
+    doc = code("التقى كارلوس ميندوزا مع مسؤولين في بلدة زيتونة الخضراء، وقال لكارلوس ميندوزا إن الأمر مهم.")
+    s = doc.text.index("كارلوس ميندوزا")
+    spans = ((s, s + len("كارلوس ميندوزا"), "PERS"),)
     ents = find_entities(doc.with_extra("ner_spans", spans), load_gazetteer(), spans)
     per = [e for e in ents if e.type == "PER"]
-    assert per and per[0].text == "فلان الفلاني" and per[0].source == "ner" and per[0].actor.kind == "person"
+    assert per and per[0].text == "كارلوس ميندوزا" and per[0].source == "ner" and per[0].actor.kind == "person"
+    # the second mention (with a proclitic) is found by coreference, without the proclitic
+    assert len(per) == 2 and per[1].text == "ميندوزا" and per[1].source == "coref"
 
 
 def test_records_are_json_and_deterministic(code):

@@ -285,6 +285,9 @@ class Extractor:
             if any(w in self.covered for w in range(first, last + 1)):
                 continue
             first_start = max(ns, self.ws[first][0])
+            w = self.wt[first]
+            if self.has_proclitic(first) and not w.startswith("لل") and w not in load_name_tokens():
+                first_start = next(p for p in (self.ws[first][0] + 1, self.ws[first][0] + 2) if p in self.splits)
             text = self.norm[first_start:self.ws[last][1]]
             actor, geo = self.describe_unknown(type_, text, first, last)
             if type_ == "LOC" and geo is not None and geo.feature in ("city", "capital", "country"):
@@ -333,8 +336,10 @@ class Extractor:
             f = self.covered.get(j)
             if f is not None and f.geo is not None:
                 return f.geo.country
-        for f in reversed(self.found):
-            if f.last < first and f.geo is not None and f.geo.country:
+        sentence = self.doc.sentence_at(self.doc.norm.to_orig_start(self.ws[first][0]))
+        lo = self.doc.norm.to_norm(sentence.start) if sentence else 0
+        for f in reversed(self.found):  # then backwards, within the sentence
+            if lo <= f.start and f.last < first and f.geo is not None and f.geo.country:
                 return f.geo.country
         return None
 
