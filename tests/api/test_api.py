@@ -70,6 +70,9 @@ def test_post_is_idempotent(client):
     assert client.get("/articles").json()["total"] == n0 + 1
     got = client.get("/articles/w2").json()
     assert got["schema"] == "marsad.article/1" and got["article"]["text"] == art["text"]
+    art2 = {"id": "ant/2025/7", "date": "2025-04-02", "text": "خبر بمعرف فيه شرطات مائلة."}
+    assert client.post("/articles", json=art2, headers=AUTH).status_code == 201
+    assert client.get("/articles/ant/2025/7").json()["article"]["id"] == "ant/2025/7"
 
 
 def test_bad_input_is_a_coded_json_error(client):

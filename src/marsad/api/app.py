@@ -204,7 +204,7 @@ def create_app(db: str | Store, *, token: str | None = None, max_body: int = MAX
                                            limit=limit, offset=offset)
         return {"total": total, "items": items}
 
-    @app.get("/articles/{article_id}", tags=["articles"])
+    @app.get("/articles/{article_id:path}", tags=["articles"])
     def get_article(article_id: str) -> dict:
         """The article record (schema marsad.article/1) with its text."""
         rec = store.article(article_id)
