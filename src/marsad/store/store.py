@@ -187,8 +187,7 @@ class Store:
         return self.engine.connect()
 
     # ---- writing --------------------------------------------------------------------------------------------
-    def ingest(self, records: Iterable[ArticleRecord], *, batch: int = 32,
-               on_done=None) -> IngestStats:
+    def ingest(self, records: Iterable[ArticleRecord], *, batch: int = 32) -> IngestStats:
         """Store many records, ``batch`` per transaction (a crash loses at most one batch in flight)."""
         stats = IngestStats()
         pending: list[ArticleRecord] = []
@@ -198,15 +197,11 @@ class Store:
                 statuses = [self._put(conn, r) for r in pending]
             for s in statuses:
                 stats.add(s)
-                if on_done:
-                    on_done(s)
             pending.clear()
 
         for r in records:
             if r.error is not None or r.article is None:
                 stats.errors += 1
-                if on_done:
-                    on_done("errors")
                 continue
             pending.append(r)
             if len(pending) >= batch:
