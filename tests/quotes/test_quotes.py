@@ -356,3 +356,17 @@ def test_coordinated_verb_takes_the_clause_subject(nlp):
 def test_participle_after_a_prepositional_phrase(nlp):
     q = one(nlp, "وفي هذا السياق انتقد ناشطون القرار، متسائلين عن جدواه، مؤكدين أن الضرر كبير.")
     assert q.speaker.text == "ناشطون"
+
+
+def test_negated_cue_keeps_its_subject_for_later(nlp):
+    q = one(nlp, "ولم تكشف الشركة عن أسماء المشترين، لكنها قالت إن الصفقة ستكتمل قريبا.")
+    assert q.speaker.text == "الشركة" and q.text == "الصفقة ستكتمل قريبا"
+
+
+def test_nouns_in_ta_marbuta_are_not_cues(nlp):
+    assert quotes(nlp, "وأطلق ناشطون حملة متابعة واسعة. وتقدمت طالبة بطلب إلى أن تقرر الجامعة.") == ()
+
+
+def test_participle_after_a_pronoun_phrase(nlp):
+    q = one(nlp, "وأبدى الزوار إعجابهم بالمعرض والخدمات المقدمة منه، مؤكدين أن التنظيم ممتاز.")
+    assert q.speaker.text.startswith("الزوار") and q.text == "التنظيم ممتاز"

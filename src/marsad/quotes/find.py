@@ -134,12 +134,26 @@ class _Article:
             ph = lex.phrase_at(self.norms, i)
             if ph is not None:
                 self.phrase[i] = ph
-            else:
-                self.cue[i] = lex.word(self.norms[i])
+            elif not self.noun_in_ta(i, nm):
+                self.cue[i] = lex.word(nm)
             if ph is not None or self.cue[i] is not None:
                 self.hits.append(i)
 
     # ---- small predicates -------------------------------------------------------------------------------
+
+    def noun_in_ta(self, i: int, nm: str) -> bool:
+        """A word in ة that only looks like a cue once ة is folded to ه: a verb with an object pronoun
+        (طالبه) is never written طالبة, and a feminine participle (متابعة، مطالبة) is a noun unless it
+        follows a comma or a complementizer follows it (، مشيرةً إلى أن)."""
+        if not self.toks[i].text.endswith("ة"):
+            return False
+        if _bare(nm) in self.lex.with_object:
+            return True
+        if i > 0 and self.toks[i - 1].text in "،,":
+            return False
+        nxt = self.norms[i + 1:i + 3]
+        return not (nxt and (nxt[0] in COMPLEMENTIZERS or nxt[0] == ":" or len(nxt) > 1
+                             and nxt[0] in ("الي", "علي") and nxt[1] in COMPLEMENTIZERS))
 
     def is_stop(self, i: int) -> bool:
         t = self.toks[i]
@@ -272,18 +286,6 @@ class _Article:
         return (k < limit and self.toks[k].kind == "word" and not self.norms[k].startswith("ال")
                 and not self.is_stop(k) and self.norms[k] not in COMPLEMENTIZERS)
 
-    def trim_to_entity(self, span: tuple[int, int]) -> tuple[int, int]:
-        """Cut what trails the last person or organization of a subject span when it is a definite noun (زار
-        الرئيس عمر الشامي الحدود → الرئيس عمر الشامي): the object after a VSO subject. Needs the entities
-        component; without entities the span is kept."""
-        s, e = span
-        ends = [ent.end for ent in self.doc.entities if ent.type in ("PER", "ORG") and s <= ent.start and ent.end < e]
-        if not ends:
-            return span
-        cut = max(ends)
-        rest = self.text[cut:e].lstrip()
-        return (s, cut) if rest.startswith("ال") else span
-
     def extend_to_person(self, span: tuple[int, int], j: int) -> tuple[int, int]:
         """Take in a person named just after a title's prepositional phrase (القيادي في حزب نداء تونس رضا
         بلحاج): with entities, the subject runs on to a person entity that starts within a few words,
@@ -329,13 +331,13 @@ class _Article:
             end = self.noun_phrase(first + 1, i)
             span = self.tok_span(first + 1, end)
             if span is not None:
-                return self.trim_to_entity(span), first
+                return span, first
         return None
 
     def after_pp(self, k: int, i: int) -> int:
         """Past a clause-opening prepositional phrase (وفي هذا السياق أطلق مغردون): the word after it."""
         nm = self.norms[k] if k < i else ""
-        if not (nm in PREPOSITIONS or nm[:1] in "وف" and nm[1:] in PREPOSITIONS):
+        if not (nm in PREPOSITIONS or nm[:1] in "وف" and nm[1:] in PREPOSITIONS or _bare(nm) == "بين"):
             return k
         j = k + 1
         while j < i and j - k <= 4 and (self.norms[j].startswith("ال") or self.norms[j] in DEMONSTRATIVES
@@ -406,7 +408,10 @@ def find_quotes(doc: Doc, lex: CueLexicon) -> list[Found]:
         if A.phrase[h] is not None:
             i = _attribution(A, st, out, h)
             continue
-        if h > 0 and (A.norms[h - 1] in NEGATIONS or A.norms[h - 1] in PREPOSITIONS or A.norms[h - 1] in TEMPORAL):
+        if h > 0 and (A.norms[h - 1] in PREPOSITIONS and A.cue[h].pos == "verb" or A.norms[h - 1] in TEMPORAL):
+            continue  # يطلق عليهم وصف: a noun (a participle after a phrase, المقدمة منه مؤكدين, is fine)
+        if h > 0 and A.norms[h - 1] in NEGATIONS:  # ولم تكشف الشركة ...، لكنها قالت: no report, but a subject
+            _remember(A, st, h, _speaker(A, st, h, _scan(A, h)[1], A.cue[h], handed)[0], strong=False)
             continue
         i = _frame(A, st, out, h, A.cue[h], handed)
     _orphans(A, st, out)
@@ -595,7 +600,7 @@ def _speaker(A: _Article, st: _State, i: int, j: int, entry: CueEntry,
             and A.norms[a].startswith("ال") and A.cue[i].pos == "verb"):
         subject = None  # ودعا الهيئة العليا إلى: a masculine verb does not take a feminine subject after it
     if subject is not None:
-        return A.extend_to_person(A.trim_to_entity(subject), j), via, ()
+        return A.extend_to_person(subject, j), via, ()
     if i in handed and handed[i] is not None:
         return handed[i], via, ()
     if entry.pos != "participle":
