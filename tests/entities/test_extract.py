@@ -126,3 +126,10 @@ def test_speed_on_a_news_sized_article(code):
         find_entities(doc, g)
     per_article = (time.perf_counter() - t) / 20
     assert per_article < 0.02  # generous: shared CI machines; typical is ~1 ms for this 2.5 KB text
+
+
+def test_regions_are_locations_with_their_country(code):
+    doc = code("تصاعد التوتر في الضفة الغربية وفي الشرق الأوسط عامة.")
+    by_text = {e.text: e for e in doc.entities}
+    assert by_text["الضفة الغربية"].type == "LOC" and by_text["الضفة الغربية"].geo.country == "PSE"
+    assert by_text["الشرق الأوسط"].geo.country is None

