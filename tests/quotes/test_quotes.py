@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from marsad.pipeline import Pipeline
-from marsad.quotes.cues import load_cues, load_lexicon
+from marsad.quotes.cues import implied_event, load_cues, load_lexicon
 from marsad.quotes.marks import MAX_UNCLOSED, find_segments
 from marsad.records import Article
 
@@ -53,6 +53,7 @@ def test_lexicon_size_and_implications():
     assert implies["أشاد"] == implies["رحب"] == "SUPPORT"
     assert implies["تعهد"] == implies["وعد"] == "AGREE"
     assert implies["قال"] is None
+    assert implied_event("هدد") == "THREATEN" and implied_event("أضاف") is None
     assert {c.kind for c in cues} == {"speech", "cognition", "continuation", "attribution", "setting"}
 
 

@@ -107,7 +107,8 @@ def _parse(line: str, lineno: int) -> CueEntry:
     if kind not in KINDS or pos not in POS or frame not in FRAMES:
         raise ResourceError(f"cues.tsv line {lineno}: bad kind {kind!r}, pos {pos!r} or frame {frame!r}")
     return CueEntry(lemma=lemma, kind=kind, implies=None if implies == "-" else implies, pos=pos,
-                    forms=tuple(f.strip() for f in forms.split(",") if f.strip()), frame=None if frame == "-" else frame)
+                    forms=tuple(f.strip() for f in forms.split(",") if f.strip()),
+                    frame=None if frame == "-" else frame)
 
 
 @lru_cache(maxsize=1)

@@ -7,8 +7,10 @@ The work is split in small steps, each a pure function over the token sequence:
    outside quoted text;
 3. each cue opens a *frame*: the tokens after it up to its complement (أن/بأن/إن ..., a colon, an opening
    quotation mark, or a participle cue that takes the frame over: وصرح المتحدث ... قائلًا:) are the gap, and
-   the speaker is the noun phrase at the gap's start (VSO), the noun phrase before the cue (SVO), or, when
-   the subject is dropped (وأضاف، مضيفًا), the previous speaker;
+   the speaker is the noun phrase at the gap's start (VSO), the noun phrase before the cue (SVO, أما X فقد،
+   X الذي قال), or, when the subject is dropped (وأضاف، مضيفًا، لكنها قالت), the subject of the clause or
+   sentence before or the previous speaker, whichever agrees with the cue in gender and number (Arabic
+   verbs agree with their subject; a verb before its subject is singular, so هددوا has none after it);
 4. the complement gives the quote: the quoted segment(s), or the reported clause up to the sentence end, the
    next cue or an attribution phrase (which then names the outlet, ``via``);
 5. attributions without a verb (بحسب، وفقًا لـ) quote the rest of their clause; quoted segments that no cue
@@ -166,7 +168,8 @@ class _Article:
             return True  # a token of marks only (ـــ)
         if nm == "علي" and t.text.endswith("ي") or nm == "امام" and t.text.startswith("إ"):
             return False  # the name علي, not the preposition على; إمام (imam), not أمام
-        if nm in STOPS or len(nm) == 1 or nm[0] in "وف" and nm[1:] in STOPS or self.phrase[i] is not None or self.cue[i] is not None:
+        if (nm in STOPS or len(nm) == 1 or nm[0] in "وف" and nm[1:] in STOPS
+                or self.phrase[i] is not None or self.cue[i] is not None):
             return True
         # a preposition attached to a definite noun or a name: the audience (للتلفزيون، لوكالة), a complement
         if not (t.parts and t.parts[0].kind == "proclitic"):  # words the splitter left whole: بالإنجليزية
@@ -324,7 +327,8 @@ class _Article:
             while first < i and (self.norms[first] in CONJUNCTIONS or self.norms[first] in AUXILIARIES):
                 first += 1
             first = self.after_pp(first, i)
-            if (first >= i - 1 or self.toks[first].kind != "word" or self.seg_of[first] >= 0 or self.norms[first].startswith(("ال", "وال"))
+            if (first >= i - 1 or self.toks[first].kind != "word" or self.seg_of[first] >= 0
+                    or self.norms[first].startswith(("ال", "وال"))
                     or self.cue[first] is None and self.is_stop(first) and self.norms[first] not in ("عبر", "وعبر")
                     or self.cue[first] is not None and self.cue[first].pos == "participle"):
                 continue
