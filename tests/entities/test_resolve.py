@@ -90,3 +90,10 @@ def test_gsr_spans_floor():
     from tests.conftest import shared_path
     result = score(shared_path("data", "events", "gsr-spans", "dev.jsonl"))
     assert result["sector_acc"] >= 0.70 and result["country_acc"] >= 0.55, result
+
+
+def test_nameless_member_of_an_organisation(code, find):
+    doc = code("وقال مصدر في وزارة الدفاع الإسرائيلية إن الجيش مستعد.")
+    a = resolve_span(doc, *find(doc, "مصدر في وزارة الدفاع الإسرائيلية"))
+    assert (a.kind, a.country, a.sector) == ("unnamed", "ISR", "MIL")
+    assert "Israeli Defence Ministry" in a.name

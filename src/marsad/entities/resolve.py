@@ -18,7 +18,8 @@ article's entities themselves, more slowly)::
    ``الرئيس``): the person of the article holding that role for that country (the last one mentioned before
    the span), else the gazetteer's office holder on the article's date, else an anonymous office holder
    (kind ``person``, name None, country and sector from the title);
-3. an organisation (``وزارة الدفاع العراقية`` → IRQ, MIL; ``وكالة تاس`` → TASS, RUS, JRN);
+3. an organisation (``وزارة الدفاع العراقية`` → IRQ, MIL; ``وكالة تاس`` → TASS, RUS, JRN); a nameless member
+   of one (``مصدر في وزارة الدفاع الإسرائيلية``) is kind ``unnamed`` with the organisation's country and sector;
 4. an unnamed or collective source (``مصدر عسكري``, ``مسؤولون أمريكيون``, ``تقارير عدة``): kind ``unnamed``,
    country from a nationality adjective, sector from the adjective (عسكري → MIL) or else the noun
    (تقارير → JRN), name an English gloss ("military source", "several reports");
@@ -94,9 +95,14 @@ def resolve_span(doc: Doc, start: int, end: int) -> Actor | None:
     for office in info.offices:
         if office.kind in ("title", "desc") and office.role:
             return office_holder(doc, g, ents, start, office, country)
-    for e in inside:
-        if e.type == "ORG" and e.actor is not None:
-            return e.actor
+    org = next((e.actor for e in inside if e.type == "ORG" and e.actor is not None), None)
+    if org is not None and info.offices and info.offices[0].kind in ("unnamed", "agent"):
+        # a nameless member of an organisation: مصدر في وزارة الدفاع الإسرائيلية → ISR, MIL, unnamed
+        first = info.offices[0]
+        return Actor(name=f"{first.en} ({org.name})", country=org.country, sector=org.sector,
+                     kind="unnamed" if first.kind == "unnamed" else "group")
+    if org is not None:
+        return org
     for office in info.offices:
         if office.kind == "unnamed":
             return unnamed_actor(g, office, country, info.modifiers)
