@@ -151,3 +151,19 @@ def test_hostile_markup_comes_back_only_as_data(client):
     assert "__pwned" not in page.text and "onmouseover" not in page.text  # the page never embeds data
     js = client.get("/static/app.js").text
     assert "innerHTML" not in js.replace("never innerHTML", "")
+
+
+def test_api_on_postgresql(pg_url, recs):
+    store = open_store(pg_url)
+    store.ingest(recs)
+    with TestClient(create_app(store, token="test-token")) as c:
+        art = {"id": "pg1", "date": "2025-04-03", "text": "أَعلنتِ الحكومةُ إطلاقَ برنامجٍ للإسكان."}
+        assert c.post("/articles", json=art, headers=AUTH).status_code == 201
+        assert c.post("/articles", json=art, headers=AUTH).json()["status"] == "unchanged"
+        assert c.get("/articles", params={"q": "اعلنت اطلاق"}).json()["items"][0]["id"] == "pg1"
+        body = c.get("/events", params={"country": "RUS", "limit": 5}).json()
+        assert body["total"] == sum(1 for r in recs for e in r.events
+                                    if any(m.actor.country == "RUS" for m in e.actor + e.recipient))
+        assert len(body["items"]) == 5 and body["items"][0]["article"]["id"]
+        assert len(c.get("/events.jsonl").text.splitlines()) == sum(len(r.events) for r in recs)
+    store.close()

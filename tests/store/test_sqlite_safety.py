@@ -9,6 +9,9 @@ import subprocess
 import sys
 import time
 
+import pytest
+
+from marsad.errors import UsageError
 from marsad.store import open_store
 from marsad.store.schema import SCHEMA_VERSION
 from marsad.store.synthetic import corpus
@@ -88,3 +91,29 @@ def test_killed_ingest_leaves_a_consistent_store(tmp_path):
     with open_store(db) as s:
         stats = s.ingest(corpus(50, seed=3, prefix="k0"))
         assert stats.unchanged == min(50, n_articles) and s.counts()["articles"] == max(50, n_articles)
+
+
+def test_pending_migrations_are_applied_once(tmp_path, monkeypatch):
+    from marsad.store import schema
+
+    db = tmp_path / "m.db"
+    open_store(db).close()
+
+    def v2(conn):
+        conn.exec_driver_sql("CREATE TABLE later_table (x INTEGER)")
+
+    monkeypatch.setitem(schema.MIGRATIONS, 2, v2)
+    with open_store(db) as s:
+        assert s.version == 2
+    with open_store(db) as s:  # already applied: not run again (CREATE TABLE would fail)
+        with s.engine.connect() as conn:
+            assert [r[0] for r in conn.exec_driver_sql("SELECT version FROM schema_info ORDER BY version")] == [1, 2]
+
+
+def test_a_newer_store_is_refused(tmp_path):
+    db = tmp_path / "m.db"
+    open_store(db).close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("INSERT INTO schema_info VALUES (99, 'later')")
+    with pytest.raises(UsageError, match="schema version 99"):
+        open_store(db)

@@ -18,10 +18,9 @@ from sqlalchemy import (Column, Float, ForeignKey, Index, Integer, MetaData, Str
                         select, text)
 from sqlalchemy.engine import Connection
 
-metadata = MetaData()
+from ..errors import UsageError
 
-#: the schema version this code writes; :func:`migrate` brings older stores up to it
-SCHEMA_VERSION = 1
+metadata = MetaData()
 
 schema_info = Table(
     "schema_info", metadata,
@@ -143,6 +142,8 @@ def _v1(conn: Connection) -> None:
 
 #: version -> migration; each runs inside the transaction that records it
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1}
+#: the schema version this code writes; :func:`migrate` brings older stores up to it
+SCHEMA_VERSION = max(MIGRATIONS)
 
 
 def current_version(conn: Connection) -> int:
@@ -154,6 +155,9 @@ def current_version(conn: Connection) -> int:
 def migrate(conn: Connection, now: str) -> int:
     """Apply every pending migration on ``conn`` (inside the caller's write transaction); the new version."""
     version = current_version(conn)
+    if version > max(MIGRATIONS):
+        raise UsageError(f"the store has schema version {version}; this marsad knows up to {max(MIGRATIONS)}: "
+                         "upgrade marsad")
     for v in sorted(MIGRATIONS):
         if v > version:
             MIGRATIONS[v](conn)

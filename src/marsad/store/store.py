@@ -26,7 +26,7 @@ from sqlalchemy.sql import ColumnElement
 from ..errors import UsageError
 from ..records import Actor, ArticleRecord
 from ..text.normalize import normalize
-from .schema import (SCHEMA_VERSION, articles, entities, event_data, event_parties, events, lock_writers, migrate,
+from .schema import (articles, entities, event_data, event_parties, events, lock_writers, migrate,
                      quotes, times)
 
 #: how long a writer waits for another process's transaction before giving up (ms)
@@ -166,8 +166,6 @@ class Store:
             self.engine = create_engine(self.url, pool_pre_ping=True)
         with self._write() as conn:
             self.version = migrate(conn, _now())
-        if self.version > SCHEMA_VERSION:  # pragma: no cover - a newer marsad wrote this store
-            raise UsageError(f"the store has schema version {self.version}; this marsad knows {SCHEMA_VERSION}")
 
     def close(self) -> None:
         self.engine.dispose()
