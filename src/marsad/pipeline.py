@@ -99,6 +99,7 @@ class Pipeline:
         self.config = dict(config or {})
         self.components: list[Component] = [get_component(n)(**self.config.get(n, {})) for n in self.names]
         self._validate()
+        self._provides = {c.name: frozenset(c.provides) for c in self.components}
         self.timings: dict[str, float] = defaultdict(float)
         self._initialized = False
         if initialize:
@@ -136,8 +137,10 @@ class Pipeline:
         for c in self.components:
             t0 = time.perf_counter()
             doc = c(doc)
+            # later components can ask which layers exist (e.g. "entities" ran, even if it found none)
+            doc = doc.replace(layers=doc.layers | self._provides[c.name])
             timings[c.name] += time.perf_counter() - t0
-        return doc.replace(layers=doc.layers | {p for c in self.components for p in c.provides})
+        return doc
 
     def code(self, item: "Article | BadItem") -> ArticleRecord:
         """One article record; bad input and internal errors become an error record, never an exception."""
