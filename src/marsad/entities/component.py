@@ -6,6 +6,9 @@ from ..pipeline import Component, register
 from .extract import find_entities
 from .gazetteers import Gazetteer, load_gazetteer
 
+#: extras key set once the component ran (doc.layers is only updated when the whole pipeline is done)
+DONE = "entities_done"
+
 
 @register
 class EntityRecognizer(Component):
@@ -26,4 +29,6 @@ class EntityRecognizer(Component):
         load_common_words()
 
     def __call__(self, doc: Doc) -> Doc:
-        return doc.replace(entities=find_entities(doc, self.gazetteer, doc.extras.get("ner_spans") or ()))
+        ents = find_entities(doc, self.gazetteer, doc.extras.get("ner_spans") or ())
+        # the marker tells the resolver that an empty tuple is the answer, not a layer still to compute
+        return doc.replace(entities=ents).with_extra(DONE, True)

@@ -75,7 +75,7 @@ def analyse(doc: Doc, g: Gazetteer, start: int, end: int) -> SpanInfo:
 
 
 def doc_entities(doc: Doc, g: Gazetteer) -> tuple[Entity, ...]:
-    if doc.entities or "entities" in doc.layers:
+    if doc.entities or "entities" in doc.layers or doc.extras.get("entities_done"):
         return doc.entities
     from .extract import find_entities
     return find_entities(doc, g, doc.extras.get("ner_spans") or ())
