@@ -19,10 +19,12 @@ def text_layer():
 
 @pytest.fixture(scope="session")
 def coder():
+    from marsad.events.coder import default_confidence
     from marsad.events.component import EventCoder
     c = EventCoder(classifier_point="balanced")
     c.initialize()
     c.resolve = None  # the coder's own argument finding, independent of the entities stage
+    c.scorer = default_confidence  # and independent of the statistical classifier's current model
     return c
 
 

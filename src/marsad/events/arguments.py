@@ -41,10 +41,11 @@ class Slot:
 
 
 def party_actor(e: Entity) -> Actor | None:
-    """The actor an entity stands for: its resolved actor, else the country of a geocoded place."""
+    """The actor an entity stands for: its resolved actor, else the country of a geocoded GPE (a LOC — a
+    district, a mountain, a river — stands for nobody)."""
     if e.actor is not None and (e.actor.country or e.actor.name):
         return e.actor
-    if e.geo is not None and e.geo.country:
+    if e.type == "GPE" and e.geo is not None and e.geo.country:
         return Actor(name=e.geo.name, country=e.geo.country, kind="country")
     return None
 

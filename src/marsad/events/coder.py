@@ -120,6 +120,7 @@ def _triggers(lex: Lexicon, words: list[str], toks, lo: int, hi: int, cues: Cues
         head, follow = found
         consumed.update(follow)
         if _background(words, i, lo, cues) or _purpose(lex, words, i, head, onto) \
+                or (head.trigger.kind == "participle" and not _acting_crowd(words, toks, i, lo, cues)) \
                 or (skipped == i - 1 and words[i].startswith("و")):
             skipped = i  # الهجمات والمفاوضات: the coordinated noun shares the background
             continue
@@ -139,6 +140,18 @@ def best_head(lex: Lexicon, words: list[str], i: int, hi: int) -> tuple[Head, li
         if follow is not None:
             return h, follow
     return None
+
+
+def _acting_crowd(words: list[str], toks, i: int, lo: int, cues: Cues) -> bool:
+    """A participle (المتظاهرون) signals its event when it names a crowd that acts: nominative ـون, or after
+    a quantity (آلاف المتظاهرين، 300 متظاهر); ضد المتظاهرين، لتفريق المتظاهرين name the object of another act."""
+    if words[i].endswith("ون"):
+        return True
+    j = i - 2 if i - 2 >= lo and words[i - 1] == "من" else i - 1  # عشرات من المتظاهرين
+    if j >= lo:
+        prev = words[j]
+        return prev in cues.quantity or toks[j].kind == "number" or (prev[:1] == "و" and prev[1:] in cues.quantity)
+    return False
 
 
 def _background(words: list[str], i: int, lo: int, cues: Cues) -> bool:
@@ -220,11 +233,17 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
     if trig.type in RECIPROCAL and not recipient and len(countries(actor)) >= 2:
         recipient = list(actor)
     place = _place(slots, i)
-    if trig.type in LOCAL_TYPES and not countries(actor) and place is not None and place.country:
-        # unnamed protesters are people of the place (PLOVER/GSR practice); the place itself stays no party
-        actor = [Mention(text=tok.text, start=tok.start, end=tok.end,
-                         actor=Actor(country=place.country, sector="CVL", kind="unnamed"))]
-        feats["actor_place"] = 1.0
+    if trig.type in LOCAL_TYPES and not countries(actor):
+        # unnamed protesters or attackers are people of the place (GSR practice), else of the country they
+        # protest against (المعارضون للحكومة التايلاندية); the place itself stays no party
+        home = place.country if place is not None and place.country else None
+        if home is None and trig.type == "PROTEST" and countries(recipient):
+            home = sorted(countries(recipient))[0]
+        if home:
+            actor = [Mention(text=tok.text, start=tok.start, end=tok.end,
+                             actor=Actor(country=home, sector="CVL" if trig.type == "PROTEST" else None,
+                                         kind="unnamed"))]
+            feats["actor_place"] = 1.0
     modality = find_modality(found, i, lo, hi, past_verb=past, future_prefix=head.future)
     date, date_source, direction = _date(times, tok.start, past and modality == "asserted", doc.article.date)
     if modality == "asserted" and direction == "future" and not past:
@@ -233,7 +252,8 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
         modality = "historical"
     feats.update({"curated": float(trig.source == "curated"), "multiword": float(bool(follow)),
                   "verb": float(head.form != "noun"), "has_actor": float(bool(actor)),
-                  "has_recipient": float(bool(recipient)), "has_time": float(date_source == "time")})
+                  "has_recipient": float(bool(recipient)), "has_time": float(date_source == "time"),
+                  "has_place": float(place is not None), "asserted": float(modality in ("asserted", "historical"))})
     return Draft(type=trig.type, mode=mode, contexts=contexts, trigger=doc.span(tok.start, tok.end),
                  sentence=sent, actor=actor, recipient=recipient, place=place, date=date,
                  date_source=date_source, modality=modality, source=f"lexicon:{trig.source}", features=feats)

@@ -15,7 +15,7 @@ class EventCoder(Component):
     """Lexicon triggers → typed, dated, placed events with actors, recipients and modality.
 
     Config: ``converted`` (default True) also matches the patterns converted from UniversalPetrarch;
-    ``classifier_point`` ("recall" or "balanced") is the sentence classifier's operating point for rejecting
+    ``classifier_point`` ("calibrated", "recall" or "balanced") is the operating point for rejecting
     PROTEST/ASSAULT candidates when the classifier is installed.
     """
 
@@ -29,7 +29,7 @@ class EventCoder(Component):
         self.ontology = load_ontology()
         self.resolve = resolve_hook()
         from .confidence import load_scorer
-        self.scorer = load_scorer(str(self.config.get("classifier_point", "balanced")))
+        self.scorer = load_scorer(str(self.config.get("classifier_point", "calibrated")))
 
     def __call__(self, doc: Doc) -> Doc:
         events = code_events(doc, self.lexicon, self.cues, self.ontology, scorer=self.scorer, resolve=self.resolve)

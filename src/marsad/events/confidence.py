@@ -1,7 +1,8 @@
 """Event confidence: the coder's features → a probability, calibrated on development data.
 
 ``data/confidence.json`` holds logistic weights fitted by ``marsad eval events --calibrate`` (GSR sentences as
-positives, "easy no" sentence judgements as negatives). Without it the coder's prior is used. When the
+positives, "no" sentence judgements as negatives) for the types that data covers (PROTEST, ASSAULT); the other
+types, and every type without the file, get the coder's prior. When the
 statistical classifier (``marsad.events.classifier``) is installed, its sentence-level probability for the
 event's type is averaged in.
 """
@@ -16,26 +17,30 @@ from ..errors import ResourceError
 from .coder import Draft, default_confidence
 
 DATA = resources.files("marsad.events") / "data"
-FEATURES = ("curated", "multiword", "verb", "has_actor", "has_recipient", "has_time", "actor_slot", "pair",
-            "reciprocal", "mentions")
+FEATURES = ("curated", "multiword", "verb", "has_actor", "has_recipient", "has_time", "has_place", "asserted",
+            "actor_slot", "actor_place", "actor_quote", "actor_previous", "pair", "reciprocal", "mentions")
 
 
 def features(d: Draft) -> list[float]:
     return [d.features.get(k, 0.0) for k in FEATURES]
 
 
-def load_scorer(point: str = "balanced") -> Callable[[Draft], float]:
+def load_scorer(point: str = "calibrated") -> Callable[[Draft], float]:
     """The confidence function of the coder; 0.0 means "reject the candidate".
 
-    ``point`` is the classifier's operating point used to reject PROTEST/ASSAULT candidates whose sentence it
-    scores below its threshold ("recall" keeps ~95% of true events; "balanced" is stricter).
+    ``point`` is the operating point used to reject PROTEST/ASSAULT candidates whose sentence the classifier
+    scores below a threshold: "calibrated" (the thresholds chosen for the lexicon+classifier combination on dev
+    data, ``reject_below`` in confidence.json), or the classifier's own "recall" / "balanced" points.
     """
-    base = _calibrated() or default_confidence
+    base = _calibrated(default_confidence) or default_confidence
     clf = _classifier()
     if clf is None:
         return base
     from .classifier import EVENT_TYPES
-    limits = {t: clf.threshold(t, point) for t in EVENT_TYPES}
+    chosen = _raw().get("reject_below", {}) if point == "calibrated" else {}
+    # without dev-chosen thresholds, fall back on the classifier's own balanced point
+    limits = {t: chosen[t] if t in chosen else clf.threshold(t, "balanced" if point == "calibrated" else point)
+              for t in EVENT_TYPES}
 
     def score(d: Draft) -> float:
         c = base(d)
@@ -48,17 +53,25 @@ def load_scorer(point: str = "balanced") -> Callable[[Draft], float]:
     return score
 
 
-def _calibrated() -> Callable[[Draft], float] | None:
-    path = DATA / "confidence.json"
-    if not path.is_file():
+def _calibrated(prior: Callable[[Draft], float]) -> Callable[[Draft], float] | None:
+    """The fitted model for the types it was fitted on (the dev data has PROTEST/ASSAULT judgements only);
+    the prior for the others."""
+    raw = _raw()
+    if not raw:
         return None
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    w, b = raw["weights"], raw["bias"]
+    w, b, types = raw["weights"], raw["bias"], frozenset(raw["types"])
 
     def score(d: Draft) -> float:
+        if d.type not in types:
+            return prior(d)
         z = b + sum(wi * xi for wi, xi in zip(w, features(d)))
         return 1.0 / (1.0 + math.exp(-z))
     return score
+
+
+def _raw() -> dict:
+    path = DATA / "confidence.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 def _classifier():

@@ -22,6 +22,7 @@ class Cues:
     background: frozenset[str]
     charge: frozenset[str]
     agent_verbs: frozenset[str]
+    quantity: frozenset[str]
     #: first word -> (cue key, the phrase's other words) for every modality/context/mode cue
     index: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
 
@@ -46,7 +47,7 @@ def load_cues() -> Cues:
     except OSError as e:
         raise ResourceError(f"cannot read data/cues.tsv: {e}") from e
     modality, contexts, modes = {}, {}, {}
-    sets: dict[str, set[str]] = {"actor_noun": set(), "pair": set(), "background": set(), "charge": set(), "agent": set()}
+    sets: dict[str, set[str]] = {"actor_noun": set(), "pair": set(), "background": set(), "charge": set(), "agent": set(), "quantity": set()}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("group\t"):
             continue
@@ -73,7 +74,7 @@ def load_cues() -> Cues:
     return Cues(modality=modality, contexts=contexts, modes=modes, index={k: tuple(v) for k, v in index.items()},
                 actor_nouns=frozenset(sets["actor_noun"]), pair_nouns=frozenset(sets["pair"]),
                 background=frozenset(sets["background"]), charge=frozenset(sets["charge"]),
-                agent_verbs=frozenset(sets["agent"]))
+                agent_verbs=frozenset(sets["agent"]), quantity=frozenset(sets["quantity"]))
 
 
 def sentence_cues(words: list[str], lo: int, hi: int, cues: Cues) -> dict[str, list[int]]:

@@ -25,6 +25,8 @@ from ..records import Article
 DEFAULT_GSR = "../shared/data/events/gsr-spans/dev.jsonl"
 DEFAULT_JUDGEMENTS = "../shared/data/events/sentence-judgements"
 UPSTREAM = ("ner", "entities", "times", "quotes")
+#: the types the sentence judgements and the classifier cover
+CLASSIFIED = ("PROTEST", "ASSAULT")
 #: modalities that claim the event took place (negated, hypothetical and future ones do not)
 REPORTED = ("asserted", "historical")
 
@@ -35,7 +37,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pipeline", default=None,
                    help="components before events (default: the text layer and every installed upstream stage)")
     p.add_argument("--limit", type=int, default=0, help="at most this many judgement rows per file (0: all)")
-    p.add_argument("--point", default="balanced", choices=("recall", "balanced"),
+    p.add_argument("--point", default="calibrated", choices=("calibrated", "recall", "balanced"),
                    help="the classifier's operating point for rejecting PROTEST/ASSAULT candidates")
     p.add_argument("--calibrate", action="store_true", help="fit and write data/confidence.json")
 
@@ -64,10 +66,10 @@ def run(args: argparse.Namespace) -> int:
     gsr, jdir = Path(args.gsr), Path(args.judgements)
     if not gsr.is_file():
         raise InputNotFound(f"{gsr} not found (pass --gsr)")
-    samples: list[tuple[list[float], int]] = []
+    samples: list[dict] = []
     nlp = Pipeline(names, {"events": {"classifier_point": args.point}})
     if args.calibrate:
-        _record_features(nlp, samples)
+        _record_features(nlp)
     print(f"pipeline: {','.join(names)}")
     res = eval_gsr(nlp, gsr, samples)
     for k, v in res.items():
@@ -80,21 +82,26 @@ def run(args: argparse.Namespace) -> int:
         print(f"errors: {len(ERRORS)} sentences failed in the pipeline (first: {ERRORS[0]})")
     if args.calibrate:
         path = Path(__file__).resolve().parent / "data" / "confidence.json"
-        write_calibration(samples, path)
-        print(f"wrote {path} from {len(samples)} candidate events")
+        limits = choose_thresholds(samples)
+        write_calibration([(d["x"], d["y"]) for d in samples if d["type"] and d.get("y") is not None], path, limits)
+        print(f"wrote {path}: rejection thresholds {limits}; the figures above are before them (no classifier "
+              f"vote): run again without --calibrate")
     return 0
 
 
-def _record_features(nlp: Pipeline, samples: list) -> None:
-    """Make the events component keep every draft's features (labels are added by the evaluators)."""
-    from .confidence import features
+def _record_features(nlp: Pipeline) -> None:
+    """Calibration mode: the events component keeps every candidate (no classifier rejection) and records its
+    type, features and the classifier's probability for its sentence (labels are added by the evaluators)."""
+    from .confidence import _classifier, features
+    from .coder import default_confidence
     comp = next(c for c in nlp.components if c.name == "events")
-    base = comp.scorer
+    clf = _classifier()
     comp.pending = []
 
     def scorer(d):
-        comp.pending.append((d.type, features(d)))
-        return base(d)
+        p = clf.event_prob(d.sentence.text, d.type) if clf is not None and d.type in CLASSIFIED else None
+        comp.pending.append((d.type, features(d), p))
+        return default_confidence(d)
     comp.scorer = scorer
 
 
@@ -107,6 +114,13 @@ def _take(nlp: Pipeline) -> list:
     return got
 
 
+def _record(samples: list, item: str, group: str, gold: str, got: list, label_of) -> None:
+    """One marker per item (for rates), then one sample per candidate event."""
+    samples.append({"item": item, "set": group, "gold": gold, "type": None})
+    for t, x, p in got:
+        samples.append({"item": item, "set": group, "gold": gold, "type": t, "x": x, "p": p, "y": label_of(t)})
+
+
 def eval_gsr(nlp: Pipeline, path: Path, samples: list) -> dict:
     n = found = found_asserted = src_gold = src_ok = src_gold_det = 0
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -116,8 +130,8 @@ def eval_gsr(nlp: Pipeline, path: Path, samples: list) -> dict:
         typ = row["plover"]
         art = Article.create(id=row["id"], text=row["text"], date=_date(row.get("date", "")))
         doc = _code(nlp, art)
-        for t, f in _take(nlp):
-            samples.append((f, int(t == typ)))
+        # other types in a GSR sentence may be right too: no label for them
+        _record(samples, row["id"], "gsr", typ, _take(nlp), lambda t, typ=typ: 1 if t == typ else None)
         n += 1
         evs = [e for e in doc.events if e.type == typ]
         found += bool(evs)
@@ -147,9 +161,9 @@ def eval_judgements(nlp: Pipeline, folder: Path, limit: int, samples: list) -> d
                 doc = _code(nlp, art)
                 hit = any(e.type == typ for e in doc.events)
                 hit_reported = any(e.type == typ and e.modality in REPORTED for e in doc.events)
-                for t, feats in _take(nlp):
-                    if t == typ and label in ("easy no", "difficult no", "yes"):
-                        samples.append((feats, int(label == "yes")))
+                _record(samples, row["id"], label, typ, _take(nlp),
+                        lambda t, typ=typ, label=label: int(label == "yes")
+                        if t == typ and label != "ambiguous" else None)
                 c = counts.setdefault(label, [0, 0, 0])
                 c[0] += hit
                 c[1] += hit_reported
@@ -188,8 +202,36 @@ def _print_classifier_cv() -> None:
             print(f"classifier_{k}: {v}")
 
 
-def write_calibration(samples: list[tuple[list[float], int]], path: Path, steps: int = 400,
-                      lr: float = 0.5) -> None:
+def choose_thresholds(samples: list[dict]) -> dict[str, float]:
+    """Per type, the classifier probability below which candidates are rejected: the one that maximises GSR
+    recall minus the "easy no" false-event rate (Youden's J) for the lexicon+classifier combination."""
+    out = {}
+    for typ in CLASSIFIED:
+        best: dict[tuple[str, str], float] = {}
+        for d in samples:
+            if d["gold"] != typ or d["set"] not in ("gsr", "easy no"):
+                continue
+            key = (d["set"], d["item"])
+            if d["type"] is None:
+                best.setdefault(key, -1.0)
+            elif d["type"] == typ and d["p"] is not None:
+                best[key] = max(best.get(key, -1.0), d["p"])
+        gsr = [p for (g, _), p in best.items() if g == "gsr"]
+        easy = [p for (g, _), p in best.items() if g == "easy no"]
+        if not gsr or not easy:
+            continue
+        j_best = None
+        for step in range(0, 61):
+            t = step / 100
+            j = sum(p >= t for p in gsr) / len(gsr) - sum(p >= t for p in easy) / len(easy)
+            if j_best is None or j > j_best[0] + 1e-9:
+                j_best = (j, t)
+        out[typ] = j_best[1]
+    return out
+
+
+def write_calibration(samples: list[tuple[list[float], int]], path: Path, limits: dict[str, float],
+                      steps: int = 400, lr: float = 0.5) -> None:
     """Logistic regression by batch gradient descent (no dependency): weights for confidence.py's features."""
     from .confidence import FEATURES
     if not samples:
@@ -212,8 +254,9 @@ def write_calibration(samples: list[tuple[list[float], int]], path: Path, steps:
     path.write_text(json.dumps({
         "_source": "fitted by `marsad eval events --calibrate` on ../shared/data/events (GSR dev sentences: "
                    "events of the gold type as positives; sentence judgements: events of the judged type, "
-                   "positive only for 'yes')",
-        "features": list(FEATURES), "weights": [round(x, 4) for x in w], "bias": round(b, 4),
+                   "positive only for 'yes'); reject_below: the classifier probability under which a candidate of the type "
+                   "is rejected, chosen to maximise GSR recall minus the 'easy no' false-event rate",
+        "types": list(CLASSIFIED), "reject_below": limits, "features": list(FEATURES), "weights": [round(x, 4) for x in w], "bias": round(b, 4),
         "samples": n, "positives": pos}, indent=1) + "\n", encoding="utf-8")
 
 

@@ -17,7 +17,7 @@ Data (``--data-dir``, default ``../shared/data/events``):
   (``marsad eval events``) and its confidence calibration stay honest; ``--include-gsr-dev`` trains on them
   too (for a release, once tuning is over).
 
-Each model is a linear SVM over sublinear TF-IDF of :mod:`marsad.events.classifier.features`, evaluated by
+Each model is a linear SVM over TF-IDF (see :class:`Vectorizer`) of :mod:`marsad.events.classifier.features`, evaluated by
 stratified k-fold cross-validation (the vocabulary fitted inside each fold). The out-of-fold scores calibrate
 the probabilities (a softmax temperature for quad, Platt scaling for the binary models) and choose the
 PROTEST/ASSAULT thresholds. The final models, fitted on all the data, are exported for numpy inference
@@ -106,11 +106,11 @@ def run(args) -> int:
         _log(f"{task.name}: {json.dumps(report['tasks'][task.name], ensure_ascii=False)}")
 
     meta = calibrate(tasks, oof, dev, report)
-    vocab, idf, weights, bias, meta["columns"] = fit_final(tasks, feats, args)
+    vec, vocab, weights, bias, meta["columns"] = fit_final(tasks, feats, args)
     out.mkdir(parents=True, exist_ok=True)
-    write_model(out, vocab, idf, weights, bias, meta)
+    write_model(out, vocab, vec.idf, weights, bias, meta)
     report["train_seconds"] = round(time.perf_counter() - t0, 1)
-    report["check_max_abs_diff"] = export_check(out, tasks, feats, vocab, idf, weights, bias)
+    report["check_max_abs_diff"] = export_check(out, tasks, feats, vec, weights, bias)
     report["sizes"] = {p.name: p.stat().st_size for p in (out / NPZ_NAME, out / META_NAME)}
     report["n_features"] = len(vocab)
     meta["report"] = report
@@ -160,10 +160,34 @@ def load_tasks(data: Path, *, include_gsr_dev: bool = False) -> list[Task]:
     return tasks
 
 
-def _vectorizer(min_df: int):
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    # the runtime (classifier.SentenceClassifier._vector) repeats exactly this maths: keep them in step
-    return TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=min_df, norm="l2", smooth_idf=True)
+class Vectorizer:
+    """TF-IDF over feature lists, divided by sqrt(sum of IDF² over feature occurrences).
+
+    That norm equals the L2 norm when no feature repeats, and unlike it, it is a sum over words: the runtime
+    (``classifier.SentenceClassifier._totals``) caches each word form's share and never builds the vector.
+    Cross-validation scores the same as sublinear L2-normalised TF-IDF. Keep the two in step.
+    """
+
+    def __init__(self, min_df: int):
+        self.min_df = min_df
+
+    def fit(self, docs: list[list[str]]) -> Vectorizer:
+        from sklearn.feature_extraction.text import CountVectorizer
+        self.counts = CountVectorizer(analyzer=_identity, min_df=self.min_df).fit(docs)
+        df = np.bincount(self.counts.transform(docs).indices, minlength=len(self.counts.vocabulary_))
+        self.idf = np.log((1 + len(docs)) / (1 + df)) + 1  # scikit-learn's smoothed IDF
+        self.vocabulary = self.counts.vocabulary_
+        return self
+
+    def transform(self, docs: list[list[str]]):
+        import scipy.sparse as sp
+        c = self.counts.transform(docs)
+        norm = np.sqrt(c @ (self.idf ** 2))
+        norm[norm == 0] = 1.0
+        return sp.diags(1.0 / norm) @ c.multiply(self.idf).tocsr()
+
+    def fit_transform(self, docs: list[list[str]]):
+        return self.fit(docs).transform(docs)
 
 
 def _identity(x: list[str]) -> list[str]:
@@ -187,7 +211,7 @@ def cross_val_scores(task: Task, feats: dict, c: float, args) -> tuple[np.ndarra
     held_docs = [feats[t] for t in task.held_out]
     held = np.zeros(len(held_docs))
     for tr, te in folds.split(np.zeros(len(y)), y):
-        vec = _vectorizer(args.min_df)
+        vec = Vectorizer(args.min_df)
         x_tr = vec.fit_transform([docs[i] for i in tr])
         clf = _svm(c, args.seed).fit(x_tr, y[tr])
         scores[te] = clf.decision_function(vec.transform([docs[i] for i in te]))
@@ -261,8 +285,7 @@ def calibrate(tasks: list[Task], oof: dict, dev: dict, report: dict) -> dict:
 
 def fit_final(tasks: list[Task], feats: dict, args):
     """Fit one shared vocabulary on every sentence, then each model on all its rows; stack the coefficients."""
-    vec = _vectorizer(args.min_df)
-    vec.fit(list(feats.values()))
+    vec = Vectorizer(args.min_df).fit(list(feats.values()))
     cols, weights, bias = [], [], []
     for task in tasks:
         c = args.c_quad if task.name in ("quad", "relevant") else args.c_event
@@ -275,17 +298,18 @@ def fit_final(tasks: list[Task], feats: dict, args):
             cols.append(task.name)
             weights.append(clf.coef_.T)
             bias.append(clf.intercept_[0])
-    vocab = [None] * len(vec.vocabulary_)
-    for f, i in vec.vocabulary_.items():
+    vocab = [""] * len(vec.vocabulary)
+    for f, i in vec.vocabulary.items():
         vocab[i] = f
-    return vocab, vec.idf_, np.hstack(weights), np.array(bias), cols
+    return vec, vocab, np.hstack(weights), np.array(bias), cols
 
 
 def write_model(out: Path, vocab: list[str], idf, weights, bias, meta: dict) -> None:
     if any("\n" in f for f in vocab):
         raise UsageError("a feature contains a newline; the vocabulary format cannot store it")
     meta["un_to_cameo"] = UN_TO_CAMEO
-    meta["features"] = {"char_ngrams": [3, 4, 5], "word_ngrams": [1, 2], "tf": "sublinear", "norm": "l2"}
+    meta["features"] = {"char_ngrams": [3, 4, 5], "word_ngrams": [1, 2], "tf": "raw",
+                        "norm": "sqrt(sum of idf^2 over occurrences)"}
     meta["source"] = ("UN quad-class and relevance annotations (MIT), Arabic event-detection sentence "
                       "judgements and GSR spans (see ../shared/README.md); derived weights only, no text")
     meta["trained"] = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -295,26 +319,11 @@ def write_model(out: Path, vocab: list[str], idf, weights, bias, meta: dict) -> 
     (out / META_NAME).write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
-def export_check(out: Path, tasks, feats, vocab, idf, weights, bias) -> float:
-    """Largest difference between the numpy runtime's scores and the training maths on 300 sentences."""
-    from sklearn.preprocessing import normalize as l2
-    clf = read(out)
-    index = {f: i for i, f in enumerate(vocab)}
+def export_check(out: Path, tasks: list[Task], feats: dict, vec: Vectorizer, weights, bias) -> float:
+    """Largest difference between the exported numpy runtime's scores and the training maths (300 sentences)."""
     texts = [t for task in tasks for t in task.texts[:75]]
-    worst = 0.0
-    for t in texts:
-        counts: dict[int, int] = {}
-        for f in feats[t]:
-            if f in index:
-                counts[index[f]] = counts.get(index[f], 0) + 1
-        ids = np.array(sorted(counts), dtype=int)
-        x = np.zeros((1, len(vocab)))
-        if ids.size:
-            x[0, ids] = (1 + np.log([counts[i] for i in ids])) * idf[ids]
-            x = l2(x)
-        ref = x @ weights + bias
-        worst = max(worst, float(np.abs(clf.decision(t) - ref[0]).max()))
-    return round(worst, 5)
+    ref = vec.transform([feats[t] for t in texts]) @ weights + bias
+    return round(float(np.abs(read(out).decision_batch(texts) - ref).max()), 5)
 
 
 def model_card(report: dict, meta: dict, args) -> str:
@@ -355,7 +364,9 @@ def model_card(report: dict, meta: dict, args) -> str:
         "## Model",
         "",
         "Features (`marsad.events.classifier.features`): normalized word unigrams and bigrams and character "
-        "3-5-grams inside words; sublinear TF-IDF, L2-normalised; vocabulary of features seen in at least "
+        "3-5-grams inside words; TF-IDF divided by the square root of the sum of IDF² over feature occurrences "
+        "(the L2 norm when no feature repeats, but additive over words, so inference caches each word's share); "
+        "vocabulary of features seen in at least "
         f"{args.min_df} sentences ({report['n_features']} features, shared by all models). Linear SVMs "
         "(scikit-learn LinearSVC, balanced class weights). Probabilities: softmax with a temperature "
         f"({meta['quad_temperature']:.3f}) for quad; Platt scaling for the binary models, both fitted on "
