@@ -133,3 +133,13 @@ def test_regions_are_locations_with_their_country(code):
     by_text = {e.text: e for e in doc.entities}
     assert by_text["الضفة الغربية"].type == "LOC" and by_text["الضفة الغربية"].geo.country == "PSE"
     assert by_text["الشرق الأوسط"].geo.country is None
+
+
+def test_surname_that_is_also_an_adjective(code):
+    doc = code("استقبل رئيس الوزراء محمد شياع السوداني الوفد. وقال السوداني إن الحكومة السودانية والجيش السوداني "
+               "يتواصلان.")
+    pers = [e for e in doc.entities if e.type == "PER"]
+    assert [p.text for p in pers] == ["محمد شياع السوداني", "السوداني"]
+    assert pers[1].actor.country == "IRQ"
+    army = [e for e in doc.entities if e.text == "الجيش السوداني"]
+    assert army and army[0].actor.country == "SDN"  # the adjective after a noun stays Sudanese

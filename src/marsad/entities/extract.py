@@ -365,9 +365,25 @@ class Extractor:
         covered = self.covered
         for i, w in enumerate(self.wt):
             hit = forms.get(w)
-            if hit is not None and i not in covered and hit[1].first < i:
-                strip, f = hit
-                self.add(Found(self.ws[i][0] + strip, self.ws[i][1], i, i, "PER", actor=f.actor, source="coref"))
+            if hit is None or hit[1].first >= i:
+                continue
+            strip, f = hit
+            other = covered.get(i)
+            if other is not None:
+                # a surname that is also an adjective (السوداني، التركي) names the person when no noun
+                # precedes it: after a reporting verb, a punctuation mark or at the start
+                if other.type != "NORP" or other.first != other.last or not self.subject_position(i):
+                    continue
+                self.found.remove(other)
+                del covered[i]
+            self.add(Found(self.ws[i][0] + strip, self.ws[i][1], i, i, "PER", actor=f.actor, source="coref"))
+
+    def subject_position(self, i: int) -> bool:
+        """Word i starts a clause or follows a function word or reporting verb (وقال السوداني)."""
+        if i == 0 or not self.adjacent(i - 1, i):
+            return True
+        prev = self.wt[i - 1]
+        return prev in not_names() or (prev[:1] in "وف" and prev[1:] in not_names())
 
     def entities(self) -> tuple[Entity, ...]:
         aid = self.doc.article.id
