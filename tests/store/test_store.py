@@ -89,8 +89,10 @@ def test_event_filters_match_the_records(store):
         (EventFilter(quad=4), lambda r, e: e.quad == 4),
         (EventFilter(type="CONSULT", sector="GOV"),
          lambda r, e: e.type == "CONSULT" and "GOV" in {m.actor.sector for m in e.actor + e.recipient}),
-        (EventFilter(date_from="2025-02-01", date_to="2025-02-28"), lambda r, e: "2025-02-01" <= e.date <= "2025-02-28"),
-        (EventFilter(actor="Sergey Lavrov"), lambda r, e: any(m.actor.name == "Sergey Lavrov" for m in e.actor + e.recipient)),
+        (EventFilter(date_from="2025-02-01", date_to="2025-02-28"),
+         lambda r, e: "2025-02-01" <= e.date <= "2025-02-28"),
+        (EventFilter(actor="Sergey Lavrov"),
+         lambda r, e: any(m.actor.name == "Sergey Lavrov" for m in e.actor + e.recipient)),
         (EventFilter(q="موسكو"), lambda r, e: "موسكو" in r.article.text),
         (EventFilter(article=recs[3].article.id), lambda r, e: r is recs[3]),
     ]

@@ -51,9 +51,7 @@ entities = Table(
     Column("pk", Integer, primary_key=True, autoincrement=True),
     Column("article_pk", Integer, ForeignKey("articles.pk", **_FK), nullable=False, index=True),
     Column("type", String(8)),
-    Column("text", Text),
     Column("actor_id", String(256)),
-    Column("actor_name", Text),
     Column("country", String(8)),
     Column("sector", String(8)),
     Column("label", Text, index=True),           # how people name the actor (English name, else code, else text)

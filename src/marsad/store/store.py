@@ -250,10 +250,10 @@ class Store:
     def _insert_children(self, conn: Connection, pk: int, r: ArticleRecord) -> None:
         if r.entities:
             conn.execute(insert(entities), [
-                dict(article_pk=pk, type=e.type, text=e.text, actor_id=e.actor and e.actor.id,
-                     actor_name=e.actor and e.actor.name, country=e.actor and e.actor.country,
-                     sector=e.actor and e.actor.sector, label=label(e.actor, None) if e.actor else None,
-                     data=_dumps(e.to_dict())) for e in r.entities])
+                dict(article_pk=pk, type=e.type, actor_id=e.actor and e.actor.id,
+                     country=e.actor and e.actor.country, sector=e.actor and e.actor.sector,
+                     label=label(e.actor, None) if e.actor else None, data=_dumps(e.to_dict()))
+                for e in r.entities])
         if r.quotes:
             conn.execute(insert(quotes), [
                 dict(article_pk=pk, kind=q.kind,
@@ -271,8 +271,10 @@ class Store:
                      place_name=e.place and (e.place.name or e.place.text),
                      place_country=e.place and e.place.country, lat=e.place and e.place.lat,
                      lon=e.place and e.place.lon) for e in r.events]
-        pks = conn.execute(insert(events).returning(events.c.pk, sort_by_parameter_order=True), rows).scalars().all()
-        conn.execute(insert(event_data), [dict(event_pk=epk, data=_dumps(e.to_dict())) for epk, e in zip(pks, r.events)])
+        pks = conn.execute(insert(events).returning(events.c.pk, sort_by_parameter_order=True),
+                           rows).scalars().all()
+        conn.execute(insert(event_data), [dict(event_pk=epk, data=_dumps(e.to_dict()))
+                                          for epk, e in zip(pks, r.events)])
         parties = []
         for epk, e in zip(pks, r.events):
             for role, ms in (("actor", e.actor), ("recipient", e.recipient)):
@@ -496,7 +498,8 @@ class Store:
             rows = conn.execute(base.order_by(func.count().desc(), e.label).limit(_limit(limit))
                                 .offset(max(offset, 0))).mappings().all()
             labels = [r["label"] for r in rows]
-            n_events = dict(conn.execute(select(event_parties.c.label, func.count(func.distinct(event_parties.c.event_pk)))
+            n_distinct = func.count(func.distinct(event_parties.c.event_pk))
+            n_events = dict(conn.execute(select(event_parties.c.label, n_distinct)
                                          .where(event_parties.c.label.in_(labels))
                                          .group_by(event_parties.c.label)).all()) if labels else {}
         return total, [dict(r, events=n_events.get(r["label"], 0)) for r in rows]
