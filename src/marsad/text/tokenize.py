@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from functools import partial
-from itertools import accumulate
+from itertools import accumulate, compress
 from operator import itemgetter
-from typing import Callable, Iterator
+from typing import Iterator
 
 from ..doc import Part, Token
 from .normalize import folder, normalize
@@ -33,12 +33,13 @@ _QUOTES = "«»\"“”<>"
 
 #: (kind, pattern) in priority order; the first alternative that matches at a position wins
 TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
+    # Arabic words first: most tokens are, and no later alternative can start with an Arabic letter
+    ("word", rf"[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*"),
     ("url", rf"(?:https?://|www\.)[^\s{_QUOTES}]*[^\s{_QUOTES}.,;:!?؟،؛)\]}}'’]"),
     ("email", r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),
     ("hashtag", rf"#[\w{AR_MARK}]+"),
     ("mention", r"@\w+"),
     ("number", r"\d+(?:[.,٫٬]\d+)*[%٪]?"),
-    ("word", rf"[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*"),
     ("latin", r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"
               r"|[A-Za-z\u00c0-\u024f](?:[A-Za-z\u00c0-\u024f0-9]|['’-](?=[A-Za-z\u00c0-\u024f]))*"),
     ("punct", rf"\.{{2,}}|[^\s\w{FORMAT}]"),
@@ -93,20 +94,24 @@ class CliticLexicon:
     def __init__(self, freq: dict[str, int] | None = None, never_split: frozenset[str] = frozenset()):
         self.freq = {w: n for w, n in (freq or {}).items() if n >= MIN_STEM_COUNT}
         self.never_split = never_split
-        self.cache: dict[str, tuple] = {}  # surface -> (kind, norm, part maker)
+        self.cache: dict[str, tuple] = {}  # surface -> (kind, norm, flat parts)
+        #: counts of the words that start with an alef, summed over the hamza it carries (أعلن، اعلن)
+        self._any_alef: dict[str, int] = {}
+        for w, n in self.freq.items():
+            if w[:1] in _ALEFS:
+                key = "ا" + w[1:]
+                self._any_alef[key] = self._any_alef.get(key, 0) + n
 
     def count(self, light: str) -> int:
         """How often a word (in light form) was seen, whatever hamza its first alef carries; 0 when unknown."""
-        key = light.translate(LEXICON_KEY)
-        n = self.freq.get(key, 0)
+        key = light.replace("ى", "ي")  # LEXICON_KEY, as a C call that is faster on short strings
         if key[:1] in _ALEFS:
-            get, rest = self.freq.get, key[1:]
-            n += sum(get(a + rest, 0) for a in _ALEFS if a != key[0])
-        return n
+            return self._any_alef.get("ا" + key[1:], 0)
+        return self.freq.get(key, 0)
 
     def exact(self, light: str) -> int:
         """How often exactly this spelling was seen (أل is not ال)."""
-        return self.freq.get(light.translate(LEXICON_KEY), 0)
+        return self.freq.get(light.replace("ى", "ي"), 0)
 
 
 #: from the light form to the lexicon's keys: the lexicon keeps hamza and ة (they tell a lot: ألوانها has no
@@ -146,15 +151,8 @@ def _enclitic_stems(stem: str) -> tuple[str, ...]:
     return (stem,)
 
 
-def _weight(pre: tuple[str, ...], enc: str) -> float:
-    w = ENCLITIC_WEIGHTS[enc] if enc else 1.0
-    for p in pre:
-        w *= PROCLITIC_WEIGHTS[p]
-    return w
-
-
 class _Analyzer:
-    """The candidate readings of one word and their checks (one instance per word analysed)."""
+    """The protection checks of one word's readings, with their look-ups remembered."""
 
     __slots__ = ("w", "lex", "count", "_protected")
 
@@ -192,40 +190,6 @@ class _Analyzer:
                 pos += len(pre[k])
         return False
 
-    def candidates(self) -> Iterator[tuple[Analysis, float]]:
-        """Every reading with clitics and its evidence (see PROCLITIC_WEIGHTS)."""
-        w, count = self.w, self.count
-        encs = [e for e in ENCLITICS if w.endswith(e)] if w.endswith(ENCLITICS) else []
-        pres = _proclitic_options(w) if w.startswith(_PREFIX_LETTERS) else [()]
-        for pre in pres:
-            rest = w[sum(map(len, pre)):]
-            # the article: ال, or its ل alone after the preposition ل (لل = ل + ال)
-            if pre[-1:] != (FUTURE,):
-                art = "ل" if pre[-1:] == ("ل",) and rest.startswith("ل") and not rest.startswith(ARTICLE) else (
-                    ARTICLE if rest.startswith(ARTICLE) else "")
-                stem = rest[len(art):]
-                if art and len(stem) >= MIN_STEM:
-                    if pre:
-                        yield (pre, art, stem, ""), self.lex.exact(ARTICLE + stem) * _weight(pre, "")
-                    elif count(stem):  # the bare article, whenever the stem is a known word
-                        yield (pre, art, stem, ""), _ALWAYS
-            if pre:
-                stem = rest
-                if len(stem) >= MIN_STEM and (pre[-1] != FUTURE or stem[:1] in IMPERFECT_PREFIXES):
-                    yield (pre, "", stem, ""), count(stem) * _weight(pre, "")
-            for enc in encs:
-                stem = rest[:len(rest) - len(enc)]
-                if len(stem) < MIN_STEM:
-                    if enc in PREP_STEMS.get(stem, ()) and pre[-1:] not in _PREPS:
-                        yield (pre, "", stem, enc), _ALWAYS  # له، بها، ولنا: a preposition and its pronoun
-                    continue
-                if pre[-1:] == (FUTURE,) and stem[:1] not in IMPERFECT_PREFIXES:
-                    continue
-                if enc == "ي" and count(stem + "ية") * 4 > count(rest):
-                    continue  # a nisba adjective (إيراني، دولي), not a noun + my
-                f = max(map(count, _enclitic_stems(stem)))
-                yield (pre, "", stem, enc), f * _weight(pre, enc)
-
 
 def choose_analysis(w: str, lex: CliticLexicon) -> Analysis:
     """The most plausible (proclitics, article, stem, enclitic) of a word in light form.
@@ -236,19 +200,59 @@ def choose_analysis(w: str, lex: CliticLexicon) -> Analysis:
     The bare article (ال + stem) is taken whenever the stem is a known word: almost every word that starts with
     ال has the article, and the exceptions (الذي، الآن) are listed. Without a lexicon, only the article and a
     conjunction or preposition before it are split (والمفاوضات، بالوسائل), which is safe for words of that shape.
+
+    One flat loop on purpose: every distinct word of a corpus goes through here once, so it is the tokenizer's
+    cost on new text.
     """
     whole: Analysis = ((), "", w, "")
     if len(w) < 2 or not (w.startswith(_PREFIX_LETTERS) or w.endswith(ENCLITICS)):
         return whole
     if not lex.freq:
         return _article_only(w)
-    an = _Analyzer(w, lex)
-    floor = WHOLE_WEIGHT * lex.count(w)
-    ranked = sorted(((len(a[0]) + bool(a[1]) + bool(a[3]), score), a) for a, score in an.candidates()
-                    if score > 0 and score >= floor)
-    for _, a in reversed(ranked):
-        if not an.splits_protected(a):
-            return a
+    count, exact = lex.count, lex.exact
+    floor = WHOLE_WEIGHT * count(w)
+    encs = [e for e in ENCLITICS if w.endswith(e)] if w.endswith(ENCLITICS) else []
+    found: list[tuple[tuple[int, float], Analysis]] = []
+    for pre in _proclitic_options(w) if w.startswith(_PREFIX_LETTERS) else _NO_PROCLITICS:
+        npre = len(pre)
+        rest = w[sum(map(len, pre)):]
+        last = pre[-1] if npre else ""
+        weight = 1.0
+        for p in pre:
+            weight *= PROCLITIC_WEIGHTS[p]
+        if last != FUTURE:
+            # the article: ال, or its ل alone after the preposition ل (لل = ل + ال)
+            art = "ل" if last == "ل" and rest.startswith("ل") and not rest.startswith(ARTICLE) else (
+                ARTICLE if rest.startswith(ARTICLE) else "")
+            stem = rest[len(art):]
+            if art and len(stem) >= MIN_STEM:
+                # the bare article is taken whenever the stem is a known word
+                score = exact(ARTICLE + stem) * weight if npre else (_ALWAYS if count(stem) else 0.0)
+                if score > 0 and score >= floor:
+                    found.append(((npre + 1, score), (pre, art, stem, "")))
+        if npre and len(rest) >= MIN_STEM and (last != FUTURE or rest[:1] in IMPERFECT_PREFIXES):
+            score = count(rest) * weight
+            if score > 0 and score >= floor:
+                found.append(((npre, score), (pre, "", rest, "")))
+        for enc in encs:
+            stem = rest[:len(rest) - len(enc)]
+            if len(stem) < MIN_STEM:
+                if enc in PREP_STEMS.get(stem, ()) and last not in PROCLITIC_PREP:
+                    found.append(((npre + 1, _ALWAYS), (pre, "", stem, enc)))  # له، بها، ولنا
+                continue
+            if last == FUTURE and stem[:1] not in IMPERFECT_PREFIXES:
+                continue
+            if enc == "ي" and count(stem + "ية") * 4 > count(rest):
+                continue  # a nisba adjective (إيراني، دولي), not a noun + my
+            score = max(map(count, _enclitic_stems(stem))) * weight * ENCLITIC_WEIGHTS[enc]
+            if score > 0 and score >= floor:
+                found.append(((npre + 1, score), (pre, "", stem, enc)))
+    if found:
+        found.sort(reverse=True)
+        an = _Analyzer(w, lex)
+        for _, a in found:
+            if not an.splits_protected(a):
+                return a
     return whole
 
 
@@ -266,7 +270,7 @@ def _article_only(w: str) -> Analysis:
 
 
 _ALWAYS = float("inf")
-_PREPS = tuple((p,) for p in PROCLITIC_PREP)
+_NO_PROCLITICS: list[tuple[str, ...]] = [()]
 
 
 def _light_map(surface: str) -> tuple[str, list[int] | None]:
@@ -306,34 +310,48 @@ def analyze(surface: str, lex: CliticLexicon) -> tuple[tuple[str, int, int, str]
     return tuple((surface[a:b], a, b, kind) for (_, kind), a, b in zip(pieces, bounds, bounds[1:]))
 
 
-PartMaker = Callable[[int], tuple[Part, ...]]
+def _flat_parts(rel: tuple[tuple[str, int, int, str], ...]) -> tuple:
+    """The parts of a surface form as one flat tuple of strings and ints: text, end, kind for each part.
 
-
-def _part_maker(rel: tuple[tuple[str, int, int, str], ...]) -> PartMaker | None:
-    """A function from a token's start to its parts (built once per surface form; one call per split token).
-
-    The parts of a split word are the expensive part of tokenizing, so each common shape gets a function
-    that builds its tuples directly.
+    Flat and atomic on purpose: the cache holds one per surface form, and tuples of strings and ints are left
+    alone by the garbage collector, which would otherwise walk the whole cache again and again.
     """
+    return tuple(x for t, _, b, k in rel for x in (t, b, k))
+
+
+def _parts2(s: int, r: tuple) -> tuple[Part, ...]:
     new = tuple.__new__
-    if not rel:
-        return None
-    if len(rel) == 2:
-        (t0, _, b0, k0), (t1, _, b1, k1) = rel
-        return lambda s: (new(Part, (t0, s, s + b0, k0)), new(Part, (t1, s + b0, s + b1, k1)))
-    if len(rel) == 3:
-        (t0, _, b0, k0), (t1, _, b1, k1), (t2, _, b2, k2) = rel
-        return lambda s: (new(Part, (t0, s, s + b0, k0)), new(Part, (t1, s + b0, s + b1, k1)),
-                          new(Part, (t2, s + b1, s + b2, k2)))
-    return lambda s: tuple([new(Part, (t, s + a, s + b, k)) for t, a, b, k in rel])
+    return new(Part, (r[0], s, s + r[1], r[2])), new(Part, (r[3], s + r[1], s + r[4], r[5]))
 
 
-def _classify(surface: str, lex: CliticLexicon) -> tuple[str, str, PartMaker | None]:
+def _parts3(s: int, r: tuple) -> tuple[Part, ...]:
+    new = tuple.__new__
+    m1, m2 = s + r[1], s + r[4]
+    return (new(Part, (r[0], s, m1, r[2])), new(Part, (r[3], m1, m2, r[5])),
+            new(Part, (r[6], m2, s + r[7], r[8])))
+
+
+def _parts_n(s: int, r: tuple) -> tuple[Part, ...]:
+    new = tuple.__new__
+    out = []
+    a = s
+    for i in range(0, len(r), 3):
+        b = s + r[i + 1]
+        out.append(new(Part, (r[i], a, b, r[i + 2])))
+        a = b
+    return tuple(out)
+
+
+#: builders of Part tuples by the length of the flat parts (2 and 3 parts are most words; each gets its own)
+_MAKERS = {6: _parts2, 9: _parts3, 12: _parts_n, 15: _parts_n, 18: _parts_n}
+
+
+def _classify(surface: str, lex: CliticLexicon) -> tuple[str, str, tuple]:
     """Kind, normalized form and clitic parts of a surface form (the kind a token of this text always has:
     the alternatives of the token regex are tried in order, and none of them looks past the token's end)."""
     m = TOKEN_RE.match(surface)
     kind = m.lastgroup if m is not None and m.end() == len(surface) else "symbol"
-    return kind, normalize(surface), (_part_maker(analyze(surface, lex)) if kind == "word" else None)
+    return kind, normalize(surface), (_flat_parts(analyze(surface, lex)) if kind == "word" else ())
 
 
 def tokenize(text: str, lex: CliticLexicon | None = None) -> tuple[Token, ...]:
@@ -356,7 +374,11 @@ def tokenize(text: str, lex: CliticLexicon | None = None) -> tuple[Token, ...]:
         for surface in set(surfaces).difference(cache):
             cache[surface] = _classify(surface, lex)
         infos = list(map(cache.__getitem__, surfaces))
-    parts = [make(s) if make else () for make, s in zip(map(_REL, infos), starts)]
+    rels = list(map(_REL, infos))
+    parts: list[tuple[Part, ...]] = [()] * len(rels)
+    for i in compress(range(len(rels)), rels):  # only the split words
+        r = rels[i]
+        parts[i] = _MAKERS[len(r)](starts[i], r)
     return tuple(map(_new_token, zip(surfaces, starts, offsets[1::2], map(_KIND, infos), map(_NORM, infos),
                                      parts)))
 
