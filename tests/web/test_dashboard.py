@@ -82,25 +82,42 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page(server):
-    base = server[0]
+def browser(server):
     with sync_api.sync_playwright() as pw:
         try:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+            b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         except sync_api.Error as e:
             pytest.skip(f"headless Chromium did not start: {str(e)[:200]}")
-        # CSP bypassed: the test's own probes need eval, and the escaping must hold without CSP's second line
-        pg = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900}).new_page()
-        pg.dialogs = []
-        pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
-        pg.errors = []
-        pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-        # offline by construction: anything not served by the test server is refused
-        pg.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
-        pg.goto(base + "/")
-        pg.wait_for_selector("body[data-ready='1']", timeout=20_000)
-        yield pg
-        browser.close()
+        yield b
+        b.close()
+
+
+def _open(browser, base: str, **context):
+    pg = browser.new_context(viewport={"width": 1280, "height": 900}, **context).new_page()
+    pg.dialogs, pg.errors, pg.console = [], [], []
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.on("console", lambda m: pg.console.append(m.text) if m.type == "error" else None)
+    # offline by construction: anything not served by the test server is refused
+    pg.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+    pg.goto(base + "/")
+    pg.wait_for_selector("body[data-ready='1']", timeout=20_000)
+    return pg
+
+
+@pytest.fixture(scope="module")
+def page(browser, server):
+    # CSP bypassed: the test's own probes need eval, and the escaping must hold without CSP's second line
+    yield _open(browser, server[0], bypass_csp=True)
+
+
+def test_dashboard_runs_under_its_content_security_policy(browser, server):
+    pg = _open(browser, server[0])
+    pg.click("#articles li[data-article='evil']")
+    pg.wait_for_selector("#article-panel:not([hidden])")
+    assert pg.console == [] and pg.errors == []  # no CSP violation, no failed request, no script error
+    assert pg.evaluate("typeof window.__pwned") == "undefined"
+    pg.context.close()
 
 
 def test_dashboard_draws_every_view(page):
