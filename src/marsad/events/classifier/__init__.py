@@ -4,7 +4,7 @@ The lexicon finds candidate triggers; these linear models score the sentence aro
 reject a trigger whose sentence does not report the event (a protest *movement* in an essay, a *threat* of an
 attack) and weigh its confidence. They are trained by ``marsad train events`` (:mod:`marsad.events.train`,
 scikit-learn) and run here with numpy only: a sparse dot product of TF-IDF features (:mod:`.features`) with an
-exported coefficient matrix. See ``model/MODEL_CARD.md`` for data, figures and thresholds.
+exported coefficient matrix, summed word by word from a per-word cache. See ``model/MODEL_CARD.md`` for data, figures and thresholds.
 
 API (one model per process, loaded lazily in well under a second)::
 
@@ -40,6 +40,8 @@ NPZ_NAME = "classifier.npz"
 META_NAME = "classifier.json"
 QUAD_CLASSES = (0, 1, 2, 3, 4)
 EVENT_TYPES = ("PROTEST", "ASSAULT")
+#: word forms whose feature rows are cached (cleared when full: news vocabularies are long-tailed)
+WORD_CACHE_SIZE = 300_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,40 +63,44 @@ class SentenceClassifier:
 
     def __init__(self, vocab: list[str], idf: np.ndarray, weights: np.ndarray, bias: np.ndarray, meta: dict):
         self._index = {f: i for i, f in enumerate(vocab)}
-        self._idf = idf.astype(np.float32)
-        self._w = weights.astype(np.float32)
-        self._b = bias.astype(np.float32)
+        idf = idf.astype(np.float32)
+        # one row per feature: its IDF-weighted coefficients, then its IDF squared (its share of the norm)
+        self._table = np.hstack([weights.astype(np.float32) * idf[:, None], (idf * idf)[:, None]])
+        self._bias = bias.astype(np.float32)
         self.meta = meta
         cols = meta["columns"]
-        self._quad_cols = np.array([cols.index(f"quad:{k}") for k in QUAD_CLASSES])
+        self._quad_cols = [cols.index(f"quad:{k}") for k in QUAD_CLASSES]
         self._temperature = float(meta["quad_temperature"])
         self._platt = {name: (cols.index(name), float(a), float(b)) for name, (a, b) in meta["platt"].items()}
-        self._word_ids = lru_cache(maxsize=200_000)(self._uncached_word_ids)
+        self._rows: dict[str, np.ndarray] = {}  # word form -> its summed table rows (see _totals)
         # the coder asks quad, relevance and event_prob of the same sentence: score it once
         self._decision = lru_cache(maxsize=1024)(self._uncached_decision)
 
-    def _uncached_word_ids(self, word: str) -> tuple[int, ...]:
+    def _word_row(self, word: str) -> np.ndarray:
+        if len(self._rows) >= WORD_CACHE_SIZE:
+            self._rows.clear()
         get = self._index.get
-        return tuple(i for i in map(get, word_features(word)) if i is not None)
+        row = self._rows[word] = self._table[[i for i in map(get, word_features(word)) if i is not None]].sum(0)
+        return row
 
-    def _vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """Feature ids and their L2-normalised sublinear TF-IDF values (the training vectoriser's maths)."""
+    def _totals(self, text: str) -> np.ndarray:
+        """Unnormalised scores and squared norm of a sentence, summed word by word.
+
+        The training vectoriser (:mod:`marsad.events.train`) divides TF-IDF by the square root of the sum of
+        IDF² over feature *occurrences*, which is additive: a word's contribution is cached once per word form.
+        """
         ws = words(text)
-        ids: list[int] = []
-        for w in ws:
-            ids.extend(self._word_ids(w))
+        cache = self._rows
+        rows = [cache[w] if w in cache else self._word_row(w) for w in ws]
         get = self._index.get
-        ids.extend(i for i in map(get, bigrams(ws)) if i is not None)
-        if not ids:
-            return np.empty(0, np.int64), np.empty(0, np.float32)
-        uniq, counts = np.unique(np.array(ids), return_counts=True)
-        vals = (1.0 + np.log(counts, dtype=np.float32)) * self._idf[uniq]
-        vals /= np.sqrt(vals @ vals)
-        return uniq, vals
+        ids = [i for i in map(get, bigrams(ws)) if i is not None]
+        if ids:
+            rows.append(self._table[ids].sum(0))
+        return np.add.reduce(rows) if rows else np.zeros(self._table.shape[1], np.float32)
 
     def _uncached_decision(self, text: str) -> np.ndarray:
-        ids, vals = self._vector(text)
-        s = vals @ self._w[ids] + self._b
+        t = self._totals(text)
+        s = self._bias + (t[:-1] / np.sqrt(t[-1]) if t[-1] > 0 else 0.0)
         s.flags.writeable = False
         return s
 
@@ -103,24 +109,21 @@ class SentenceClassifier:
         return self._decision(text)
 
     def decision_batch(self, texts: list[str]) -> np.ndarray:
-        """Raw scores for many sentences, shape ``(len(texts), n_columns)``, with one gather for all of them."""
-        vecs = [self._vector(t) for t in texts]
-        out = np.tile(self._b, (len(texts), 1))
-        lengths = np.array([len(ids) for ids, _ in vecs])
-        rows = np.flatnonzero(lengths)
-        if rows.size:
-            ids = np.concatenate([vecs[r][0] for r in rows])
-            vals = np.concatenate([vecs[r][1] for r in rows])
-            starts = np.concatenate(([0], np.cumsum(lengths[rows])[:-1]))
-            out[rows] += np.add.reduceat(self._w[ids] * vals[:, None], starts, axis=0)
-        return out
+        """Raw scores for many sentences, shape ``(len(texts), n_columns)``."""
+        if not texts:
+            return np.zeros((0, len(self._bias)), np.float32)
+        t = np.array([self._totals(x) for x in texts])
+        norm = np.sqrt(t[:, -1:])
+        return self._bias + np.divide(t[:, :-1], norm, out=np.zeros_like(t[:, :-1]), where=norm > 0)
 
     def _scores(self, s: np.ndarray) -> SentenceScores:
-        z = s[self._quad_cols] * self._temperature
-        e = np.exp(z - z.max())
-        p = e / e.sum()
-        binary = {name: _sigmoid(a * float(s[col]) + b) for name, (col, a, b) in self._platt.items()}
-        return SentenceScores(quad={k: float(v) for k, v in zip(QUAD_CLASSES, p)},
+        v = s.tolist()  # eight floats: plain Python is faster than numpy here
+        z = [v[c] * self._temperature for c in self._quad_cols]
+        top = max(z)
+        e = [math.exp(x - top) for x in z]
+        total = sum(e)
+        binary = {name: _sigmoid(a * v[col] + b) for name, (col, a, b) in self._platt.items()}
+        return SentenceScores(quad={k: x / total for k, x in zip(QUAD_CLASSES, e)},
                               relevance=binary.pop("relevant"), events=binary)
 
     def predict(self, text: str) -> SentenceScores:
@@ -137,9 +140,8 @@ class SentenceClassifier:
 
     def relevance(self, text: str) -> float:
         """Probability that the sentence reports a political interaction (UN relevance model)."""
-        s = self.decision(text)
         col, a, b = self._platt["relevant"]
-        return _sigmoid(a * float(s[col]) + b)
+        return _sigmoid(a * float(self.decision(text)[col]) + b)
 
     def event_prob(self, text: str, type: str) -> float:  # noqa: A002 - the PLOVER type, as the API names it
         """Probability that the sentence reports an event of PLOVER ``type`` (PROTEST or ASSAULT)."""
