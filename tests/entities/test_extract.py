@@ -143,3 +143,15 @@ def test_surname_that_is_also_an_adjective(code):
     assert pers[1].actor.country == "IRQ"
     army = [e for e in doc.entities if e.text == "الجيش السوداني"]
     assert army and army[0].actor.country == "SDN"  # the adjective after a noun stays Sudanese
+
+
+def test_ner_org_absorbs_its_nationality_adjective(code):
+    from marsad.entities.extract import find_entities
+    from marsad.entities.gazetteers import load_gazetteer
+    doc = code("عاقب الاتحاد العربي السعودي لكرة القدم اللاعب.")
+    s = doc.text.index("الاتحاد العربي السعودي")
+    spans = ((s, s + len("الاتحاد العربي السعودي"), "ORG"),)
+    ents = find_entities(doc, load_gazetteer(), spans)
+    org = [e for e in ents if e.type == "ORG"]
+    assert org and org[0].text == "الاتحاد العربي السعودي" and org[0].actor.country == "SAU"
+    assert not [e for e in ents if e.type == "NORP"]

@@ -285,14 +285,25 @@ class Extractor:
             last = bisect.bisect_left(starts, ne) - 1
             if first < 0 or last < first:
                 continue
-            if any(w in self.covered for w in range(first, last + 1)):
+            inside = {id(f): f for w in range(first, last + 1) if (f := self.covered.get(w)) is not None}
+            if any(f.type != "NORP" or f.first < first or f.last > last for f in inside.values()):
+                continue  # a gazetteer entity is already there
+            if inside and (type_ not in ("ORG", "PER") or first == last):
                 continue
+            # an adjective inside a longer name (الاتحاد العربي السعودي، تركي الفيصل) belongs to the name
+            country = next((f.actor.country for f in inside.values() if f.actor), None)
+            for f in inside.values():
+                self.found.remove(f)
+                for w in range(f.first, f.last + 1):
+                    del self.covered[w]
             first_start = max(ns, self.ws[first][0])
             w = self.wt[first]
             if self.has_proclitic(first) and not w.startswith("لل") and w not in load_name_tokens():
                 first_start = next(p for p in (self.ws[first][0] + 1, self.ws[first][0] + 2) if p in self.splits)
             text = self.norm[first_start:self.ws[last][1]]
             actor, geo = self.describe_unknown(type_, text, first, last)
+            if type_ == "ORG" and actor is not None and actor.country is None:
+                actor = replace(actor, country=country, sector=self.head_sector(first))
             if type_ == "LOC" and geo is not None and geo.feature in ("city", "capital", "country"):
                 type_ = "GPE"
             self.add(Found(first_start, self.ws[last][1], first, last, type_, actor=actor, geo=geo,
@@ -315,6 +326,12 @@ class Extractor:
         if type_ == "ORG":
             return Actor(name=romanize(text), kind="organization"), None
         return None, None
+
+    def head_sector(self, first: int) -> str | None:
+        """The sector of an institution noun opening a name (وزارة …، جامعة …), when it is one."""
+        m = self.at.get(first)
+        office = self.g.offices.get(m.of("office")[0].key) if m and m.of("office") else None
+        return office.sector if office and office.kind in ("inst", "media") else None
 
     # ---- pass 4
     def placeword_pass(self) -> None:
