@@ -81,6 +81,8 @@ def test_bad_input_is_a_coded_json_error(client):
     _err(client.post("/articles", json={"id": "x"}, headers=AUTH), 422, "E422")
     _err(client.post("/articles", content=b"{not json", headers={**AUTH, "Content-Type": "application/json"}), 422)
     _err(client.post("/articles", json={"text": "ن" * 30_000}, headers=AUTH), 413, "E413")
+    chunked = (b'{"text": "' + b"x" * 1000 if i == 0 else b"x" * 1000 for i in range(30))  # no Content-Length
+    _err(client.post("/articles", content=chunked, headers={**AUTH, "Content-Type": "application/json"}), 413, "E413")
     _err(client.get("/articles/nope"), 404, "E404")
     _err(client.get("/nowhere"), 404)
     _err(client.get("/events", params={"quad": 7}), 422)

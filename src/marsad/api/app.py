@@ -64,7 +64,8 @@ def _error(status: int, code: str, message: str, headers: dict | None = None) ->
 
 
 class BodyLimit:
-    """ASGI middleware: refuse bodies over ``limit`` bytes (by Content-Length, or while streaming)."""
+    """ASGI middleware: refuse bodies over ``limit`` bytes, by Content-Length or, without one, by reading at
+    most ``limit + 1`` bytes before the application sees any (the body is then handed on from memory)."""
 
     def __init__(self, app, limit: int):
         self.app = app
@@ -77,25 +78,28 @@ class BodyLimit:
         for k, v in scope.get("headers", ()):
             if k == b"content-length" and v.isdigit() and int(v) > self.limit:
                 return await too_big(scope, receive, send)
-        seen = 0
-
-        async def limited():
-            nonlocal seen
+        chunks, size = [], 0
+        while True:
             msg = await receive()
-            if msg["type"] == "http.request":
-                seen += len(msg.get("body", b""))
-                if seen > self.limit:
-                    raise _BodyTooLarge()
-            return msg
+            if msg["type"] != "http.request":  # the client went away
+                return
+            chunks.append(msg.get("body", b""))
+            size += len(chunks[-1])
+            if size > self.limit:
+                return await too_big(scope, receive, send)
+            if not msg.get("more_body"):
+                break
+        body = b"".join(chunks)
+        sent = False
 
-        try:
-            await self.app(scope, limited, send)
-        except _BodyTooLarge:
-            await too_big(scope, receive, send)
+        async def replay():
+            nonlocal sent
+            if sent:
+                return await receive()
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
 
-
-class _BodyTooLarge(Exception):
-    pass
+        await self.app(scope, replay, send)
 
 
 def event_filter(
