@@ -97,3 +97,9 @@ def test_nameless_member_of_an_organisation(code, find):
     a = resolve_span(doc, *find(doc, "مصدر في وزارة الدفاع الإسرائيلية"))
     assert (a.kind, a.country, a.sector) == ("unnamed", "ISR", "MIL")
     assert "Israeli Defence Ministry" in a.name
+
+
+def test_counterparts_are_two_parties(code, find):
+    doc = code("التقى الرئيس الروسي فلاديمير بوتين ونظيره الأمريكي دونالد ترامب في ألاسكا.")
+    parties = resolve_parties(doc, *find(doc, "الرئيس الروسي فلاديمير بوتين ونظيره الأمريكي دونالد ترامب"))
+    assert [(m.actor.name, m.actor.country) for m in parties] == [("Vladimir Putin", "RUS"), ("Donald Trump", "USA")]

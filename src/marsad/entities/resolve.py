@@ -165,6 +165,9 @@ def resolve_parties(doc: Doc, start: int, end: int) -> list[Mention]:
     inside = [e for e in ents if e.start >= start and e.end <= end and e.type in ACTING_TYPES
               and e.actor is not None and e.actor.country]
     units = [e for e in inside if not locative(text, e)]
+    if any(e.type == "PER" for e in units):
+        # with people named, adjectives belong to their titles (الرئيس الروسي فلاديمير بوتين ونظيره الأمريكي …)
+        units = [e for e in units if e.type != "NORP"]
     if inside and not units:
         return []  # only the place where something happened
     if not units and any(o.kind == "group" for o in info.offices):
@@ -185,10 +188,11 @@ def resolve_parties(doc: Doc, start: int, end: int) -> list[Mention]:
 
 
 def coordinated(text: str, units: list[Entity]) -> bool:
-    """Units joined by و (possibly after a comma), not by an apposition comma."""
+    """Units joined by و (possibly after a comma, or ونظيره "and his counterpart"), not by an apposition comma."""
     for a, b in zip(units, units[1:]):
         gap = text[a.end:b.start].strip().replace("،", "").replace(",", "").strip()
-        if gap in ("و", "أو", "او"):
+        first = gap.split()[0] if gap else ""
+        if first in ("و", "أو", "او", "ومع") or first.startswith("ونظير"):
             return True
     return False
 
