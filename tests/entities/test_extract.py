@@ -155,3 +155,14 @@ def test_ner_org_absorbs_its_nationality_adjective(code):
     org = [e for e in ents if e.type == "ORG"]
     assert org and org[0].text == "الاتحاد العربي السعودي" and org[0].actor.country == "SAU"
     assert not [e for e in ents if e.type == "NORP"]
+
+
+def test_titles_without_a_name_are_their_holder(code):
+    doc = code("أكد وزير الخارجية الإيراني أن المحادثات مفيدة. وانتقد وزير الخارجية الإيراني السابق الاتفاق.")
+    pers = [e for e in doc.entities if e.type == "PER"]
+    assert [p.text for p in pers] == ["وزير الخارجية الإيراني"]
+    assert (pers[0].actor.name, pers[0].source) == ("Abbas Araghchi", "coref")
+    described = code("التقى وزير الخارجية القطري محمد بن عبد الرحمن آل ثاني نظيره. وقال كبير الدبلوماسيين القطريين "
+                     "إن اللقاء مثمر.")
+    desc = [e for e in described.entities if e.text == "كبير الدبلوماسيين القطريين"][0]
+    assert desc.type == "PER" and desc.actor.id == "MBAR" and desc.actor.role == "foreign_minister"

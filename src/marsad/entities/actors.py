@@ -66,6 +66,14 @@ def _alias_index(g: Gazetteer) -> dict[str, str]:
     return idx
 
 
+def holds(g: Gazetteer, a: Actor, role: str | None, date: str | None) -> bool:
+    """Whether the actor held ``role`` on ``date`` (any of a known person's roles counts)."""
+    if a.role == role:
+        return True
+    p = g.persons.get(a.id) if a.id else None
+    return p is not None and any(r.role == role and (date is None or r.valid_on(date)) for r in p.roles)
+
+
 @lru_cache(maxsize=4096)
 def org_actor(g: Gazetteer, oid: str) -> Actor:
     o = g.orgs[oid]

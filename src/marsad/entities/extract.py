@@ -9,7 +9,9 @@ Order of the passes, each one linear in the article:
    the person a country, a sector and a role; an unknown name after a title becomes a PER of its own;
 3. the statistical NER spans that no gazetteer covered (PER, LOC, ORG, MISC);
 4. place words (حي، مدينة …) + an unknown name → LOC with the country of the nearest place;
-5. coreference: the last word of every person found (بيسكوف after دميتري بيسكوف) marks later mentions.
+5. coreference: the last word of every person found (بيسكوف after دميتري بيسكوف) marks later mentions;
+6. titles and descriptions without a name (كبير الدبلوماسيين الإيرانيين، وزير الخارجية الإيراني) become the
+   person holding that office: the last one named in the article, else the office holder on its date.
 
 Spans are kept in normalized offsets until the end, then mapped to the original text with ``doc.norm.to_orig``.
 """
@@ -24,7 +26,7 @@ from typing import Iterable
 from ..doc import Doc
 from ..records import Actor, Entity, Geo, make_id
 from ..text.normalize import COMBINING_DELETED, normalize
-from .actors import (country_actor, country_geo, office_actor, org_actor, person_actor, place_geo,
+from .actors import (country_actor, country_geo, holds, office_actor, org_actor, person_actor, place_geo,
                      romanize)
 from .gazetteers import DATA, Gazetteer, Office, load_common_words, load_name_tokens
 from .matcher import Match, find_matches, words_of
@@ -34,6 +36,8 @@ NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "عبد", "ال", 
 MAX_NAME_WORDS = 5
 #: a word seen fewer times than this in the news corpora counts as rare (likely a name)
 RARE = 100
+#: words after a title that make it a past office (not today's holder)
+FORMER = frozenset({"السابق", "السابقه", "الاسبق", "الراحل"})
 #: the proclitic sequences a name can carry in running text (the matcher's variants, spelled out)
 PROCLITIC_FORMS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 
@@ -76,6 +80,8 @@ class Extractor:
         self.found: list[Found] = []
         self.covered: dict[int, Found] = {}  # word index -> entity
         self._country_counts: dict[str, int] | None = None
+        #: titles and descriptions with a country but no name after them: (match, last word, office, country)
+        self.bare_titles: list[tuple[Match, int, Office, str]] = []
 
     # ---- helpers
     def adjacent(self, i: int, j: int, *, comma: bool = False) -> bool:
@@ -204,9 +210,9 @@ class Extractor:
             if not offices:
                 continue
             office = self.g.offices[offices[0].key]
-            if office.kind != "title":
+            if office.kind not in ("title", "desc"):
                 continue
-            country, last = None, m.last
+            country, last, has_org = None, m.last, False
             # the title's complements: a nationality, an institution with its nationality, up to two adjectives
             for _ in range(4):
                 nxt_i = last + 1
@@ -215,6 +221,7 @@ class Extractor:
                 f = self.covered.get(nxt_i)
                 if f is not None and f.type in ("NORP", "ORG") and f.first == nxt_i:
                     country = country or (f.actor.country if f.actor else None)
+                    has_org = has_org or f.type == "ORG"
                     last = f.last
                 elif nxt_i not in self.covered and nxt_i not in self.at and self.wt[nxt_i].startswith(
                         "ال") and self.wt[nxt_i] not in not_names():
@@ -223,22 +230,55 @@ class Extractor:
                     last = self.at[nxt_i].last
                 else:
                     break
-            start = last + 1
-            if not (self.adjacent(last, start, comma=True)):
+            if not self.name_after(m, last, office, country) and not has_org and office.role and country:
+                self.bare_titles.append((m, last, office, country))
+
+    def name_after(self, m: Match, last: int, office: Office, country: str | None) -> bool:
+        """Give the name after a title chain ending at word ``last`` its office; False when none follows."""
+        start = last + 1
+        if office.kind == "desc" or not self.adjacent(last, start, comma=True):
+            return False
+        f = self.covered.get(start)
+        if f is not None:
+            if f.type == "PER" and f.actor is not None:
+                f.actor = title_actor(self.g, f.actor, office, country, self.date)
+                return True
+            return False
+        end = self.name_run(start)
+        if end is None:
+            return False
+        ws = self.ws
+        name = self.norm[ws[start][0]:ws[end][1]]
+        actor = Actor(name=romanize(name), country=country, sector=office.sector, role=office.role, kind="person")
+        self.add(Found(ws[start][0], ws[end][1], start, end, "PER", actor=actor, source="title"))
+        return True
+
+    def bare_title_pass(self) -> None:
+        """A title or description without a name (وزير الخارجية الإيراني، كبير الدبلوماسيين الإيرانيين) is the
+        person who holds that office: the last one the article named, else the office holder on its date."""
+        for m, last, office, country in self.bare_titles:
+            nxt = last + 1
+            if nxt < len(self.wt) and self.adjacent(last, nxt) and self.wt[nxt] in FORMER:
+                continue  # وزير الخارجية الإيراني السابق: not today's minister
+            actor = None
+            for f in reversed(self.found):
+                if (f.type == "PER" and f.first < m.first and f.actor is not None and f.actor.country == country
+                        and holds(self.g, f.actor, office.role, self.date)):
+                    actor = f.actor
+                    break
+            if actor is None:
+                p = self.g.holder(country, office.role, self.date)
+                if p is None:
+                    continue
+                actor = title_actor(self.g, person_actor(self.g, p, self.date), office, country, self.date)
+            inside = {id(f): f for w in range(m.first, last + 1) if (f := self.covered.get(w)) is not None}
+            if any(f.type != "NORP" for f in inside.values()):
                 continue
-            f = self.covered.get(start)
-            if f is not None:
-                if f.type == "PER" and f.actor is not None:
-                    f.actor = title_actor(self.g, f.actor, office, country, self.date)
-                continue
-            end = self.name_run(start)
-            if end is not None:
-                ws = self.ws
-                name = self.norm[ws[start][0]:ws[end][1]]
-                actor = Actor(name=romanize(name), country=country, sector=office.sector, role=office.role,
-                              kind="person")
-                self.add(Found(ws[start][0], ws[end][1], start, end, "PER", actor=actor,
-                               source="title"))
+            for f in inside.values():
+                self.found.remove(f)
+                for w in range(f.first, f.last + 1):
+                    del self.covered[w]
+            self.add(Found(m.start, self.ws[last][1], m.first, last, "PER", actor=actor, source="coref"))
 
     def name_run(self, i: int) -> int | None:
         """Last word of a person's name starting at word i, or None.
@@ -452,6 +492,7 @@ def find_entities(doc: Doc, g: Gazetteer, ner_spans: Iterable[tuple[int, int, st
     x.ner_pass(ner_spans)
     x.placeword_pass()
     x.coref_pass()
+    x.bare_title_pass()
     return x.entities()
 
 

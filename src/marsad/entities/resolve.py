@@ -40,7 +40,7 @@ from dataclasses import dataclass, replace
 
 from ..doc import Doc
 from ..records import Actor, Entity, Mention
-from .actors import country_actor, office_actor, person_actor
+from .actors import country_actor, holds, office_actor, person_actor
 from .gazetteers import Gazetteer, Office, load_gazetteer
 from .matcher import find_matches, words_of
 
@@ -136,14 +136,6 @@ def office_holder(doc: Doc, g: Gazetteer, ents: tuple[Entity, ...], start: int, 
         if p is not None:
             return person_actor(g, p, doc.article.date)
     return office_actor(g, office, country, kind="person")
-
-
-def holds(g: Gazetteer, a: Actor, role: str | None, date: str | None) -> bool:
-    """Whether the actor held ``role`` on ``date`` (any of a known person's roles counts)."""
-    if a.role == role:
-        return True
-    p = g.persons.get(a.id) if a.id else None
-    return p is not None and any(r.role == role and (date is None or r.valid_on(date)) for r in p.roles)
 
 
 def unnamed_actor(g: Gazetteer, office: Office, country: str | None, modifiers: list[tuple[str, str]],
