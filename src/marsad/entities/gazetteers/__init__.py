@@ -32,6 +32,10 @@ SECTORS = frozenset(
     "COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF OPP PRE REL SOC".split())
 #: CAMEO codes for international actors that stand where a country code would
 IGO_CODES = frozenset("UNO EUR NAT ARL GCC AFR IGO IMG NGO ASN OAS".split())
+#: offices one person holds at a time in a country: a title alone (وزير الخارجية الإيراني) names its holder
+SINGLE_HOLDER_ROLES = frozenset("""head_of_state head_of_government foreign_minister defense_minister interior_minister
+finance_minister supreme_leader crown_prince vice_president speaker secretary_general army_chief
+national_security_adviser chief_justice""".split())
 OFFICE_KINDS = frozenset("title inst media desc unnamed group placeword agent".split())
 
 
@@ -156,7 +160,11 @@ class Gazetteer:
         return node.get(LEAF, [])
 
     def holder(self, country: str, role: str, date: str | None) -> Person | None:
-        """Who held ``role`` in ``country`` on ``date`` (only when exactly one person did)."""
+        """Who held ``role`` in ``country`` on ``date``: only for offices one person holds at a time (a
+        country has one foreign minister but many deputies and spokespeople), and only when the gazetteer
+        knows exactly one."""
+        if role not in SINGLE_HOLDER_ROLES:
+            return None
         found = [p for p in self.holders.get((country, role), ())
                  if any(r.country == country and r.role == role and (date is None and r.end is None or
                                                                      date is not None and r.valid_on(date))
