@@ -102,7 +102,7 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
 
-def event_filter(
+async def event_filter(  # async: a cheap dependency runs on the event loop, not through the thread pool
     country: str | None = Query(None, description="actor or recipient country (ISO alpha-3 or CAMEO code)"),
     actor_country: str | None = Query(None, description="the acting side's country"),
     recipient_country: str | None = Query(None, description="the receiving side's country"),
