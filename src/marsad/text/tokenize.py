@@ -242,6 +242,8 @@ def choose_analysis(w: str, lex: CliticLexicon) -> Analysis:
                 continue
             if last == FUTURE and stem[:1] not in IMPERFECT_PREFIXES:
                 continue
+            if stem.startswith(ARTICLE) and len(stem) >= 2 + MIN_STEM and count(stem[2:]):
+                continue  # a pronoun never follows a noun with the article (القطي is not القط + ي)
             if enc == "ي" and count(stem + "ية") * 4 > count(rest):
                 continue  # a nisba adjective (إيراني، دولي), not a noun + my
             score = max(map(count, _enclitic_stems(stem))) * weight * ENCLITIC_WEIGHTS[enc]
