@@ -172,3 +172,12 @@ def test_a_deputy_is_not_the_minister(code):
     doc = code("وصل مساعد وزير الخارجية الروسي إلى دمشق.", date="2025-04-20")
     pers = [e for e in doc.entities if e.type == "PER"]
     assert pers == []  # a country has many deputy ministers: the title alone names nobody
+
+
+def test_title_context_words(code):
+    cup = code("فاز الفريق بكأس ولي العهد السعودي أمس.")
+    assert not [e for e in cup.entities if e.type == "PER"]
+    prince = code("حضر الأمير تركي الفيصل الحفل.")
+    assert all(e.actor is None or e.actor.id != "ERDOGAN" for e in prince.entities)
+    verb = code("قال إن رئيس الأركان الأمريكي طالب رئيس الوزراء العراقي بالحفاظ على الأمن.", date="2015-07-21")
+    assert "طالب" not in [e.text for e in verb.entities if e.type == "PER"]

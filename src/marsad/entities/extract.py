@@ -28,7 +28,7 @@ from ..records import Actor, Entity, Geo, make_id
 from ..text.normalize import COMBINING_DELETED, normalize
 from .actors import (country_actor, country_geo, holds, office_actor, org_actor, person_actor, place_geo,
                      romanize)
-from .gazetteers import DATA, Gazetteer, Office, load_common_words, load_name_tokens
+from .gazetteers import DATA, Gazetteer, Office, load_common_words, load_name_tokens, rows
 from .matcher import Match, find_matches, words_of
 
 NER_TYPES = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
@@ -64,6 +64,12 @@ def not_names() -> frozenset[str]:
         if line:
             words.add(normalize(line))
     return frozenset(words)
+
+
+@lru_cache(maxsize=2)
+def title_context(kind: str) -> frozenset[str]:
+    """Normalized words of ``title_context.tsv`` of one kind (adjective, governor)."""
+    return frozenset(normalize(r[0]) for r in rows("title_context.tsv") if r[1] == kind)
 
 
 class Extractor:
@@ -223,15 +229,31 @@ class Extractor:
                     country = country or (f.actor.country if f.actor else None)
                     has_org = has_org or f.type == "ORG"
                     last = f.last
-                elif nxt_i not in self.covered and nxt_i not in self.at and self.wt[nxt_i].startswith(
-                        "ال") and self.wt[nxt_i] not in not_names():
+                elif nxt_i not in self.covered and self.wt[nxt_i] in title_context("adjective"):
                     last = nxt_i
-                elif nxt_i in self.at and "office" in self.at[nxt_i].kinds():
-                    last = self.at[nxt_i].last
+                elif nxt_i in self.at and any(self.g.offices[e.key].kind in ("inst", "media")
+                                              for e in self.at[nxt_i].of("office")):
+                    last = self.at[nxt_i].last  # المتحدث باسم + الرئاسة الروسية
                 else:
                     break
-            if not self.name_after(m, last, office, country) and not has_org and office.role and country:
+            if (not self.name_after(m, last, office, country) and not has_org and office.role and country
+                    and not self.governed(m.first)):
                 self.bare_titles.append((m, last, office, country))
+
+    def object_follows(self, i: int) -> bool:
+        """Another title, institution or person starts right after word i."""
+        m = self.at.get(i + 1)
+        return m is not None and self.adjacent(i, i + 1) and (
+            "person" in m.kinds() or any(self.g.offices[e.key].kind in ("title", "inst", "media")
+                                         for e in m.of("office")))
+
+    def governed(self, i: int) -> bool:
+        """A noun right before word i governs the title (كأس ولي العهد، نجل الرئيس): not the office holder."""
+        if i == 0 or not self.adjacent(i - 1, i):
+            return False
+        prev = self.wt[i - 1]
+        governors = title_context("governor")
+        return prev in governors or (prev[:1] in "وفبل" and prev[1:] in governors)
 
     def name_after(self, m: Match, last: int, office: Office, country: str | None) -> bool:
         """Give the name after a title chain ending at word ``last`` its office; False when none follows."""
@@ -245,8 +267,8 @@ class Extractor:
                 return True
             return False
         end = self.name_run(start)
-        if end is None:
-            return False
+        if end is None or (end == start and self.object_follows(end)):
+            return False  # رئيس الأركان الأمريكي طالب رئيس الوزراء: a verb and its object, not a name
         ws = self.ws
         name = self.norm[ws[start][0]:ws[end][1]]
         actor = Actor(name=romanize(name), country=country, sector=office.sector, role=office.role, kind="person")
