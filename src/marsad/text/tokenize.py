@@ -69,8 +69,11 @@ MIN_STEM = 2
 #: its stem must be seen far more often than the whole word; ي (my) is rarer still in news.
 PROCLITIC_WEIGHTS = {"و": 2.0, "ف": 0.5, "ب": 1.0, "ل": 1.0, "ك": 0.15, "س": 0.5}
 ENCLITIC_WEIGHTS = {"ه": 0.1, "ها": 0.1, "هم": 0.1, "هما": 0.1, "هن": 0.05, "ك": 0.05, "كم": 0.05, "نا": 0.1,
-                    "ي": 0.02}
+                    "ي": 0.005}
 WHOLE_WEIGHT = 0.02
+#: Two-letter stems need far more evidence: many two-letter strings are seen as fragments, while the real
+#: two-letter stems after a clitic are frequent function words (و+قد، ف+إن، من+ه), not لقي = ل + قي.
+SHORT_STEM_WEIGHT = 0.3
 #: A word that is itself seen with the article (البنك، الوزير، الولاية), or after و when it starts with و
 #: (ووزير), at least this share of its own count is a word of its own: its first or last letters are not clitics.
 LEXEME_SHARE = 0.02
@@ -190,6 +193,30 @@ class _Analyzer:
                 pos += len(pre[k])
         return False
 
+    def unjustified(self, a: Analysis) -> bool:
+        """Whether a split below the first one lacks evidence against the unit it splits: each clitic must be
+        justified by its own unit, as the first is by the whole word (ولقي is و + لقي, not و + ل + قي)."""
+        pre, art, stem, enc = a
+        if len(stem) < MIN_STEM:
+            return False
+        count, w = self.count, self.w
+        share = SHORT_STEM_WEIGHT if len(stem) == MIN_STEM and not art else WHOLE_WEIGHT
+        starts = list(accumulate(map(len, pre), initial=0))  # where the unit after each proclitic starts
+        # the evidence of the innermost unit, carried outwards one clitic at a time
+        evidence = float(self.lex.exact(ARTICLE + stem) if art else
+                         max(map(count, _enclitic_stems(stem))) if enc else count(stem))
+        if enc:
+            rest = w[starts[-1]:]
+            if pre and evidence * ENCLITIC_WEIGHTS[enc] < share * count(rest):
+                return True
+            evidence = max(count(rest), evidence * ENCLITIC_WEIGHTS[enc])
+        for k in range(len(pre) - 1, 0, -1):
+            unit = w[starts[k]:]
+            if evidence * PROCLITIC_WEIGHTS[pre[k]] < share * count(unit):
+                return True
+            evidence = max(count(unit), evidence * PROCLITIC_WEIGHTS[pre[k]])
+        return False
+
 
 def choose_analysis(w: str, lex: CliticLexicon) -> Analysis:
     """The most plausible (proclitics, article, stem, enclitic) of a word in light form.
@@ -210,7 +237,8 @@ def choose_analysis(w: str, lex: CliticLexicon) -> Analysis:
     if not lex.freq:
         return _article_only(w)
     count, exact = lex.count, lex.exact
-    floor = WHOLE_WEIGHT * count(w)
+    whole_count = count(w)
+    floor, short_floor = WHOLE_WEIGHT * whole_count, SHORT_STEM_WEIGHT * whole_count
     encs = [e for e in ENCLITICS if w.endswith(e)] if w.endswith(ENCLITICS) else []
     found: list[tuple[tuple[int, float], Analysis]] = []
     for pre in _proclitic_options(w) if w.startswith(_PREFIX_LETTERS) else _NO_PROCLITICS:
@@ -232,7 +260,7 @@ def choose_analysis(w: str, lex: CliticLexicon) -> Analysis:
                     found.append(((npre + 1, score), (pre, art, stem, "")))
         if npre and len(rest) >= MIN_STEM and (last != FUTURE or rest[:1] in IMPERFECT_PREFIXES):
             score = count(rest) * weight
-            if score > 0 and score >= floor:
+            if score > 0 and score >= (short_floor if len(rest) == MIN_STEM else floor):
                 found.append(((npre, score), (pre, "", rest, "")))
         for enc in encs:
             stem = rest[:len(rest) - len(enc)]
@@ -247,13 +275,13 @@ def choose_analysis(w: str, lex: CliticLexicon) -> Analysis:
             if enc == "ي" and count(stem + "ية") * 4 > count(rest):
                 continue  # a nisba adjective (إيراني، دولي), not a noun + my
             score = max(map(count, _enclitic_stems(stem))) * weight * ENCLITIC_WEIGHTS[enc]
-            if score > 0 and score >= floor:
+            if score > 0 and score >= (short_floor if len(stem) == MIN_STEM else floor):
                 found.append(((npre + 1, score), (pre, "", stem, enc)))
     if found:
         found.sort(reverse=True)
         an = _Analyzer(w, lex)
         for _, a in found:
-            if not an.splits_protected(a):
+            if not an.splits_protected(a) and not an.unjustified(a):
                 return a
     return whole
 
