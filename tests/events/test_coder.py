@@ -170,3 +170,19 @@ def test_records_point_into_the_original_text(code):
     assert ev.id == f"t:event:{ev.trigger.start}-{ev.trigger.end}"
     assert 0.0 <= ev.confidence <= 1.0
     assert text[ev.sentence.start:ev.sentence.end].startswith("وأعلنت")
+
+
+def test_a_crowd_noun_signals_its_event_only_when_the_crowd_acts(code):
+    assert not [e for e in code("استخدمت الشرطة الهراوات ضد المتظاهرين.").events if e.type == "PROTEST"]
+    assert one(code("وحمل المتظاهرون لافتات كتب عليها شعارات."), "PROTEST").mode == "demo"
+    assert one(code("وأغلق آلاف المتظاهرين الطريق الرئيسي."), "PROTEST")
+
+
+def test_a_participle_is_a_trigger_on_its_own(code):
+    doc = code("وأكد الوزير أن روسيا مستعدة لبذل كل جهد.", [("روسيا", "GPE", "RUS")])
+    assert parties(one(doc, "AGREE").actor) == {"RUS"}
+
+
+def test_a_word_with_ta_marbuta_is_no_verb_with_a_pronoun(code):
+    doc = code("وقالت وزارة الخارجية في بيان إن الاجتماعات مستمرة.")
+    assert [e.trigger.text for e in doc.events] == ["الاجتماعات"]

@@ -16,10 +16,11 @@ from ..doc import Doc, Sentence
 from ..records import Actor, Event, Mention, Place, SentenceRef, Span, TimeExpr, make_id
 from .arguments import RECIPIENT_PREPS, Slot, entity_starts, sentence_slots
 from .cues import Cues, sentence_cues
-from .lexicon import Head, Lexicon, match_follow
+from .lexicon import Head, Lexicon, match_follow, word_keys
 from .modality import find_modality, is_historical
 from .ontology import Ontology
 
+TA_MARBUTA = "ة"
 #: how far after a verb its subject may stand (VSO), in tokens
 VSO_SCOPE = 5
 #: how far after a verbal noun its genitive may stand
@@ -111,16 +112,22 @@ def _triggers(lex: Lexicon, words: list[str], toks, lo: int, hi: int, cues: Cues
     out = []
     consumed: set[int] = set()
     skipped = -2
+    sentence_keys = SentenceKeys(words, lo, hi)
+    cached = lex.cached_heads
     for i in range(lo, hi):
-        if i in consumed or toks[i].kind != "word":
+        w = words[i]
+        hs = cached(w)
+        if hs is None:
+            hs = lex.heads(w)
+        if not hs or i in consumed or toks[i].kind != "word":
             continue
-        found = best_head(lex, words, i, hi)
+        found = best_head(lex, words, i, hi, toks[i].text.endswith(TA_MARBUTA), sentence_keys)
         if found is None:
             continue
         head, follow = found
         consumed.update(follow)
         if _background(words, i, lo, cues) or _purpose(lex, words, i, head, onto) \
-                or (head.trigger.kind == "participle" and not _acting_crowd(words, toks, i, lo, cues)) \
+                or (head.trigger.kind == "crowd" and not _acting_crowd(words, toks, i, lo, cues)) \
                 or (skipped == i - 1 and words[i].startswith("و")):
             skipped = i  # الهجمات والمفاوضات: the coordinated noun shares the background
             continue
@@ -128,14 +135,37 @@ def _triggers(lex: Lexicon, words: list[str], toks, lo: int, hi: int, cues: Cues
     return out
 
 
-def best_head(lex: Lexicon, words: list[str], i: int, hi: int) -> tuple[Head, list[int]] | None:
+class SentenceKeys:
+    """Every clitic-stripped key of a sentence's words, built on first use: a multiword pattern whose words
+    are not all in the sentence is dismissed without scanning."""
+
+    __slots__ = ("words", "lo", "hi", "_keys")
+
+    def __init__(self, words: list[str], lo: int, hi: int):
+        self.words, self.lo, self.hi, self._keys = words, lo, hi, None
+
+    def may_match(self, trigger) -> bool:
+        """False when the pattern's first following word is nowhere in the sentence."""
+        keys = self._keys
+        if keys is None:
+            keys = self._keys = set().union(*map(word_keys, self.words[self.lo:self.hi]))
+        return not trigger.follow[0][0].isdisjoint(keys)
+
+
+def best_head(lex: Lexicon, words: list[str], i: int, hi: int, ta_marbuta: bool = False,
+              sentence_keys: SentenceKeys | None = None) -> tuple[Head, list[int]] | None:
     """The best lexicon reading of token ``i``: hand-curated entries first, then the longest pattern.
 
     ``Lexicon.heads`` lists the readings best first, so the first one whose following words are there wins.
+    A word written with ة (وزارة) is never a verb with the pronoun ـه (زاره).
     """
     for h in lex.heads(words[i]):
+        if ta_marbuta and h.form != "noun":
+            continue
         if not h.trigger.follow:
             return h, []
+        if sentence_keys is not None and not sentence_keys.may_match(h.trigger):
+            continue
         follow = match_follow(h.trigger, words, i, hi)
         if follow is not None:
             return h, follow

@@ -137,6 +137,8 @@ class Lexicon:
                         index.setdefault(f, []).append((t, "noun"))
         self.index = {k: tuple(v) for k, v in index.items()}
         self._cache: dict[str, tuple[Head, ...]] = {}
+        #: the cached readings of a word, or None before its first look-up (a fast path for running text)
+        self.cached_heads = self._cache.get
 
     def heads(self, norm_word: str) -> tuple[Head, ...]:
         """Readings of a normalized word as a trigger head: (entry, past/present/noun, with future سـ).

@@ -15,6 +15,7 @@ import argparse
 import re
 from pathlib import Path
 
+from ..text.normalize import normalize
 from .ontology import load_ontology
 
 HERE = Path(__file__).resolve().parent / "data"
@@ -107,12 +108,18 @@ def parse_synsets(text: str) -> dict[str, list[str]]:
     return sets
 
 
-def _heads(verbs: str) -> list[str]:
+def load_stop_heads() -> frozenset[str]:
+    """Lemmas never used as heads of converted patterns (``data/converted_stop_heads.txt``)."""
+    lines = (HERE / "converted_stop_heads.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(normalize(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
+
+
+def _heads(verbs: str, stop: frozenset[str]) -> list[str]:
     """Single-word verb lemmas of a pattern's comment (``اعرب+عن`` -> اعرب; ``عمل_بسرعة`` is skipped)."""
     out = []
     for v in verbs.split(","):
         v = v.strip().split("+")[0].strip()
-        if _AR_WORD.match(v) and len(v) >= 3 and v not in out:
+        if _AR_WORD.match(v) and len(v) >= 3 and v not in out and normalize(v) not in stop:
             out.append(v)
     return out
 
@@ -125,6 +132,7 @@ def convert_dictionary(text: str, xwalk: dict) -> list[tuple[str, str, str, str,
     skipped: a bare lemmatised verb such as وضع says nothing about the event type on its own.
     """
     synsets = parse_synsets(text)
+    stop = load_stop_heads()
     rows: dict[tuple[str, str], tuple[str, str, str, str, str]] = {}
     for line in text.splitlines():
         m = _PATTERN.match(line.strip())
@@ -142,7 +150,7 @@ def convert_dictionary(text: str, xwalk: dict) -> list[tuple[str, str, str, str,
                     objs.append("|".join(alts))
             elif _AR_WORD.match(w) and len(w) >= 3:
                 objs.append(w)
-        heads = _heads(m["verbs"])
+        heads = _heads(m["verbs"], stop)
         row = lookup(m["code"], xwalk)
         if not objs or not heads or row is None:
             continue

@@ -404,7 +404,7 @@ def model_card(report: dict, meta: dict, args) -> str:
     for t in EVENT_TYPES:
         for k, v in report["tasks"][t]["operating_points"].items():
             lines.append(f"| {t} | {k} | {v['threshold']} | {v['easy_no_false_event_rate']} | {v['gsr_dev_recall']} |")
-    sizes = ", ".join(f"`{k}` {v / 1e6:.2f} MB" for k, v in report["sizes"].items())
+    sizes = ", ".join(f"`{k}` {v / 1e3:.0f} kB" for k, v in report["sizes"].items())
     lines += ["", "## Artifacts", "", f"{sizes}. Export check: numpy scores differ from the training maths by at "
               f"most {report['check_max_abs_diff']} (float16 weights).", "",
               "## Limits", "",
@@ -414,5 +414,7 @@ def model_card(report: dict, meta: dict, args) -> str:
               "classifier is much weaker than ASSAULT's: alone it cannot reach both 10% false events and 85% "
               "recall. Use it behind the trigger lexicon, with the *recall* threshold, to reject candidates.",
               "- The *recall* threshold is read off the GSR development scores themselves, so its 95% is a "
-              "development figure; the *balanced* one off out-of-fold easy-no scores.", ""]
+              "development figure; the *balanced* one off out-of-fold easy-no scores.",
+              "- The sentence judgements (easy-no included) are training data: false-event rates measured on "
+              "them with this model are in-sample and lower than the out-of-fold ones above.", ""]
     return "\n".join(lines)
