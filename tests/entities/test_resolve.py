@@ -103,3 +103,14 @@ def test_counterparts_are_two_parties(code, find):
     doc = code("التقى الرئيس الروسي فلاديمير بوتين ونظيره الأمريكي دونالد ترامب في ألاسكا.")
     parties = resolve_parties(doc, *find(doc, "الرئيس الروسي فلاديمير بوتين ونظيره الأمريكي دونالد ترامب"))
     assert [(m.actor.name, m.actor.country) for m in parties] == [("Vladimir Putin", "RUS"), ("Donald Trump", "USA")]
+
+
+def test_resolver_works_on_a_bare_doc():
+    from marsad.doc import Doc
+    from marsad.records import Article
+    doc = Doc(article=Article.create(id="b", text="قال المتحدث باسم الكرملين دميتري بيسكوف إن روسيا مستعدة.",
+                                     date="2025-04-20"))
+    s = doc.text.index("دميتري")
+    assert resolve_span(doc, s, s + len("دميتري بيسكوف")).id == "PESKOV"
+    r = doc.text.index("روسيا")
+    assert [m.actor.country for m in resolve_parties(doc, r, r + 5)] == ["RUS"]

@@ -40,6 +40,7 @@ from dataclasses import dataclass, replace
 
 from ..doc import Doc
 from ..records import Actor, Entity, Mention
+from ..text.normalize import NormText
 from .actors import country_actor, holds, office_actor, person_actor
 from .gazetteers import Gazetteer, Office, load_gazetteer
 from .matcher import find_matches, words_of
@@ -74,6 +75,11 @@ def analyse(doc: Doc, g: Gazetteer, start: int, end: int) -> SpanInfo:
     return SpanInfo(offices, list(dict.fromkeys(countries)), modifiers)
 
 
+def with_norm(doc: Doc) -> Doc:
+    """The doc with its normalized text (made here when the normalizer did not run)."""
+    return doc if doc.norm is not None else doc.replace(norm=NormText(doc.text))
+
+
 def doc_entities(doc: Doc, g: Gazetteer) -> tuple[Entity, ...]:
     if doc.entities or "entities" in doc.layers or doc.extras.get("entities_done"):
         return doc.entities
@@ -84,6 +90,7 @@ def doc_entities(doc: Doc, g: Gazetteer) -> tuple[Entity, ...]:
 def resolve_span(doc: Doc, start: int, end: int) -> Actor | None:
     """The actor a span of the article stands for, or None (see the module docstring for the order)."""
     g = load_gazetteer()
+    doc = with_norm(doc)
     ents = doc_entities(doc, g)
     inside = [e for e in ents if e.end > start and e.start < end]
     for e in inside:
@@ -151,6 +158,7 @@ def unnamed_actor(g: Gazetteer, office: Office, country: str | None, modifiers: 
 def resolve_parties(doc: Doc, start: int, end: int) -> list[Mention]:
     """The parties a span names, one mention each (see the module docstring)."""
     g = load_gazetteer()
+    doc = with_norm(doc)
     ents = doc_entities(doc, g)
     text = doc.text
     info = analyse(doc, g, start, end)
