@@ -244,6 +244,8 @@ _NOT_NAME = set("""وزير وزارة رئيس حكومة قوة قوات مد�
 عضو نائب مسؤول مسؤولون متحدث ناطق سفير قائد زعيم رئيسة ممثل أمين مفوض محافظ عمدة سلطان شيخ رجل امرأة طالب
 مواطن لاجئ متظاهر مسلح مقاتل مصدر ولي عاهل حاكم والي قاضي محكمة برلمان نقابة شركة بنك جامعة وكالة مكتب ديوان
 سابق فصيلة كتيبة لواء جهاز دولة إدارة مستشار مبعوث محافظة مدينة منطقة بلدة قرية مخيم إقليم""".split())
+#: titles that PETRARCH sometimes writes before a name
+_HONORIFICS = set("جنرال دكتور سيد سيدة عقيد عميد مشير فريق آية".split())
 _CODE = re.compile(r"^([A-Z]{3})((?:[A-Z]{3})*)\s*(.*)$")
 _DATE = re.compile(r"(\d{8})")
 
@@ -302,8 +304,10 @@ def build_petrarch(path: Path, iso3s: set[str]) -> list[list[str]]:
     out = []
     seen: set[str] = set()
     for head, codes in parse_petrarch(path.read_text(encoding="utf-8")):
-        name = clean_name(head).replace("ٰ", "")
-        words = name.split()
+        words = clean_name(head).replace("ٰ", "").split()
+        while words and (words[0] in _HONORIFICS or words[0][2:] in _HONORIFICS):
+            words = words[1:]  # الجنرال مارتن ديمبسي → مارتن ديمبسي
+        name = " ".join(words)
         if len(words) < 2 or any(len(w) < 2 for w in words) or words[0] in _NOT_NAME:
             continue
         if any(w in _NOT_NAME or w[2:] in _NOT_NAME for w in words):
