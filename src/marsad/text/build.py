@@ -1,11 +1,10 @@
 """Build the word frequency list that decides clitic splits (text/data/wordfreq.tsv.gz).
 
-Counts every normalized Arabic word of the raw news in ``../shared/data`` (the ANT corpus, SaudiNewsNet and the
-ANERcorp tokens) and keeps the words seen at least ``--min-count`` times. The list is derived data (counts, no
-text) and is committed with the package; rerun this after changing the normalization:
-
-    marsad build wordfreq                       # reads ../shared/data, writes the package's data file
-    marsad build wordfreq --shared /path/to/shared --min-count 5 --out /tmp/wordfreq.tsv.gz
+Counts every Arabic word of the raw news in the shared data folder (the ANT corpus, SaudiNewsNet and the ANERcorp
+tokens), normalized as the tokenizer looks words up, and keeps the words seen at least --min-count times. The
+list is derived data (counts, no text), committed with the package; rebuild it after changing the
+normalization or the corpora. By default it reads ../shared next to the repository and overwrites the
+package's data file.
 """
 from __future__ import annotations
 
