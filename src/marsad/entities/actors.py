@@ -21,6 +21,7 @@ LETTERS = {
     "ؤ": "",
 }
 INITIAL = {"و": "w", "ي": "y"}
+VOWELS = "aiu"
 
 
 def country_actor(g: Gazetteer, iso3: str, sector: str | None = "GOV") -> Actor:
@@ -116,7 +117,13 @@ def _spell(w: str, tokens: dict[str, tuple[str, int]]) -> str | None:
 
 
 def _letters(w: str) -> str:
-    s = "".join(INITIAL.get(ch, LETTERS.get(ch, ch)) if i == 0 else LETTERS.get(ch, ch) for i, ch in enumerate(w))
+    """Letter-by-letter spelling; Arabic leaves short vowels unwritten, so an "a" goes between two opening
+    consonants (لحج → Lahj, مشعل → Mashl): rough, but pronounceable."""
+    parts = [INITIAL.get(ch, LETTERS.get(ch, ch)) if i == 0 else LETTERS.get(ch, ch) for i, ch in enumerate(w)]
+    parts = [p for p in parts if p]
+    if len(parts) >= 2 and parts[0][-1] not in VOWELS and parts[1][0] not in VOWELS:
+        parts.insert(1, "a")
+    s = "".join(parts)
     if w.endswith("ه"):
         s = s[:-1] + "a"  # ta marbuta (folded to ه)
     return s.capitalize()
