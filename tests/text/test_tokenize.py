@@ -142,7 +142,7 @@ ALPHABET = st.sampled_from(
     list("abcXYZ0123٠١٢٣.,،؛؟!?:%#@/-«»\"()") + [" ", " ", "\n", "\u200f", "\ufefb", "\ufdf2", "\u200c", "_"])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.text(ALPHABET, max_size=80))
 def test_tokens_and_whitespace_cover_the_text(text):
     _covers(text, tokenize(text, LEX))
@@ -154,8 +154,11 @@ def test_cover_any_unicode(text):
     _covers(text, tokenize(text, LEX))
 
 
+FRESH = load_clitic_lexicon.__wrapped__()  # a second copy of the lexicon, with its own cache
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.text(ALPHABET, max_size=80))
 def test_deterministic_and_cache_independent(text):
-    fresh = load_clitic_lexicon.__wrapped__()
-    assert tokenize(text, LEX) == tokenize(text, fresh) == tokenize(text, LEX)
+    FRESH.cache.clear()
+    assert tokenize(text, LEX) == tokenize(text, FRESH) == tokenize(text, LEX)
