@@ -17,8 +17,8 @@ Data (``--data-dir``, default ``../shared/data/events``):
   (``marsad eval events``) and its confidence calibration stay honest; ``--include-gsr-dev`` trains on them
   too (for a release, once tuning is over).
 
-Each model is a linear SVM over TF-IDF (see :class:`Vectorizer`) of :mod:`marsad.events.classifier.features`, evaluated by
-stratified k-fold cross-validation (the vocabulary fitted inside each fold). The out-of-fold scores calibrate
+Each model is a linear SVM over TF-IDF (see :class:`Vectorizer`) of :mod:`marsad.events.classifier.features`,
+evaluated by stratified k-fold cross-validation (the vocabulary fitted inside each fold). The out-of-fold scores calibrate
 the probabilities (a softmax temperature for quad, Platt scaling for the binary models) and choose the
 PROTEST/ASSAULT thresholds. The final models, fitted on all the data, are exported for numpy inference
 (:mod:`marsad.events.classifier`): no scikit-learn at run time. Needs the ``train`` extra (scikit-learn).
@@ -26,6 +26,7 @@ PROTEST/ASSAULT thresholds. The final models, fitted on all the data, are export
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
 import sys
 import time
@@ -78,10 +79,8 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    try:
-        from sklearn.svm import LinearSVC  # noqa: F401 - fail early with a clear message
-    except ModuleNotFoundError as e:
-        raise UsageError("training needs scikit-learn: pip install 'marsad[train]'") from e
+    if importlib.util.find_spec("sklearn") is None:
+        raise UsageError("training needs scikit-learn: pip install 'marsad[train]'")
     if args.cv < 2:
         raise UsageError("--cv must be at least 2")
     data = Path(args.data_dir)
