@@ -15,6 +15,7 @@ GROUPS: dict[str, tuple[str, dict[str, str]]] = {
     "eval": ("evaluate a stage on development data and print its figures", {
         "time-specs": "marsad.times.evaluate",
         "ner": "marsad.entities.ner.evaluate",
+        "actors": "marsad.entities.evaluate",
         "quotes": "marsad.quotes.evaluate",
         "events": "marsad.events.evaluate",
         "seed": "marsad.evaluate",
