@@ -38,6 +38,7 @@ class Slot:
     entities: list[Entity] = field(default_factory=list)
     pair: bool = False        # a dual noun (البلدين) standing for the article's current pair of parties
     adjective: bool = False   # a nationality adjective of an event noun (غارة إسرائيلية): its doer
+    resolved: list[Mention] | None = None  # what the entities stage's resolver said (asked once per slot)
 
 
 def party_actor(e: Entity) -> Actor | None:

@@ -144,12 +144,12 @@ class SentenceKeys:
     def __init__(self, words: list[str], lo: int, hi: int):
         self.words, self.lo, self.hi, self._keys = words, lo, hi, None
 
-    def may_match(self, trigger) -> bool:
-        """False when the pattern's first following word is nowhere in the sentence."""
+    def any_of(self, forms: frozenset[str]) -> bool:
+        """Whether some word of the sentence is one of ``forms`` (clitics stripped)."""
         keys = self._keys
         if keys is None:
             keys = self._keys = set().union(*map(word_keys, self.words[self.lo:self.hi]))
-        return not trigger.follow[0][0].isdisjoint(keys)
+        return not forms.isdisjoint(keys)
 
 
 def best_head(lex: Lexicon, words: list[str], i: int, hi: int, ta_marbuta: bool = False,
@@ -159,12 +159,18 @@ def best_head(lex: Lexicon, words: list[str], i: int, hi: int, ta_marbuta: bool 
     ``Lexicon.heads`` lists the readings best first, so the first one whose following words are there wins.
     A word written with ة (وزارة) is never a verb with the pronoun ـه (زاره).
     """
-    for h in lex.heads(words[i]):
+    w = words[i]
+    if sentence_keys is not None and not sentence_keys.any_of(lex.first_follow_words(w)):
+        sentence_keys = None  # no multiword reading can match: only the single-word ones are tried
+        heads = [h for h in lex.heads(w) if not h.trigger.follow]
+    else:
+        heads = lex.heads(w)
+    for h in heads:
         if ta_marbuta and h.form != "noun":
             continue
         if not h.trigger.follow:
             return h, []
-        if sentence_keys is not None and not sentence_keys.may_match(h.trigger):
+        if sentence_keys is not None and not sentence_keys.any_of(h.trigger.follow[0][0]):
             continue
         follow = match_follow(h.trigger, words, i, hi)
         if follow is not None:
@@ -371,10 +377,11 @@ def _slot_mentions(doc: Doc, slot: Slot | None, resolve) -> list[Mention]:
     if slot is None:
         return []
     if resolve is not None and not slot.pair:
-        start, end = doc.tokens[slot.first].start, doc.tokens[slot.last].end
-        got = list(resolve(doc, start, end) or [])
-        if got:
-            return got
+        if slot.resolved is None:
+            start, end = doc.tokens[slot.first].start, doc.tokens[slot.last].end
+            slot.resolved = list(resolve(doc, start, end) or [])
+        if slot.resolved:
+            return list(slot.resolved)
     if slot.pair:
         tok = doc.tokens[slot.first]
         return [Mention(text=tok.text, start=tok.start, end=tok.end, actor=None)]

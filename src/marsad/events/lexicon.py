@@ -139,6 +139,17 @@ class Lexicon:
         self._cache: dict[str, tuple[Head, ...]] = {}
         #: the cached readings of a word, or None before its first look-up (a fast path for running text)
         self.cached_heads = self._cache.get
+        self._firsts: dict[str, frozenset[str]] = {}
+
+    def first_follow_words(self, norm_word: str) -> frozenset[str]:
+        """The forms any multiword reading of this word needs next (empty when it has none): one set test
+        tells whether any of its patterns can match in a sentence."""
+        got = self._firsts.get(norm_word)
+        if got is None:
+            got = frozenset().union(*(h.trigger.follow[0][0] for h in self.heads(norm_word) if h.trigger.follow))
+            if len(self._firsts) < 300_000:
+                self._firsts[norm_word] = got
+        return got
 
     def heads(self, norm_word: str) -> tuple[Head, ...]:
         """Readings of a normalized word as a trigger head: (entry, past/present/noun, with future سـ).
