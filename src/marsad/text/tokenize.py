@@ -8,8 +8,9 @@ Arabic words are split into their clitic parts (Stanza's token/word split: وب�
 مفاوضات) by :func:`choose_analysis`, which decides with a word frequency lexicon whether letters that look
 like clitics are clitics (و+قال) or part of the stem (وزير، لبنان).
 
-Speed: everything about a surface form (its kind, normalized form and clitic parts) is computed once and
-cached, so the work per token is one dictionary look-up and building the tuples of the result.
+Speed: everything about a surface form (its kind, normalized form and clitic parts) is computed once per
+process and cached, so the work per token is one dictionary look-up and building the tuples of the result
+(see :func:`tokenize`).
 """
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ import re
 from functools import partial
 from itertools import accumulate, compress
 from operator import itemgetter
-from typing import Iterator
 
 from ..doc import Part, Token
 from .normalize import folder, normalize
@@ -47,8 +47,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 #: the tokenizer's regular expression, one named group per kind (``m.lastgroup`` is the kind)
 TOKEN_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in TOKEN_PATTERNS))
-#: the same alternatives without groups, for ``findall`` (a list of strings, built in C)
-_SCAN_RE = re.compile("|".join(f"(?:{p})" for _, p in TOKEN_PATTERNS))
+#: the same alternatives as one capturing group: ``split`` returns the gaps and the tokens, in order
+_SPLIT_RE = re.compile("(" + "|".join(f"(?:{p})" for _, p in TOKEN_PATTERNS) + ")")
 
 PROCLITIC_CONJ = ("و", "ف")
 PROCLITIC_PREP = ("ب", "ل", "ك")
@@ -107,7 +107,7 @@ class CliticLexicon:
 
     def count(self, light: str) -> int:
         """How often a word (in light form) was seen, whatever hamza its first alef carries; 0 when unknown."""
-        key = light.replace("ى", "ي")  # LEXICON_KEY, as a C call that is faster on short strings
+        key = light.replace("ى", "ي")
         if key[:1] in _ALEFS:
             return self._any_alef.get("ا" + key[1:], 0)
         return self.freq.get(key, 0)
@@ -117,12 +117,11 @@ class CliticLexicon:
         return self.freq.get(light.replace("ى", "ي"), 0)
 
 
-#: from the light form to the lexicon's keys: the lexicon keeps hamza and ة (they tell a lot: ألوانها has no
-#: article, كتابة is not كتاب + ه) and folds only ى, which news spells either way
-LEXICON_KEY = {ord("ى"): "ي"}
-#: the same, as options of :func:`marsad.text.normalize.normalize` (used to build and load the lexicon)
+#: How the lexicon's words are normalized (options of :func:`marsad.text.normalize.normalize`): it keeps hamza
+#: and ة, which tell a lot (ألوانها has no article, كتابة is not كتاب + ه), and folds ى, which news spells either
+#: way. A light form becomes a lexicon key by folding ى alone (``CliticLexicon.count``).
 LEXICON_NORMALIZATION = {"fold_ta": False, "fold_alef": False}
-_ALEFS = "اأإآ"
+_ALEFS = frozenset("اأإآ")
 Analysis = tuple[tuple[str, ...], str, str, str]  # proclitics, article, stem, enclitic
 _PREFIX_LETTERS = PROCLITIC_CONJ + PROCLITIC_PREP + (FUTURE, ARTICLE)
 
@@ -415,6 +414,4 @@ def tokenize(text: str, lex: CliticLexicon | None = None) -> tuple[Token, ...]:
 
 _KIND, _NORM, _REL = itemgetter(0), itemgetter(1), itemgetter(2)
 _new_token = partial(tuple.__new__, Token)
-#: the token alternatives as one capturing group: ``split`` returns the gaps and the tokens, in order
-_SPLIT_RE = re.compile(f"({_SCAN_RE.pattern})")
 _EMPTY_LEX = CliticLexicon()
