@@ -186,3 +186,10 @@ def test_a_participle_is_a_trigger_on_its_own(code):
 def test_a_word_with_ta_marbuta_is_no_verb_with_a_pronoun(code):
     doc = code("وقالت وزارة الخارجية في بيان إن الاجتماعات مستمرة.")
     assert [e.trigger.text for e in doc.events] == ["الاجتماعات"]
+
+
+def test_vso_subject_stays_the_actor_of_an_agreement_between_others(code):
+    text = "وافق مجلس الأمن على الاتفاق المبرم بين إيران والقوى الكبرى."
+    doc = code(text, [("مجلس الأمن", "ORG", "UNO"), ("إيران", "GPE", "IRN")])
+    ev = one(doc, "AGREE")
+    assert parties(ev.actor) == {"UNO"}

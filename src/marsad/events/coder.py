@@ -338,8 +338,9 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
         if s is actor_slot or s in recipient_slots or s.first > i + RECIPIENT_SCOPE or s.first >= stop:
             continue
         if s.prep == "بين":
-            if typ in RECIPROCAL:
-                actor_slot = None  # talks between X and Y: both are actors and recipients
+            if typ in RECIPROCAL and (actor_slot is None or actor_slot.last < i):
+                # talks between X and Y: both are actors and recipients (a subject after the verb stays)
+                actor_slot = None
             recipient_slots.append(s)
             break
         if s.prep in RECIPIENT_PREPS or (s.prep is None and head.form != "noun"):
