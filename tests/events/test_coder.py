@@ -193,3 +193,10 @@ def test_vso_subject_stays_the_actor_of_an_agreement_between_others(code):
     doc = code(text, [("مجلس الأمن", "ORG", "UNO"), ("إيران", "GPE", "IRN")])
     ev = one(doc, "AGREE")
     assert parties(ev.actor) == {"UNO"}
+
+
+def test_accusative_indefinite_noun_and_mode_from_cue_words(code):
+    doc = code("أجرى وزير خارجية الكويت اتصالا هاتفيا مع نظيره العماني.", [("الكويت", "GPE", "KWT")])
+    ev = one(doc, "CONSULT")
+    assert ev.mode == "phone" and ev.cameo == "041"
+    assert parties(ev.actor) == {"KWT"}

@@ -77,11 +77,14 @@ def verb_forms(head: str) -> set[str]:
 
 
 def noun_forms(word: str) -> set[str]:
-    """A noun or participle with its ـات plural and construct forms (زياره: زيارات، زيارت-ها)."""
+    """A noun or participle with its ـات plural and construct forms (زياره: زيارات، زيارت-ها), and the
+    accusative indefinite ـاً of other nouns (هجوما، اتصالا)."""
     out = {word}
     if word.endswith("ه") and len(word) > 2:
         base = word[:-1]
         out.update((base + "ات", base + "ت", base + "تان", base + "تين"))
+    elif not word.endswith(("ا", "ي", "ات", "ون", "ين")) and len(word) > 2:
+        out.add(word + "ا")
     return out
 
 
