@@ -191,15 +191,14 @@ def _code(nlp: Pipeline, art: Article):
 
 
 def _print_classifier_cv() -> None:
-    try:
-        from . import classifier  # type: ignore[attr-defined]
-    except ImportError:
-        return
-    card = getattr(classifier, "cv_scores", None)
-    scores = card() if callable(card) else None
-    if scores:
-        for k, v in scores.items():
-            print(f"classifier_{k}: {v}")
+    """The classifier's UN quad-class cross-validation figures, as recorded in its model metadata."""
+    from .confidence import _classifier
+    clf = _classifier()
+    quad = ((clf.meta.get("report") or {}).get("tasks") or {}).get("quad") if clf is not None else None
+    if quad:
+        folds = (clf.meta.get("report") or {}).get("cv_folds")
+        print(f"classifier_un_quad_cv_macro_f1: {quad.get('macro_f1')} ({folds}-fold, folds "
+              f"{quad.get('macro_f1_fold_min_max')}; from `marsad train events --cv`)")
 
 
 def choose_thresholds(samples: list[dict]) -> dict[str, float]:
