@@ -68,7 +68,7 @@ MIN_STEM = 2
 #: so many words that واضاف is seen twenty times as often as اضاف, yet it is و + أضاف; ك ("like") is rare, so
 #: its stem must be seen far more often than the whole word; ي (my) is rarer still in news.
 PROCLITIC_WEIGHTS = {"و": 2.0, "ف": 0.5, "ب": 1.0, "ل": 1.0, "ك": 0.15, "س": 0.5}
-ENCLITIC_WEIGHTS = {"ه": 0.1, "ها": 0.1, "هم": 0.1, "هما": 0.1, "هن": 0.05, "ك": 0.05, "كم": 0.05, "نا": 0.1,
+ENCLITIC_WEIGHTS = {"ه": 0.1, "ها": 0.1, "هم": 0.1, "هما": 0.1, "هن": 0.05, "ك": 0.01, "كم": 0.02, "نا": 0.1,
                     "ي": 0.005}
 WHOLE_WEIGHT = 0.02
 #: Two-letter stems need far more evidence: many two-letter strings are seen as fragments, while the real
