@@ -69,7 +69,7 @@ COMPONENT_MODULES: dict[str, str] = {
 TEXT_PIPELINE: tuple[str, ...] = ("normalizer", "tokenizer", "sentencizer")
 
 #: marsad's full pipeline, in order
-DEFAULT_PIPELINE: tuple[str, ...] = TEXT_PIPELINE + ("entities", "times", "quotes")
+DEFAULT_PIPELINE: tuple[str, ...] = TEXT_PIPELINE + ("entities", "times", "quotes", "events")
 
 
 def register(cls: type[Component]) -> type[Component]:
