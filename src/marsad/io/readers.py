@@ -115,6 +115,20 @@ def read_text_file(path: Path, *, id: str | None = None, date: str | None = None
 _ANT_FIELD = re.compile(r"<(DOCNO|URL|SRC|TITLE|TIME|TEXT)>\s*(.*?)\s*</\1>", re.S)
 
 
+_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def _ant_date(value: str | None) -> str | None:
+    """ANT writes its dates two ways: ISO (2017-01-21T16:19:00+01:00) and dd/mm/yyyy."""
+    if not value:
+        return None
+    m = _DMY.match(value.strip())
+    if m:
+        d, mo, y = m.groups()
+        return f"{y}-{int(mo):02d}-{int(d):02d}"
+    return value
+
+
 def read_ant(data: bytes, *, name: str) -> Iterator[Item]:
     """ANT corpus documents (``<DOC>`` blocks) in one file."""
     text = decode_text(data)
@@ -124,7 +138,8 @@ def read_ant(data: bytes, *, name: str) -> Iterator[Item]:
         fields = dict(_ANT_FIELD.findall(block))
         aid = fields.get("DOCNO") or name
         try:
-            yield Article.create(id=aid, text=fields.get("TEXT", ""), date=(fields.get("TIME") or None),
+            date = _ant_date(fields.get("TIME")) or date_from_name(aid)
+            yield Article.create(id=aid, text=fields.get("TEXT", ""), date=date,
                                  title=fields.get("TITLE"), source=fields.get("SRC"), url=fields.get("URL"))
         except MarsadError as e:
             yield BadItem(aid, e)
