@@ -65,8 +65,8 @@ def render_table(r: ArticleRecord) -> str:
         actor = "+".join(_party(m) for m in e.actor) or "?"
         recip = "+".join(_party(m) for m in e.recipient) or "-"
         place = f" @ {e.place.name or e.place.text}" if e.place else ""
-        mode = f"/{e.mode}" if e.mode else ""
-        lines.append(f"     {e.type}{mode:<14} {actor} -> {recip}  {e.date or '?'}{place}  "
+        kind = e.type + (f"/{e.mode}" if e.mode else "")
+        lines.append(f"     {kind:<22} {actor} -> {recip}  {e.date or '?'}{place}  "
                      f"[{e.modality}]  «{e.trigger.text if e.trigger else ''}»")
     lines.append(f"   quotes ({len(r.quotes)})")
     for q in r.quotes:
