@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator, Sequence
 
 from ..errors import InputError, UsageError
 
@@ -41,20 +41,24 @@ def read_lines(source: str) -> list[str]:
     return text.splitlines()
 
 
-def tag_lines(lines: Iterable[str], tag) -> Iterator[str]:
-    """``token<TAB>tag`` for each token line and ``""`` for each blank line, in input order."""
-    sent: list[str] = []
+def tag_lines(lines: Sequence[str], tag_document) -> Iterator[str]:
+    """``token<TAB>tag`` for each token line and ``""`` for each blank line, in input order.
+
+    The whole input is tagged as one document (``tag_document``: sentences -> tags), so a name found in one
+    sentence helps in the next ones, as in a news article.
+    """
+    sents: list[list[str]] = [[]]
     for line in lines:
         cols = line.split()
         if cols:
-            sent.append(cols[0])
-            continue
-        if sent:
-            yield from (f"{t}\t{g}" for t, g in zip(sent, tag(sent)))
-            sent = []
-        yield ""
-    if sent:
-        yield from (f"{t}\t{g}" for t, g in zip(sent, tag(sent)))
+            sents[-1].append(cols[0])
+        elif sents[-1]:
+            sents.append([])
+    sents = [s for s in sents if s]
+    tags = iter([t for sent_tags in tag_document(sents) for t in sent_tags])
+    for line in lines:
+        cols = line.split()
+        yield f"{cols[0]}\t{next(tags)}" if cols else ""
 
 
 def run(args) -> int:
@@ -63,6 +67,6 @@ def run(args) -> int:
     lines = read_lines(args.conll)
     model = load_model()
     out = sys.stdout
-    for line in tag_lines(lines, model.tag):
+    for line in tag_lines(lines, model.tag_document):
         out.write(line + "\n")
     return 0

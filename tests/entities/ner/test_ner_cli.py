@@ -13,7 +13,7 @@ CONLL = "قال O\nالرئيس O\nالإيراني B-MISC\n\n\nوصل O\nإلى
 
 
 def test_tag_lines_keeps_tokens_and_every_blank_line():
-    out = list(tag_lines(CONLL.splitlines(), lambda toks: ["X"] * len(toks)))
+    out = list(tag_lines(CONLL.splitlines(), lambda sents: [["X"] * len(s) for s in sents]))
     assert out == ["قال\tX", "الرئيس\tX", "الإيراني\tX", "", "", "وصل\tX", "إلى\tX", "بغداد\tX", ".\tX"]
 
 

@@ -88,3 +88,16 @@ def test_committed_model_on_anercorp_slice(model):
     data = read_tagged(path.read_text(encoding="utf-8"))[:400]
     s = score([t for _, t in data], [model.tag(w) for w, _ in data])
     assert s["ALL"]["f1"] > 0.9
+
+
+def test_surnames_propagate_to_nearby_sentences():
+    from marsad.entities.ner.consistency import propagate
+    from marsad.entities.ner.features import Featurizer
+    feat = Featurizer(Resources.load())
+    sents = [["التقى", "جاك", "شيراك", "في", "كوركوفا"], ["وقال", "وشيراك", "إن", "كوركوفا", "قال"], ["وقال", "شيراك"]]
+    tags = [["O", "B-PERS", "I-PERS", "O", "B-LOC"], ["O"] * 5, ["O", "O"]]
+    out = propagate(sents, tags, feat, window=2)
+    assert out[0] == tags[0]
+    assert out[1] == ["O", "B-PERS", "O", "B-LOC", "O"]  # وشيراك found through its stem; قال is a common word
+    assert out[2] == ["O", "B-PERS"]
+    assert propagate(sents, tags, feat, window=1)[2] == ["O", "O"]  # too far from the full name

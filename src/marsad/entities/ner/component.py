@@ -21,16 +21,17 @@ from .model import NerModel, load_model
 Span3 = tuple[int, int, str]
 
 
-def find_names(model: NerModel, tokens: Sequence[Token]) -> tuple[list[Span3], list[Span3]]:
-    """ANERcorp-style and proclitic-free character spans of the names in one sentence's tokens."""
-    tags = model.tag([t.text for t in tokens])
+def find_names(model: NerModel, groups: Sequence[Sequence[Token]]) -> tuple[list[Span3], list[Span3]]:
+    """ANERcorp-style and proclitic-free character spans of the names in a text's sentences (token groups)."""
     full: list[Span3] = []
     bare: list[Span3] = []
-    for a, b, label in sorted(spans(tags)):
-        first = tokens[a]
-        start, end = first.start, tokens[b - 1].end
-        full.append((start, end, label))
-        bare.append((start + _proclitic_chars(model, first.text), end, label))
+    all_tags = model.tag_document([[t.text for t in toks] for toks in groups])
+    for tokens, tags in zip(groups, all_tags):
+        for a, b, label in sorted(spans(tags)):
+            first = tokens[a]
+            start, end = first.start, tokens[b - 1].end
+            full.append((start, end, label))
+            bare.append((start + _proclitic_chars(model, first.text), end, label))
     return full, bare
 
 
@@ -57,13 +58,7 @@ class NerTagger(Component):
         self.model = load_model()
 
     def __call__(self, doc: Doc) -> Doc:
-        full: list[Span3] = []
-        bare: list[Span3] = []
         groups = ([doc.tokens[s.first_token:s.last_token] for s in doc.sentences]
                   if doc.sentences else [doc.tokens])
-        for toks in groups:
-            if toks:
-                f, b = find_names(self.model, toks)
-                full += f
-                bare += b
+        full, bare = find_names(self.model, [g for g in groups if g])
         return doc.with_extra("ner_spans", tuple(full)).with_extra("ner_spans_bare", tuple(bare))

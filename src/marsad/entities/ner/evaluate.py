@@ -30,7 +30,7 @@ def evaluate(path: str, model=None, limit: int = 0) -> dict:
         data = data[:limit]
     if model is None or isinstance(model, str):
         model = NerModel(model) if model else load_model()
-    return score([tags for _, tags in data], [model.tag(toks) for toks, _ in data])
+    return score([tags for _, tags in data], model.tag_document([toks for toks, _ in data]))
 
 
 def run(args) -> int:

@@ -121,12 +121,16 @@ def _shape(s: str) -> str:
 class Featurizer:
     """Feature strings for token sequences; per-form results are cached for the process lifetime."""
 
-    def __init__(self, res: Resources):
+    def __init__(self, res: Resources, known: frozenset[str] | None = None):
+        """``known``: the attributes the model has weights for; others are dropped once per form, which
+        halves the work of building and tagging (the CRF would ignore them anyway)."""
         self.res = res
+        self.known = known
         self._own: dict[str, list[str]] = {}
         self._ctx: dict[str, tuple[list[str], ...]] = {}
         self._key: dict[str, str] = {}
         self._pre: dict[str, str] = {}
+        self._bare: dict[str, str] = {}
 
     def _analyse(self, surface: str) -> None:
         res = self.res
@@ -165,14 +169,18 @@ class Featurizer:
         if c:
             ctx1 += [f"c{j}={cid}" for j, cid in enumerate(c[:-1])]
         ctx2 = ["w=" + k] + (["c1=" + c[1], "c2=" + c[2]] if c else []) + ["nl=" + t for t in sorted(lists)]
+        ctx = (["-2:" + f for f in ctx2], ["-1:" + f for f in ctx1],
+               ["+1:" + f for f in ctx1], ["+2:" + f for f in ctx2])
+        known = self.known
+        if known is not None:
+            own = [f for f in own if f in known]
+            ctx = tuple([f for f in side if f in known] for side in ctx)
         self._own[surface] = own
+        self._ctx[surface] = ctx
         # the proclitics that can be cut off the surface without touching the stem (not لل = ل + ال)
         self._pre[surface] = pre if k[len(pre):] == st else ""
         self._key[surface] = k
-        self._ctx[surface] = (
-            ["-2:" + f for f in ctx2], ["-1:" + f for f in ctx1],
-            ["+1:" + f for f in ctx1], ["+2:" + f for f in ctx2],
-        )
+        self._bare[surface] = bare
 
     def proclitic(self, surface: str) -> str:
         """The normalized conjunction/preposition proclitics of a token (``""`` when there are none)."""
@@ -180,26 +188,41 @@ class Featurizer:
             self._analyse(surface)
         return self._pre[surface]
 
+    def stem_key(self, surface: str) -> str:
+        """The normalized stem without proclitics and article: what one name's mentions share."""
+        if surface not in self._bare:
+            self._analyse(surface)
+        return self._bare[surface]
+
+    def frequency(self, surface: str) -> int:
+        """How often the whole (normalized) token occurs in the cluster corpus."""
+        if surface not in self._key:
+            self._analyse(surface)
+        return self.res.freq(self._key[surface])
+
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         """One feature list per token."""
         own, ctx, key = self._own, self._ctx, self._key
         for t in tokens:
             if t not in own:
                 self._analyse(t)
+        known = self.known
         n = len(tokens)
         out = []
         for i, t in enumerate(tokens):
-            f = own[t] + []
-            if i >= 2:
-                f += ctx[tokens[i - 2]][0]
+            f = own[t] + ctx[tokens[i - 2]][0] if i >= 2 else own[t] + []
             if i >= 1:
                 f += ctx[tokens[i - 1]][1]
-                f.append("bg-=" + key[tokens[i - 1]] + "|" + key[t])
+                bg = "bg-=" + key[tokens[i - 1]] + "|" + key[t]
+                if known is None or bg in known:
+                    f.append(bg)
             else:
                 f.append("BOS")
             if i + 1 < n:
                 f += ctx[tokens[i + 1]][2]
-                f.append("bg+=" + key[t] + "|" + key[tokens[i + 1]])
+                bg = "bg+=" + key[t] + "|" + key[tokens[i + 1]]
+                if known is None or bg in known:
+                    f.append(bg)
             else:
                 f.append("EOS")
             if i + 2 < n:
