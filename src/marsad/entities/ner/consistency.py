@@ -34,19 +34,32 @@ def propagate(sents: Sequence[Sequence[str]], tags: list[list[str]], feat: Featu
               window: int = WINDOW) -> list[list[str]]:
     """Tags with names re-found in the sentences within ``window`` of where they were tagged."""
     found = [_names(t, g, feat) for t, g in zip(sents, tags)]
+    votes: dict[str, Counter] = defaultdict(Counter)  # names in the sliding window [i - window, i + window]
+
+    def shift(j: int, d: int) -> None:
+        if 0 <= j < len(found):
+            for key, typ in found[j]:
+                votes[key][typ] += d
+                if not votes[key][typ]:
+                    del votes[key][typ]
+                    if not votes[key]:
+                        del votes[key]
+
+    for j in range(min(window, len(found))):
+        shift(j, 1)
     out = []
     for i, (toks, tg) in enumerate(zip(sents, tags)):
-        votes: dict[str, Counter] = defaultdict(Counter)
-        for j in range(max(0, i - window), min(len(sents), i + window + 1)):
-            for key, typ in found[j]:
-                votes[key][typ] += 1
+        shift(i + window, 1)
+        shift(i - window - 1, -1)
+        if not votes:
+            out.append(tg)
+            continue
         new = list(tg)
         for k, tok in enumerate(toks):
             if new[k] != "O":
                 continue
-            key = feat.stem_key(tok)
-            v = votes.get(key)
-            if not v or len(v) > 1 or len(key) < 3 or feat.frequency(tok) > MAX_FREQ:
+            v = votes.get(feat.stem_key(tok))
+            if not v or len(v) > 1 or len(feat.stem_key(tok)) < 3 or feat.frequency(tok) > MAX_FREQ:
                 continue
             typ = next(iter(v))
             prev = new[k - 1] if k else "O"
