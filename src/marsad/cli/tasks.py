@@ -18,6 +18,7 @@ GROUPS: dict[str, tuple[str, dict[str, str]]] = {
         "actors": "marsad.entities.evaluate",
         "quotes": "marsad.quotes.evaluate",
         "events": "marsad.events.evaluate",
+        "un-quad": "marsad.events.un_quad",
         "seed": "marsad.evaluate",
     }),
     "build": ("rebuild a derived data file of the package from ../shared/data", {
