@@ -371,3 +371,73 @@ def test_nouns_in_ta_marbuta_are_not_cues(nlp):
 def test_participle_after_a_pronoun_phrase(nlp):
     q = one(nlp, "وأبدى الزوار إعجابهم بالمعرض والخدمات المقدمة منه، مؤكدين أن التنظيم ممتاز.")
     assert q.speaker.text.startswith("الزوار") and q.text == "التنظيم ممتاز"
+
+
+# ---- second pass on real news: general rules, each on a sentence written for this test ------------------------
+
+def test_fi_hin_is_whereas_not_a_time(nlp):
+    q = one(nlp, "في حين صرح المدير العام للموانئ فارس الخطيب بقوله: «الشحنة لم تدخل عبر موانئنا».")
+    assert q.speaker.text.startswith("المدير العام للموانئ") and q.text == "الشحنة لم تدخل عبر موانئنا"
+
+
+def test_addressee_pronoun_between_cue_and_subject(nlp):
+    q = one(nlp, "فقال له القاضي: «سننظر في طلبك غدا».")
+    assert q.speaker.text == "القاضي"
+
+
+def test_anonymity_clause_is_part_of_the_speaker(nlp):
+    q = one(nlp, "وقال مسؤول في البلدية طلب عدم نشر اسمه لأنه غير مخول «الطريق سيغلق أسبوعين كاملين».")
+    assert q.speaker.text.startswith("مسؤول") and q.cue.lemma == "قال"
+    q = one(nlp, "وقال ضابط رفض الكشف عن هويته إن الدورية تعرضت لإطلاق نار.")
+    assert q.speaker.text == "ضابط" and q.text == "الدورية تعرضت لإطلاق نار"
+
+
+def test_so_called_is_not_the_speaker_and_tweeted_an(nlp):
+    qs = quotes(nlp, "وأعلنت ما تسمى جبهة الأحرار عن تبنيها الهجوم. وقالت في حساب على تويتر إن مقاتليها عادوا سالمين.")
+    assert len(qs) == 1 and qs[0].speaker.text.startswith("جبهة الأحرار")
+    assert qs[0].text == "مقاتليها عادوا سالمين"
+
+
+def test_long_circumstantial_gap_before_an(nlp):
+    q = one(nlp, "أوضح رئيس نقابة الأطباء الدكتور سمير الحلو تعليقا على ما تداولته مواقع التواصل الاجتماعي خلال "
+                 "الأيام الماضية من صور ومقاطع عن نقص الأدوية في مستشفيات المحافظة الشمالية والجنوبية، "
+                 "أن المخزون يكفي ستة أشهر.")
+    assert q.text == "المخزون يكفي ستة أشهر" and q.speaker.text.startswith("رئيس نقابة الأطباء")
+
+
+def test_long_gap_stops_at_a_new_clause(nlp):
+    # beyond the usual gap the complement must follow a comma with nothing but plain words before it
+    assert quotes(nlp, "وأعلن المجلس البلدي عن خطة جديدة لتطوير الحدائق العامة والساحات والطرق الفرعية في "
+                       "الأحياء الشرقية والغربية من المدينة القديمة وضواحيها القريبة والبعيدة. أن الخطة جيدة.") == ()
+
+
+def test_mid_clause_hasb_with_a_source(nlp):
+    q = one(nlp, "وتأجلت الجلسة إلى الشهر المقبل بسبب غياب المتهم حسب مصدر قضائي.")
+    assert q.speaker.text == "مصدر قضائي" and q.text.startswith("وتأجلت الجلسة")
+    assert quotes(nlp, "وتوزع المساعدات حسب الحاجة في كل حي.") == ()
+
+
+def test_attribution_through_a_published_source_mid_clause(nlp):
+    q = one(nlp, "وكان الباحث قد توصل بحسب ما نشر في مجلة علمية إلى علاج جديد للمرض.")
+    assert q.speaker.text == "مجلة علمية"
+    assert q.text.endswith("علاج جديد للمرض")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وبين مدير المرور العميد ناصر الجابر أن الحوادث انخفضت هذا العام.", "مدير المرور العميد ناصر الجابر"),
+    ("وبيّنت الهيئة، في تقريرها السنوي، أن الحوادث انخفضت هذا العام.", "الهيئة"),
+])
+def test_past_bayyana_is_a_cue(nlp, text, speaker):
+    q = one(nlp, text)
+    assert q.speaker.text == speaker and q.text == "الحوادث انخفضت هذا العام"
+
+
+def test_preposition_bayna_is_not_a_cue(nlp):
+    q = one(nlp, "وبين البلدين حدود طويلة. وقال الوزير إن الفرق بين الخطتين أن الأولى أرخص.")
+    assert q.speaker.text == "الوزير" and q.text == "الفرق بين الخطتين أن الأولى أرخص"
+
+
+def test_ala_ma_is_an_attribution_only_after_a_comma(nlp):
+    q = one(nlp, "وأغلقت السلطات المعبر الحدودي أمس، على ما ذكرت صحف محلية.")
+    assert q.speaker.text == "صحف محلية" and q.text.startswith("وأغلقت السلطات")
+    assert quotes(nlp, "وعلق الطلاب على ما جرى في الجامعة بغضب.") == ()

@@ -58,6 +58,8 @@ RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "ا
 #: words after which أن is a subjunctive, not a report (من شأنه أن، من المقرر أن، يجب أن، لا بد أن)
 MODAL_BEFORE_AN = frozenset("""شانه شانها شانهم يمكن يجب ينبغي المقرر المفترض المتوقع المنتظر الممكن بد
 ضروره الضروري يتعين""".split())
+#: the past verb بيّن and the preposition بين share their letters (see :meth:`_Article.past_bayyana`)
+PAST_BAYYANA = frozenset({"بين", "وبين", "فبين", "بينت", "وبينت", "فبينت"})
 #: auxiliaries before a clause's verb (وقد توصل الباحث)
 AUXILIARIES = frozenset({"قد", "وقد", "لقد", "فقد", "ولقد"})
 #: a cue in a temporal clause is perception, not a report (عندما رأى أن)
@@ -65,6 +67,17 @@ TEMPORAL = frozenset({"عندما", "حين", "حينما", "بعدما", "لم�
 DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء", "اولئك"})
 #: sentence-level adverbials skipped before an SVO subject (أما الوزير فقال)
 TOPIC_MARKERS = frozenset({"اما", "واما"})
+#: the addressee's pronoun between a cue and its subject (فقال له عمر، وقالت لهم الوزيرة)
+ADDRESSEE = frozenset({"له", "لها", "لهم", "لهما", "لنا", "لي", "لكم", "لهن"})
+#: "so-called" before a name (ما تسمى مؤسسة الكنانة، مايسمى بالدولة): not part of the speaker
+SO_CALLED = frozenset({"يسمي", "تسمي", "يدعي", "تدعي"})
+#: a cue that asks for anonymity (طلب عدم ذكر اسمه، رفض الكشف عن هويته) inside a speaker's description
+ANONYMITY_CUES = frozenset({"طلب", "طالب", "رفض", "فضل"})
+ANONYMITY_OBJECTS = frozenset({"عدم", "الكشف", "كشف", "ذكر", "نشر", "الافصاح"})
+ANONYMITY_ENDS = frozenset({"اسمه", "اسمها", "اسمهم", "اسميهما", "هويته", "هويتها", "هويتهم"})
+#: heads of a source after a bare حسب/وفق inside a clause (... بعد تغيبه حسب مصدر قضائي)
+SOURCE_HEADS = frozenset("""مصدر مصادر وكاله صحيفه تقرير تقارير بيان مسؤول مسؤولين مسؤولون شهود موقع
+قناه اذاعه محطه متحدث ناطق""".split())
 MAX_GAP = 24        # tokens between a cue and its complement
 MAX_SVO = 8         # tokens of an SVO subject
 MAX_APPOSITION = 5  # tokens of a comma-separated apposition inside a subject
@@ -131,9 +144,15 @@ class _Article:
         self.hits: list[int] = []    # tokens with a cue or a phrase, in order
         starts = lex.starts
         for i, nm in enumerate(self.norms):
+            if nm in PAST_BAYYANA and self.seg_of[i] < 0 and self.past_bayyana(i):
+                self.cue[i] = lex.word("يبين")
+                self.hits.append(i)
+                continue
             if nm not in starts or self.seg_of[i] >= 0:
                 continue
             ph = lex.phrase_at(self.norms, i)
+            if ph is not None and ph[0].kind == "attribution" and _mid_clause_hasb(self, i, ph):
+                ph = None  # حسب الحاجة، تعليقًا على ما جرى: not an attribution
             if ph is not None:
                 self.phrase[i] = ph
             elif not self.noun_in_ta(i, nm):
@@ -142,6 +161,15 @@ class _Article:
                 self.hits.append(i)
 
     # ---- small predicates -------------------------------------------------------------------------------
+
+    def past_bayyana(self, i: int) -> bool:
+        """The past verb بيّن ("explained"), written like the preposition بين: with its shadda, or opening
+        its sentence (وبين المتحدث أن ...) with a complementizer a few words on (not وبين الطرفين خلاف)."""
+        if "ّ" in self.toks[i].text:
+            return True
+        if i != self.sent_start[i]:
+            return False
+        return any(nm in COMPLEMENTIZERS for nm in self.norms[i + 1:min(i + 1 + MAX_SVO, self.sent_end[i])])
 
     def noun_in_ta(self, i: int, nm: str) -> bool:
         """A word in ة that only looks like a cue once ة is folded to ه: a verb with an object pronoun
@@ -199,6 +227,8 @@ class _Article:
             nm = nm[1:]
         if self.cue[i].frame in ("from", "in"):
             return None  # نقلت الوكالة عن الوزير: the verb agrees with the outlet, not the speaker
+        if nm in ("بين", "بينت"):
+            return "m" if nm == "بين" else "f"  # بيّن: its ين is the root's, not a plural ending
         if nm.endswith(("وا", "ون", "ين")) or nm.endswith(("وه", "وها", "وهم")) and nm[:-2] + "ا" in words:
             return "p"
         if (nm.endswith("ت") and nm[:-1] in words or nm.startswith("ت") and "ي" + nm[1:] in words
@@ -272,6 +302,14 @@ class _Article:
             i += 1
         return i
 
+    def so_called(self, a: int, limit: int) -> int:
+        """Past "so-called" before a name (ما تسمى مؤسسة الكنانة، مايسمى بالدولة): the name's first token."""
+        if a + 1 < limit and self.norms[a] == "ما" and self.norms[a + 1] in SO_CALLED:
+            return a + 2
+        if a < limit and self.norms[a][:2] == "ما" and self.norms[a][2:] in SO_CALLED:
+            return a + 1
+        return a
+
     def indefinite_plural(self, k: int) -> bool:
         """An indefinite sound plural (ناشطون، مسؤولين): it takes no definite genitive or adjective after it."""
         nm = self.norms[k]
@@ -332,8 +370,8 @@ class _Article:
                     or self.cue[first] is None and self.is_stop(first) and self.norms[first] not in ("عبر", "وعبر")
                     or self.cue[first] is not None and self.cue[first].pos == "participle"):
                 continue
-            end = self.noun_phrase(first + 1, i)
-            span = self.tok_span(first + 1, end)
+            a = self.so_called(first + 1, i)
+            span = self.tok_span(a, self.noun_phrase(a, i))
             if span is not None:
                 return span, first
         return None
@@ -412,8 +450,10 @@ def find_quotes(doc: Doc, lex: CueLexicon) -> list[Found]:
         if A.phrase[h] is not None:
             i = _attribution(A, st, out, h)
             continue
-        if h > 0 and (A.norms[h - 1] in PREPOSITIONS and A.cue[h].pos == "verb" or A.norms[h - 1] in TEMPORAL):
-            continue  # يطلق عليهم وصف: a noun (a participle after a phrase, المقدمة منه مؤكدين, is fine)
+        if h > 0 and (A.norms[h - 1] in PREPOSITIONS and A.cue[h].pos == "verb" or A.norms[h - 1] in TEMPORAL
+                      and not (h > 1 and A.norms[h - 1] == "حين" and A.norms[h - 2] in ("في", "وفي"))):
+            continue  # يطلق عليهم وصف: a noun (a participle after a phrase, المقدمة منه مؤكدين, is fine);
+            # عندما رأى: perception, but في حين قال is "whereas", a report
         if h > 0 and A.norms[h - 1] in NEGATIONS:  # ولم تكشف الشركة ...، لكنها قالت: no report, but a subject
             _remember(A, st, h, _speaker(A, st, h, _scan(A, h)[1], A.cue[h], handed)[0], strong=False)
             continue
@@ -477,6 +517,9 @@ def _scan(A: _Article, i: int) -> tuple[str | None, int]:
             relative = False
         if nm in RELATIVES:
             relative = True  # المصدر الذي طلب عدم ذكر اسمه أن: a cue inside the relative clause is not one
+        elif A.cue[j] is not None and (k := _anonymity(A, j, end)) > j:
+            j = k  # مسؤول طلب عدم نشر اسمه: a description of the speaker, not a report of his
+            continue
         elif A.cue[j] is not None and not relative:
             return ("cue", j) if A.cue[j].pos == "participle" else (None, j)
         if A.phrase[j] is not None and A.phrase[j][0].kind == "attribution" and A.norms[j] != "نقلا":
@@ -486,7 +529,31 @@ def _scan(A: _Article, i: int) -> tuple[str | None, int]:
         if t.kind == "punct" and t.text not in "،,()":
             return None, j
         j += 1
-    return None, j
+    late = _late_complement(A, j, min(A.sent_end[i], i + 1 + 2 * MAX_GAP, len(A.toks)))
+    return ("comp", late) if late is not None else (None, j)
+
+
+def _late_complement(A: _Article, j: int, end: int) -> int | None:
+    """A complementizer after a comma further than :data:`MAX_GAP` from its cue, with nothing between but
+    plain words (أوضح رئيس الهيئة ... تعليقًا على خبر توصل المهندس ... في وقت مبكر، أن): a long circumstantial
+    phrase, not a new clause, as long as no cue, quotation or sentence mark comes first."""
+    for k in range(j, end):
+        t = A.toks[k]
+        if A.seg_of[k] >= 0 or A.cue[k] is not None or A.phrase[k] is not None:
+            return None
+        if t.kind == "punct" and t.text not in "،,":
+            return None
+        if t.text in "،," and k + 1 < end and A.norms[k + 1] in COMPLEMENTIZERS:
+            return k + 1
+    return None
+
+
+def _anonymity(A: _Article, j: int, end: int) -> int:
+    """The token after an anonymity clause starting at cue ``j`` (طلب عدم ذكر اسمه، رفض الكشف عن هويته);
+    ``j`` itself when there is none."""
+    if _bare(A.norms[j]) not in ANONYMITY_CUES or j + 1 >= end or A.norms[j + 1] not in ANONYMITY_OBJECTS:
+        return j
+    return next((k + 1 for k in range(j + 2, min(j + 6, end)) if A.norms[k] in ANONYMITY_ENDS), j)
 
 
 def _bare(nm: str) -> str:
@@ -502,6 +569,8 @@ def _subjunctive(A: _Article, i: int, j: int) -> bool:
     if k <= i or A.toks[k].kind != "word" or A.noun_phrase(i + 1, j) >= j:
         return False
     nm = A.norms[k]
+    if A.norms[k - 1] in PREPOSITIONS:
+        return False  # في حساب على تويتر أن: a noun after a preposition, not a verb
     return bool(nm) and (nm[0] in "يتن" and not nm.startswith("ال") and A.cue[k] is None and len(nm) >= 4
             and not A.has_pronoun(k) and not A.toks[k].text.endswith(("ة", "ى")))  # قناة نسمة أن: a noun
 
@@ -580,8 +649,9 @@ def _speaker(A: _Article, st: _State, i: int, j: int, entry: CueEntry,
                                                                 tuple[str, ...]]:
     """Speaker span, outlet span (نقلت الوكالة عن الوزير) and flags for the cue at ``i`` whose gap ends at ``j``."""
     a = i + 1
-    while a < j and A.norms[a] in ("اليوم", "امس", "ايضا", "كذلك", "مجددا"):
+    while a < j and (A.norms[a] in ("اليوم", "امس", "ايضا", "كذلك", "مجددا") or A.norms[a] in ADDRESSEE):
         a += 1
+    a = A.so_called(a, j)
     end = A.noun_phrase(a, j)
     subject = A.tok_span(a, end)
     via = None
@@ -733,7 +803,7 @@ def _clause(A: _Article, a: int, cue_i: int) -> tuple[int, int, int, tuple[int, 
                               or c.pos == "participle" and b + 1 < n and A.norms[b + 1] in COMPLEMENTIZERS):
             break  # ...، مضيفًا أن / ..." مضيفا أن / بمفرده مؤكدا أن (not مهددة باختلال inside the clause)
         ph = A.phrase[b]
-        if ph is not None and ph[0].kind == "attribution" and not _mid_clause_hasb(A, b, ph):
+        if ph is not None and ph[0].kind == "attribution":
             via = _party(A, b, ph)
             break
         if A.norms[b] in ("فيما", "بينما") and b + 1 < n and A.cue[b + 1] is not None:
@@ -758,8 +828,8 @@ def _party(A: _Article, i: int, ph: tuple[CueEntry, int, bool]) -> tuple[int, in
     k = i + n - 1 if attached else i + n
     if not attached and k < len(A.toks) and _is_verb_with_pronoun(A, k):
         k += 1  # لما ذكرته / حسبما أفادت: the verb after ما
-        if k < len(A.toks) and A.norms[k] in ("عنه", "عنها", "عنهم"):
-            k += 1
+        if k < len(A.toks) and A.norms[k] in ("عنه", "عنها", "عنهم", "في", "علي"):
+            k += 1  # بحسب ما نشر في صحيفة محلية: the source is where it was published
     if k >= len(A.toks):
         return None
     if attached:  # وفقا للوزارة: the word that carries the preposition starts the source
@@ -779,8 +849,6 @@ def _attribution(A: _Article, st: _State, out: list[Found], i: int) -> int:
     entry, n, _ = ph
     nxt = i + n
     if entry.kind != "attribution":
-        return nxt
-    if _mid_clause_hasb(A, i, ph):
         return nxt
     s0, e0 = A.sent_start[i], A.sent_end[i]
     if entry.lemma == "على حد قوله":
@@ -814,6 +882,12 @@ def _attribution(A: _Article, st: _State, out: list[Found], i: int) -> int:
         while e > first and A.toks[e - 1].kind == "punct" and A.seg_of[e - 1] < 0:
             e -= 1
         end = A.toks[e - 1].end if e > first else start
+        if party is not None and A.toks[i - 1].kind != "punct":
+            # mid-clause (توصل بحسب ما نشر في صحيفة إلى موقع الطائرة): the clause goes on after the source
+            k = _token_at(A, party[1], i)
+            if k < e0 and A.toks[k].kind == "word":
+                _, end2, _, _ = _clause(A, k, k)
+                end = max(end, end2)
     if party is not None:
         nxt = max(nxt, _token_at(A, party[1], i))
     if end <= start:
@@ -830,9 +904,14 @@ def _attribution(A: _Article, st: _State, out: list[Found], i: int) -> int:
 
 def _mid_clause_hasb(A: _Article, i: int, ph: tuple[CueEntry, int, bool]) -> bool:
     """A bare حسب or وفق inside a clause (حسب الحاجة، وفق السنة) is not an attribution; it is one only where
-    it opens its clause (وحسب مصادر، فإن ...)."""
+    it opens its clause (وحسب مصادر، فإن ...) or names a source (... بعد تغيبه حسب مصدر قضائي). على ما is
+    one only after a comma."""
+    if i > A.sent_start[i] and A.norms[i] == "علي" and A.toks[i - 1].text not in "،,":
+        return True  # تعليقًا على ما تداولته المواقع: على is the verb's preposition; على ما ذكرت صحف follows a comma
+    k = i + 1
     return (_bare(A.norms[i]) in ("حسب", "وفق") and ph[1] == 1 and i > A.sent_start[i]
-            and A.toks[i - 1].text not in "،,")
+            and A.toks[i - 1].text not in "،," and not (
+                k < len(A.norms) and A.norms[k].removeprefix("ال") in SOURCE_HEADS))
 
 
 def _cue_span(A: _Article, i: int, n: int, entry: CueEntry) -> tuple[int, int, CueEntry]:
