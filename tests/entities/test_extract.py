@@ -181,3 +181,55 @@ def test_title_context_words(code):
     assert all(e.actor is None or e.actor.id != "ERDOGAN" for e in prince.entities)
     verb = code("قال إن رئيس الأركان الأمريكي طالب رئيس الوزراء العراقي بالحفاظ على الأمن.", date="2015-07-21")
     assert "طالب" not in [e.text for e in verb.entities if e.type == "PER"]
+
+
+def test_capitals_of_the_world_are_places(code):
+    doc = code("جال المبعوث على أثينا وبراغ ولشبونة وجاكرتا وأمستردام وداكار وكابول وبوينس آيرس.")
+    got = {e.text: e.geo.country for e in doc.entities if e.geo}
+    assert got == {"أثينا": "GRC", "براغ": "CZE", "لشبونة": "PRT", "جاكرتا": "IDN",
+                   "أمستردام": "NLD", "داكار": "SEN", "كابول": "AFG", "بوينس آيرس": "ARG"}
+    athens = next(e for e in doc.entities if e.text == "أثينا")
+    assert athens.geo.feature == "capital" and athens.actor.country == "GRC"
+
+
+def test_common_word_aliases_need_their_context(code):
+    doc = code("أيد الوزير المبادرة العربية ودرس اللغة العربية في شبه الجزيرة العربية، "
+               "ثم قالت قناة الجزيرة وذكرت «العربية» إن القاعدة الدستورية تمنع فتح الملف.")
+    got = {e.text: (e.type, e.actor.id if e.actor else e.geo.name) for e in doc.entities}
+    assert got == {"شبه الجزيرة العربية": ("LOC", "Arabian Peninsula"), "قناة الجزيرة": ("ORG", "JAZ"),
+                   "العربية": ("ORG", "ARAB")}
+    groups = code("اتفقت حماس وفتح على التهدئة بينما أعلن عناصر القاعدة مسؤوليتهم.")
+    assert {e.text: e.actor.id for e in groups.entities} == {"حماس": "HAMAS", "فتح": "FATAH", "القاعدة": "AQ"}
+
+
+def test_quoted_newspaper_is_not_the_region(code):
+    doc = code("وقال مصدر لـ«الشرق الأوسط» إن الشرق الأوسط يمر بمرحلة صعبة.")
+    ents = [(e.type, e.actor.id if e.actor else e.geo.name) for e in doc.entities]
+    assert ents == [("ORG", "ASHARQ"), ("LOC", "Middle East")]
+
+
+def test_a_pronoun_suffix_is_not_a_city_written_with_ta_marbuta(code):
+    doc = code("زار الطفل جده في مدينة جدة.")
+    assert [e.text for e in doc.entities] == ["جدة"]
+
+
+def test_ner_spans_must_look_like_names(code):
+    from marsad.entities.extract import find_entities
+    from marsad.entities.gazetteers import load_gazetteer
+    doc = code("قال إنه كان في الدوحة حين تمكنتا من لقاء كوستاريدس في بلدة زيغوراتا.")
+    spans = [(doc.text.index(w), doc.text.index(w) + len(w), "LOC") for w in ("كان", "تمكنتا", "زيغوراتا")]
+    spans.append((doc.text.index("كوستاريدس"), doc.text.index("كوستاريدس") + len("كوستاريدس"), "PERS"))
+    ents = {e.text: e for e in find_entities(doc, load_gazetteer(), spans)}
+    assert "كان" not in ents and "تمكنتا" not in ents
+    assert ents["زيغوراتا"].type == "LOC" and ents["كوستاريدس"].type == "PER"
+
+
+def test_a_family_name_inside_another_name_is_no_coreference(code):
+    doc = code("استقبل الرئيس محمد بن زايد آل نهيان الشيخ هزاع بن طحنون آل نهيان في القصر.")
+    assert not [e for e in doc.entities if e.source == "coref" and e.text == "نهيان"]
+
+
+def test_a_place_word_introduces_a_rare_name_with_the_article(code):
+    doc = code("اشتدت المعارك في مدينة الزبرقاني وفي مخيم اللاجئين.")
+    locs = [e.text for e in doc.entities if e.type == "LOC"]
+    assert locs == ["الزبرقاني"]

@@ -36,8 +36,17 @@ NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "عبد", "ال", 
 MAX_NAME_WORDS = 5
 #: a word seen fewer times than this in the news corpora counts as rare (likely a name)
 RARE = 100
+#: a name with the article after a place word (مدينة الزبداني) may be a bit more frequent than a bare one
+RARE_DEFINITE = 500
+#: a word seen this often is a common word first, unless it is a name token of at least TRUSTED_NAME labels
+FREQUENT = 1000
+TRUSTED_NAME = 50
+#: inflection endings of verbs (dual, plural) and of plural nouns: a frequent stem + one of them is no name
+VERB_SUFFIXES = ("ا", "وا", "ون", "ين", "تا", "ان")
 #: words after a title that make it a past office (not today's holder)
 FORMER = frozenset({"السابق", "السابقه", "الاسبق", "الراحل"})
+#: quotation marks around a name (normalized text)
+QUOTES = frozenset('«»"“”')
 #: the proclitic sequences a name can carry in running text (the matcher's variants, spelled out)
 PROCLITIC_FORMS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 
@@ -81,7 +90,7 @@ class Extractor:
         self.date = doc.article.date
         self.wt, self.ws = words_of(self.norm)  # word texts, word spans (normalized offsets)
         self.splits = proclitic_splits(doc)
-        self.matches: list[Match] = find_matches(self.norm, self.wt, self.ws, g.trie, self.splits)
+        self.matches: list[Match] = self.plausible(find_matches(self.norm, self.wt, self.ws, g.trie, self.splits))
         self.at: dict[int, Match] = {m.first: m for m in self.matches}
         self.found: list[Found] = []
         self.covered: dict[int, Found] = {}  # word index -> entity
@@ -90,6 +99,48 @@ class Extractor:
         self.bare_titles: list[tuple[Match, int, Office, str]] = []
 
     # ---- helpers
+    def plausible(self, matches: list[Match]) -> list[Match]:
+        """Matches without the readings their context rules out.
+
+        * an organisation alias that is a common word first (العربية، الجزيرة، القاعدة: ``ambiguous_aliases.tsv``)
+          needs quotes, a cue word before it or another organisation joined by و;
+        * a place alias written with ة (جدة) is not a word written with ه (جده "his grandfather", a pronoun
+          suffix): the normalizer folds both to ه, the original text tells them apart.
+        """
+        out = []
+        for k, m in enumerate(matches):
+            drop = None
+            if any(e.kind == "org" for e in m.entries):
+                cues = self.g.ambiguous.get(self.norm[m.start:m.end])
+                if cues is not None and not self.org_context(m, cues, matches, k):
+                    drop = "org"
+            entries = [e for e in m.entries if e.kind != drop]
+            if any(e.kind in ("place", "country") and e.alias.endswith("ة") for e in entries) and \
+                    self.doc.text[self.doc.norm.to_orig(m.start, m.end)[1] - 1] == "ه":
+                entries = [e for e in entries if not (e.kind in ("place", "country") and e.alias.endswith("ة"))]
+            if len(entries) == len(m.entries):
+                out.append(m)
+            elif entries:
+                out.append(m._replace(entries=tuple(entries)))
+        return out
+
+    def org_context(self, m: Match, cues: frozenset[str], matches: list[Match], k: int) -> bool:
+        """An ambiguous organisation alias is quoted, follows a cue word or is joined by و to an organisation."""
+        norm = self.norm
+        if (m.start and norm[m.start - 1] in QUOTES) or (m.end < len(norm) and norm[m.end] in QUOTES):
+            return True
+        if m.first and self.adjacent(m.first - 1, m.first):
+            prev = self.wt[m.first - 1]
+            if prev in cues or (prev[:1] in "وفلب" and prev[1:] in cues):
+                return True
+        nxt = matches[k + 1] if k + 1 < len(matches) else None
+        if nxt and nxt.first == m.last + 1 and self.wt[nxt.first][:1] == "و" and self.adjacent(m.last, nxt.first):
+            if any(e.kind == "org" for e in nxt.entries):
+                return True
+        prv = matches[k - 1] if k else None
+        return bool(prv and prv.last == m.first - 1 and self.wt[m.first][:1] == "و" and m.start > self.ws[m.first][0]
+                    and self.adjacent(prv.last, m.first) and any(e.kind == "org" for e in prv.entries))
+
     def adjacent(self, i: int, j: int, *, comma: bool = False) -> bool:
         """Words i and j = i + 1 are separated by spaces only (or a comma when ``comma``)."""
         if j != i + 1 or j >= len(self.wt):
@@ -363,6 +414,8 @@ class Extractor:
             if self.has_proclitic(first) and not w.startswith("لل") and w not in load_name_tokens():
                 first_start = next(p for p in (self.ws[first][0] + 1, self.ws[first][0] + 2) if p in self.splits)
             text = self.norm[first_start:self.ws[last][1]]
+            if not self.g.lookup(text) and not self.name_like(first, last):
+                continue  # a verb or a function word the model took for a name (كان، تمكنتا)
             actor, geo = self.describe_unknown(type_, text, first, last)
             if type_ == "ORG" and actor is not None and actor.country is None:
                 actor = replace(actor, country=country, sector=self.head_sector(first))
@@ -370,6 +423,29 @@ class Extractor:
                 type_ = "GPE"
             self.add(Found(first_start, self.ws[last][1], first, last, type_, actor=actor, geo=geo,
                            source="ner"))
+
+    def name_like(self, first: int, last: int) -> bool:
+        """Whether words ``first..last``, unknown to the gazetteers, can be a name.
+
+        Not when a word at either end is a function word or reporting verb (``not_names.txt``); a single word
+        also not when it is a frequent news word that is no established name token (كان is "was" before it is
+        Cannes), nor an inflected form of a frequent word (تمكنتا = تمكنت + dual ا; قالوا = قال + وا).
+        """
+        stop = not_names()
+        if self.wt[first] in stop or self.wt[last] in stop:
+            return False
+        if first != last:
+            return True
+        w = self.wt[first]
+        if w[:1] in "وف" and w[1:] in stop:
+            return False
+        tokens, common = load_name_tokens(), load_common_words()
+        if tokens.get(w, ("", 0))[1] >= TRUSTED_NAME:
+            return True
+        if common.get(w, 0) >= FREQUENT:
+            return False
+        return not any(w.endswith(suf) and len(w) - len(suf) >= 3 and common.get(w[:-len(suf)], 0) >= RARE
+                       for suf in VERB_SUFFIXES)
 
     def describe_unknown(self, type_: str, text: str, first: int, last: int) -> tuple[Actor | None, Geo | None]:
         entries = self.g.lookup(text)
@@ -405,9 +481,11 @@ class Extractor:
             if not self.adjacent(m.last, i) or i in self.covered or i in self.at:
                 continue
             w = self.wt[i]
-            if (w.startswith("ال") or w.endswith("ه") or w in not_names() or len(w) < 3
-                    or load_common_words().get(w, 0) >= RARE or self.has_proclitic(i)):
-                continue  # an adjective (ولاية خامسة), a frequent word or one with a proclitic is not a name
+            count = load_common_words().get(w, 0)
+            if (w.endswith("ه") or w in not_names() or len(w) < 3 or self.has_proclitic(i)
+                    or count >= (RARE_DEFINITE if w.startswith("ال") else RARE)
+                    or (w.startswith("ال") and w.endswith(("ين", "ات")))):
+                continue  # an adjective (ولاية خامسة), a frequent word, a plural (مخيم اللاجئين) is not a name
             office = self.g.offices[offices[0].key]
             geo = Geo(name=romanize(w), country=self.nearby_country(i, i), feature=office.en)
             self.add(Found(self.ws[i][0], self.ws[i][1], i, i, "LOC", geo=geo, source="placeword"))
@@ -447,6 +525,8 @@ class Extractor:
             if hit is None or hit[1].first >= i:
                 continue
             strip, f = hit
+            if not strip and i and self.wt[i - 1] in NAME_LINKS and self.adjacent(i - 1, i):
+                continue  # سيف بن أحمد آل ثاني: the family name inside another person's name
             other = covered.get(i)
             if other is not None:
                 # a surname that is also an adjective (السوداني، التركي) names the person when no noun

