@@ -14,12 +14,12 @@ process and cached, so the work per token is one dictionary look-up and building
 """
 from __future__ import annotations
 
+import operator
 import re
 from functools import partial
 from itertools import accumulate, compress
-from operator import itemgetter
 
-from ..doc import Part, Token
+from ..doc import Token
 from .normalize import folder, normalize
 
 AR_LETTER = ("\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
@@ -340,39 +340,13 @@ def analyze(surface: str, lex: CliticLexicon) -> tuple[tuple[str, int, int, str]
 
 
 def _flat_parts(rel: tuple[tuple[str, int, int, str], ...]) -> tuple:
-    """The parts of a surface form as one flat tuple of strings and ints: text, end, kind for each part.
+    """The parts of a surface form as one flat tuple of strings and ints: text, end, kind for each part
+    (:attr:`marsad.doc.Token.layout`).
 
     Flat and atomic on purpose: the cache holds one per surface form, and tuples of strings and ints are left
     alone by the garbage collector, which would otherwise walk the whole cache again and again.
     """
     return tuple(x for t, _, b, k in rel for x in (t, b, k))
-
-
-def _parts2(s: int, r: tuple) -> tuple[Part, ...]:
-    new = tuple.__new__
-    return new(Part, (r[0], s, s + r[1], r[2])), new(Part, (r[3], s + r[1], s + r[4], r[5]))
-
-
-def _parts3(s: int, r: tuple) -> tuple[Part, ...]:
-    new = tuple.__new__
-    m1, m2 = s + r[1], s + r[4]
-    return (new(Part, (r[0], s, m1, r[2])), new(Part, (r[3], m1, m2, r[5])),
-            new(Part, (r[6], m2, s + r[7], r[8])))
-
-
-def _parts_n(s: int, r: tuple) -> tuple[Part, ...]:
-    new = tuple.__new__
-    out = []
-    a = s
-    for i in range(0, len(r), 3):
-        b = s + r[i + 1]
-        out.append(new(Part, (r[i], a, b, r[i + 2])))
-        a = b
-    return tuple(out)
-
-
-#: builders of Part tuples by the length of the flat parts (2 and 3 parts are most words; each gets its own)
-_MAKERS = {6: _parts2, 9: _parts3, 12: _parts_n, 15: _parts_n, 18: _parts_n}
 
 
 def _classify(surface: str, lex: CliticLexicon) -> tuple[str, str, tuple]:
@@ -388,7 +362,8 @@ def tokenize(text: str, lex: CliticLexicon | None = None) -> tuple[Token, ...]:
 
     Written for speed, as a few C-level passes: one regex split gives the tokens and the gaps between them, the
     running sum of their lengths gives every offset, one cache look-up per token gives its kind, normalized
-    form and parts, and the tokens are built by ``map``. Only split words and unseen forms cost Python work.
+    form and parts layout (shared by every occurrence of the form, see :class:`marsad.doc.Token`), and the
+    tokens are built by ``map``. Only unseen forms cost Python work.
     """
     lex = lex or _EMPTY_LEX
     cache = lex.cache
@@ -397,21 +372,18 @@ def tokenize(text: str, lex: CliticLexicon | None = None) -> tuple[Token, ...]:
     pieces = _SPLIT_RE.split(text)  # gap, token, gap, token, …, gap
     surfaces = pieces[1::2]
     offsets = list(accumulate(map(len, pieces)))
-    starts = offsets[0::2]
     infos = list(map(cache.get, surfaces))
     if None in infos:
-        for surface in set(surfaces).difference(cache):
-            cache[surface] = _classify(surface, lex)
-        infos = list(map(cache.__getitem__, surfaces))
-    rels = list(map(_REL, infos))
-    parts: list[tuple[Part, ...]] = [()] * len(rels)
-    for i in compress(range(len(rels)), rels):  # only the split words
-        r = rels[i]
-        parts[i] = _MAKERS[len(r)](starts[i], r)
-    return tuple(map(_new_token, zip(surfaces, starts, offsets[1::2], map(_KIND, infos), map(_NORM, infos),
-                                     parts)))
+        for i in compress(range(len(infos)), map(_is_none, infos)):
+            surface = surfaces[i]
+            info = cache.get(surface)
+            if info is None:
+                info = cache[surface] = _classify(surface, lex)
+            infos[i] = info
+    kinds, norms, layouts = zip(*infos) if infos else ((), (), ())
+    return tuple(map(_new_token, zip(surfaces, offsets[0::2], offsets[1::2], kinds, norms, layouts)))
 
 
-_KIND, _NORM, _REL = itemgetter(0), itemgetter(1), itemgetter(2)
+_is_none = partial(operator.is_, None)
 _new_token = partial(tuple.__new__, Token)
 _EMPTY_LEX = CliticLexicon()
