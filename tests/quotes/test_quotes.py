@@ -441,3 +441,55 @@ def test_ala_ma_is_an_attribution_only_after_a_comma(nlp):
     q = one(nlp, "وأغلقت السلطات المعبر الحدودي أمس، على ما ذكرت صحف محلية.")
     assert q.speaker.text == "صحف محلية" and q.text.startswith("وأغلقت السلطات")
     assert quotes(nlp, "وعلق الطلاب على ما جرى في الجامعة بغضب.") == ()
+
+
+def test_attribution_between_speaker_and_an_names_the_outlet(nlp):
+    qs = quotes(nlp, "وقال المتحدث خالد سعيد بحسب صحيفة الوطن إن اللجنة ستجتمع غدا. وبين أن التحقيق سيبدأ قريبا.")
+    assert [q.speaker.text for q in qs] == ["المتحدث خالد سعيد"] * 2
+    assert qs[0].via is not None and qs[0].via.text == "صحيفة الوطن"
+
+
+@pytest.mark.parametrize("prep", ["بعد", "قبل", "منذ"])
+def test_an_after_a_time_preposition_is_no_report(nlp, prep):
+    assert quotes(nlp, f"وختمت الأسهم الأسبوع مرتفعة {prep} أن سجلت خسائر كبيرة.") == ()
+    q = one(nlp, f"وقال الوزير {prep} أن التقى الوفد إن المحادثات كانت مثمرة.")
+    assert q.speaker.text == "الوزير" and q.text == "المحادثات كانت مثمرة"
+
+
+def test_yudaa_names_the_speaker(nlp):
+    q = one(nlp, "وقال تاجر يدعى سعيد الحربي في السوق «الأسعار ارتفعت كثيرا هذا الشهر».")
+    assert q.speaker.text == "تاجر يدعى سعيد الحربي" and q.cue.lemma == "قال"
+
+
+def test_quoted_name_keeps_its_closing_mark(nlp):
+    q = one(nlp, "وقال المتحدث باسم «حركة البناء» إن الحركة ستشارك في الانتخابات.")
+    assert q.speaker.text == "المتحدث باسم «حركة البناء»"
+    q = one(nlp, "وبحسب قناة «الشرق» يعاني السكان من نقص المياه منذ أسابيع.")
+    assert q.speaker.text == "قناة «الشرق»" and q.text.startswith("يعاني")
+
+
+def test_postposed_kama_qala(nlp):
+    q = one(nlp, "وقررت الشركة تمديد العقد عاما آخر، كما قال مديرها العام ماهر الصالح.")
+    assert q.speaker.text == "مديرها العام ماهر الصالح" and q.text == "وقررت الشركة تمديد العقد عاما آخر"
+    assert quotes(nlp, "وافتتح المحافظ المعرض، كما أعلن المحافظ عن خطة جديدة للتوظيف.") == ()
+
+
+def test_kana_subject_before_the_cue(nlp):
+    q = one(nlp, "وكان الاتحاد العام للشغل المعارض للحكومة قد أعلن أمس أن الإضراب سيستمر.")
+    assert q.speaker.text.startswith("الاتحاد العام للشغل") and q.text == "الإضراب سيستمر"
+
+
+def test_coordinated_reporting_verb_starts_a_new_quote(nlp):
+    qs = quotes(nlp, "وقال الرئيس: إن الضريبة ستكون سيئة للبلدين وأكد رئيس الحكومة أن المشروع لن يقر.")
+    assert [(q.speaker.text, q.text) for q in qs] == [("الرئيس", "الضريبة ستكون سيئة للبلدين"),
+                                                     ("رئيس الحكومة", "المشروع لن يقر")]
+
+
+def test_circumstantial_pronoun_clause_is_not_the_subject(nlp):
+    qs = quotes(nlp, "وقال المزارع سالم إن المحصول جيد. ويقول وهو يتفقد الحقل إنه ينتظر المطر.")
+    assert qs[-1].speaker.text == "المزارع سالم" and qs[-1].text == "ينتظر المطر"
+
+
+def test_awrada_is_a_cue(nlp):
+    q = one(nlp, "أوردت صحيفة الأنباء أن البرلمان سيصوت الأسبوع المقبل.")
+    assert q.speaker.text == "صحيفة الأنباء"

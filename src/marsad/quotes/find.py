@@ -37,7 +37,7 @@ STOPS = frozenset("""في خلال امام عبر علي الي من عن مع 
 ليله ايضا كذلك الذي التي الذين اللذين اللتين اللواتي ردا تعليقا اثناء عقب ضمن وفق بين امس الاول حين عندما
 لكن الا ان بان قد لقد لم لن لا ما الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت مجددا اليوميه
 فيه فيها فيهم عنه عنها عنهم له لها لهم منه منها منهم عليه عليها عليهم اليه اليها اليهم معه معها معهم لديه
-لديها به بها بهم بشان خاصه قوله قولها قولهم كان كانت كانوا اي بما لما مما عما""".split())
+لديها به بها بهم بشان خاصه قوله قولها قولهم كان كانت كانوا اي بما لما مما عما هو هي هم""".split())
 #: words with the preposition ب that still belong to a speaker's title (المتحدث باسم الوزارة)
 TITLE_BA = frozenset({"باسم", "باسمه", "باسمها", "باسمهم"})
 #: a quotation this short reached without a colon is a name or a term (موقع "ميدل إيست آي"), not the quote
@@ -60,6 +60,12 @@ MODAL_BEFORE_AN = frozenset("""شانه شانها شانهم يمكن يجب ي
 ضروره الضروري يتعين""".split())
 #: the past verb بيّن and the preposition بين share their letters (see :meth:`_Article.past_bayyana`)
 PAST_BAYYANA = frozenset({"بين", "وبين", "فبين", "بينت", "وبينت", "فبينت"})
+#: أن after these opens a time or purpose clause (بعد أن، قبل أن، منذ أن), never reported speech (إلى أن is:
+#: أشار إلى أن)
+AN_AFTER_PREPOSITION = frozenset({"بعد", "قبل", "منذ", "حتي", "دون", "بدل", "رغم", "عقب", "لحين", "وبعد",
+                                  "وقبل", "ومنذ", "بمجرد", "بعيد"})
+#: كان opening a clause whose subject comes before its verb (وكان المرصد قد أعلن)
+KANA = frozenset({"كان", "وكان", "فكان", "كانت", "وكانت", "فكانت"})
 #: auxiliaries before a clause's verb (وقد توصل الباحث)
 AUXILIARIES = frozenset({"قد", "وقد", "لقد", "فقد", "ولقد"})
 #: a cue in a temporal clause is perception, not a report (عندما رأى أن)
@@ -260,7 +266,8 @@ class _Article:
         quoted = a < b and self.opens[a] >= 0  # «المرصد السوري» ...: keep both marks of a quoted name
         if a < b and self.has_pronoun(a):
             return None
-        while b > a and self.toks[b - 1].kind == "punct" and not (quoted and self.seg_of[b - 1] == self.opens[a]):
+        while b > a and self.toks[b - 1].kind == "punct" and not (
+                quoted and self.seg_of[b - 1] == self.opens[a] or self.closes_name(a, b - 1)):
             b -= 1
         if b <= a:
             return None
@@ -280,6 +287,11 @@ class _Article:
             k = self.opens[i]
             if k >= 0 and self.segs[k].closed and self.short(k):
                 i = self.after(k)
+                if i < limit and self.norms[i][:1] == "ي" and not self.phrase[i]:
+                    return i  # بحسب شبكة «روسيا اليوم» يحيط بالشاطئ: a present verb ends the name
+                continue
+            if self.naming(a, i, limit):
+                i += 1  # محتج يدعى منتظر حاتم: the name goes on the phrase
                 continue
             if t.kind == "punct" and t.text in "،,":
                 if not apposition:
@@ -301,6 +313,18 @@ class _Article:
                 return i  # ناشطون القرار: a sound plural with its ن is no construct, the definite word is an object
             i += 1
         return i
+
+    def closes_name(self, a: int, k: int) -> bool:
+        """Token ``k`` is the closing mark of a quoted name that opens at or after token ``a`` (شبكة «روسيا
+        اليوم»): the mark stays on the span."""
+        sg = self.seg_of[k]
+        return (sg >= 0 and self.segs[sg].closed and self.toks[k].end == self.segs[sg].outer_end
+                and self.segs[sg].outer_start >= self.toks[a].start)
+
+    def naming(self, a: int, i: int, limit: int) -> bool:
+        """يدعى/تدعى "who is called" after a noun of the phrase (محتج يدعى منتظر), not ادّعى "claimed"."""
+        return (a < i and i + 1 < limit and self.norms[i] in ("يدعي", "تدعي") and self.toks[i - 1].kind == "word"
+                and self.norms[i + 1] not in COMPLEMENTIZERS)
 
     def so_called(self, a: int, limit: int) -> int:
         """Past "so-called" before a name (ما تسمى مؤسسة الكنانة، مايسمى بالدولة): the name's first token."""
@@ -410,10 +434,25 @@ class _Article:
             return None
         return self.tok_span(a + 1, k + 1)
 
+    def kana_subject(self, i: int) -> tuple[int, int] | None:
+        """وكان المرصد السوري لحقوق الإنسان المعارض للنظام (قد) أعلن أن: the subject is the noun phrase after
+        كان that opens the cue's clause, genitives with ل included."""
+        s = self.sent_start[i]
+        while s < i and self.norms[s] in CONJUNCTIONS:
+            s += 1
+        if i - s > 2 * MAX_SVO or self.norms[s] not in KANA or any(
+                self.toks[k].kind == "punct" and self.toks[k].text not in "،," for k in range(s, i)):
+            return None
+        end = self.noun_phrase(s + 1, i, genitive_l=True)
+        rest = range(end, i)
+        if end == s + 1 or not all(self.norms[k] in AUXILIARIES or self.norms[k] in ("امس", "اليوم") for k in rest):
+            return None
+        return self.tok_span(s + 1, end)
+
     def svo_subject(self, i: int) -> tuple[int, int] | None:
         """The noun phrase before a cue without a conjunction (بيسكوف أكد أن): its clause's first words;
         after a relative pronoun (فالس، الذي قال) the noun phrase the relative clause hangs on."""
-        topic = self.topic_subject(i)
+        topic = self.topic_subject(i) or self.kana_subject(i)
         if topic is not None:
             return topic
         if self.norms[i][0] in "وف" and self.lex.words.get(self.norms[i]) is None:
@@ -504,6 +543,9 @@ def _scan(A: _Article, i: int) -> tuple[str | None, int]:
             return None, j
         nm = A.norms[j]
         if nm in COMPLEMENTIZERS:
+            if nm == "ان" and A.norms[j - 1] in AN_AFTER_PREPOSITION:
+                j += 1  # قال بعد أن التقى الوفد إن / وختمت الأسبوع بعد أن لامست: a time clause, not a report
+                continue
             if nm == "ان" and _subjunctive(A, i, j):
                 return None, j
             return "comp", j
@@ -517,13 +559,17 @@ def _scan(A: _Article, i: int) -> tuple[str | None, int]:
             relative = False
         if nm in RELATIVES:
             relative = True  # المصدر الذي طلب عدم ذكر اسمه أن: a cue inside the relative clause is not one
-        elif A.cue[j] is not None and (k := _anonymity(A, j, end)) > j:
-            j = k  # مسؤول طلب عدم نشر اسمه: a description of the speaker, not a report of his
+        elif A.cue[j] is not None and (k := _description(A, i, j, end)) > j:
+            j = k  # مسؤول طلب عدم نشر اسمه، محتج يدعى منتظر: a description of the speaker, not a report
             continue
         elif A.cue[j] is not None and not relative:
             return ("cue", j) if A.cue[j].pos == "participle" else (None, j)
         if A.phrase[j] is not None and A.phrase[j][0].kind == "attribution" and A.norms[j] != "نقلا":
-            return None, j
+            k = _gap_source_end(A, j)
+            if k is None or k >= end or A.norms[k] not in COMPLEMENTIZERS:
+                return None, j
+            j = k  # وقال متعب بحسب صحيفة مكة إن: the outlet between the speaker and his words
+            continue
         if A.phrase[j] is not None and A.phrase[j][0].kind == "setting":
             end = min(A.sent_end[i], i + 1 + 2 * MAX_GAP, len(A.toks))  # في تصريح لـ... على هامش ...
         if t.kind == "punct" and t.text not in "،,()":
@@ -531,6 +577,21 @@ def _scan(A: _Article, i: int) -> tuple[str | None, int]:
         j += 1
     late = _late_complement(A, j, min(A.sent_end[i], i + 1 + 2 * MAX_GAP, len(A.toks)))
     return ("comp", late) if late is not None else (None, j)
+
+
+def _gap_source_end(A: _Article, j: int) -> int | None:
+    """The token after the source of the attribution phrase at ``j`` (بحسب صحيفة مكة); None without one."""
+    party = _party(A, j, A.phrase[j])
+    return None if party is None else _token_at(A, party[1], j)
+
+
+def _gap_source(A: _Article, i: int, j: int) -> tuple[int, int] | None:
+    """The outlet named by an attribution phrase between cue ``i`` and its complement at ``j`` (via)."""
+    for k in range(i + 1, j):
+        ph = A.phrase[k]
+        if ph is not None and ph[0].kind == "attribution" and A.norms[k] != "نقلا":
+            return _party(A, k, ph)
+    return None
 
 
 def _late_complement(A: _Article, j: int, end: int) -> int | None:
@@ -548,9 +609,12 @@ def _late_complement(A: _Article, j: int, end: int) -> int | None:
     return None
 
 
-def _anonymity(A: _Article, j: int, end: int) -> int:
-    """The token after an anonymity clause starting at cue ``j`` (طلب عدم ذكر اسمه، رفض الكشف عن هويته);
-    ``j`` itself when there is none."""
+def _description(A: _Article, i: int, j: int, end: int) -> int:
+    """The token after a clause describing the speaker that starts at cue ``j`` inside the gap of cue ``i``:
+    an anonymity clause (طلب عدم ذكر اسمه، رفض الكشف عن هويته) or a naming (محتج يدعى منتظر حاتم: يدعى is
+    "is called" here, not ادّعى "claimed"); ``j`` itself when there is none."""
+    if A.naming(i + 1, j, end):
+        return j + 1
     if _bare(A.norms[j]) not in ANONYMITY_CUES or j + 1 >= end or A.norms[j + 1] not in ANONYMITY_OBJECTS:
         return j
     return next((k + 1 for k in range(j + 2, min(j + 6, end)) if A.norms[k] in ANONYMITY_ENDS), j)
@@ -582,6 +646,8 @@ def _frame(A: _Article, st: _State, out: list[Found], i: int, entry: CueEntry,
         return i + 1  # جاء هذا بعد ...: only جاء في البيان reports
     target, j = _scan(A, i)
     speaker, via, flags = _speaker(A, st, i, j, entry, handed)
+    if via is None and target == "comp":
+        via = _gap_source(A, i, j)
     conf = 0.9
     if "continuation" in flags:
         conf = 0.8
@@ -603,6 +669,8 @@ def _frame(A: _Article, st: _State, out: list[Found], i: int, entry: CueEntry,
         st.quote_end = max(st.quote_end, s.end)
         _remember(A, st, i, speaker)
     if target is None:
+        if seg is None and entry.kind == "speech" and _postposed(A, st, out, i, entry):
+            return max(j, i + 1)
         if "continuation" not in flags:
             _remember(A, st, i, speaker, strong=False)  # وأكد مسؤول عسكري الضربة، وقال إن ...
         return max(j, i + 1)
@@ -642,6 +710,33 @@ def _frame(A: _Article, st: _State, out: list[Found], i: int, entry: CueEntry,
     st.quote_end = max(st.quote_end, end)
     _remember(A, st, i, speaker)
     return max(nxt, i + 1)
+
+
+def _postposed(A: _Article, st: _State, out: list[Found], i: int, entry: CueEntry) -> bool:
+    """A cue after its words: ...، كما قال مديره ميغيل غالان. / ...، كما ذكرت النيابة في بيان. The clause before
+    the comma is the quote when the cue's subject ends its own clause (a comma, the sentence end or a setting
+    follow it), unlike ...، كما أعلن الوزير عن خطة, which reports something else. Returns whether it quoted."""
+    if i < 2 or A.norms[i - 1] not in ("كما", "مثلما") or A.toks[i - 2].text not in "،,":
+        return False
+    limit = A.sent_end[i]
+    e = A.noun_phrase(i + 1, limit, apposition=False)
+    if e == i + 1 or e < limit and not (A.toks[e].kind == "punct" or A.phrase[e] is not None
+                                        and A.phrase[e][0].kind == "setting"):
+        return False
+    first = A.sent_start[i]
+    while first < i - 2 and A.norms[first] in CONJUNCTIONS:
+        first += 1
+    start, end = A.toks[first].start, A.toks[i - 3].end if i - 3 >= first else A.toks[first].start
+    if end <= start or any(q.end > start for q in out):
+        return False  # its sentence already has a quote (the cue names more of its speaker, not new words)
+    speaker = (A.word_start(i + 1), A.toks[e - 1].end)
+    segs = [k for k in range(len(A.segs)) if start <= A.segs[k].outer_start and A.segs[k].outer_end <= end + 1]
+    st.used.update(segs)
+    out.append(Found(start=start, end=end, kind="mixed" if segs else "indirect", cue=_cue(A, i, entry),
+                     speaker=speaker, confidence=0.7, flags=("postposed",)))
+    st.quote_end = max(st.quote_end, end)
+    _remember(A, st, i, speaker)
+    return True
 
 
 def _speaker(A: _Article, st: _State, i: int, j: int, entry: CueEntry,
@@ -802,6 +897,8 @@ def _clause(A: _Article, a: int, cue_i: int) -> tuple[int, int, int, tuple[int, 
         if c is not None and (A.toks[b - 1].text in "،," or A.seg_of[b - 1] >= 0 and A.seg_of[b] < 0
                               or c.pos == "participle" and b + 1 < n and A.norms[b + 1] in COMPLEMENTIZERS):
             break  # ...، مضيفًا أن / ..." مضيفا أن / بمفرده مؤكدا أن (not مهددة باختلال inside the clause)
+        if c is not None and c.pos == "verb" and A.norms[b][0] == "و" and _scan(A, b)[0] == "comp":
+            break  # ... أيضًا وأكد رئيس الوزراء أن: a new report joined by و
         ph = A.phrase[b]
         if ph is not None and ph[0].kind == "attribution":
             via = _party(A, b, ph)
