@@ -493,3 +493,19 @@ def test_circumstantial_pronoun_clause_is_not_the_subject(nlp):
 def test_awrada_is_a_cue(nlp):
     q = one(nlp, "أوردت صحيفة الأنباء أن البرلمان سيصوت الأسبوع المقبل.")
     assert q.speaker.text == "صحيفة الأنباء"
+
+
+def test_ala_hadd_qawlihi_takes_its_clause_subject(nlp):
+    qs = quotes(nlp, "وقال الوزير إن الموسم ناجح. من جانبها عبرت المديرة سلمى عن رضاها بالنتائج، وفق تعبيرها.")
+    assert qs[-1].speaker.text == "المديرة سلمى" and qs[-1].cue.lemma == "على حد قوله"
+
+
+def test_document_source_keeps_its_issuer(nlp):
+    q = one(nlp, "واستقبل الرئيس وفد النقابة اليوم، بحسب بيان لرئاسة الجمهورية.")
+    assert q.speaker.text == "بيان لرئاسة الجمهورية"
+
+
+def test_attribution_verb_with_bihi(nlp):
+    qs = quotes(nlp, "وفتحت النيابة تحقيقا في الحادث، وفق ما صرح به الناطق باسمها فادي الهمامي لإذاعة محلية. "
+                     "وأضاف أن المشتبه بهم ثلاثة.")
+    assert [q.speaker.text for q in qs] == ["الناطق باسمها فادي الهمامي"] * 2

@@ -81,6 +81,8 @@ SO_CALLED = frozenset({"يسمي", "تسمي", "يدعي", "تدعي"})
 ANONYMITY_CUES = frozenset({"طلب", "طالب", "رفض", "فضل"})
 ANONYMITY_OBJECTS = frozenset({"عدم", "الكشف", "كشف", "ذكر", "نشر", "الافصاح"})
 ANONYMITY_ENDS = frozenset({"اسمه", "اسمها", "اسمهم", "اسميهما", "هويته", "هويتها", "هويتهم"})
+#: documents whose issuer follows with ل (بيان لوزارة الداخلية، تقرير للأمم المتحدة)
+DOCUMENTS = frozenset({"بيان", "بلاغ", "تقرير", "تصريح", "تصريحات", "رساله", "تغريده", "منشور"})
 #: heads of a source after a bare حسب/وفق inside a clause (... بعد تغيبه حسب مصدر قضائي)
 SOURCE_HEADS = frozenset("""مصدر مصادر وكاله صحيفه تقرير تقارير بيان مسؤول مسؤولين مسؤولون شهود موقع
 قناه اذاعه محطه متحدث ناطق""".split())
@@ -925,14 +927,16 @@ def _party(A: _Article, i: int, ph: tuple[CueEntry, int, bool]) -> tuple[int, in
     k = i + n - 1 if attached else i + n
     if not attached and k < len(A.toks) and _is_verb_with_pronoun(A, k):
         k += 1  # لما ذكرته / حسبما أفادت: the verb after ما
-        if k < len(A.toks) and A.norms[k] in ("عنه", "عنها", "عنهم", "في", "علي"):
-            k += 1  # بحسب ما نشر في صحيفة محلية: the source is where it was published
+        if k < len(A.toks) and A.norms[k] in ("عنه", "عنها", "عنهم", "في", "علي", "به", "بها", "بهم"):
+            k += 1  # بحسب ما نشر في صحيفة محلية، وفق ما صرح به الناطق: the source after the verb's preposition
     if k >= len(A.toks):
         return None
     if attached:  # وفقا للوزارة: the word that carries the preposition starts the source
         end = A.noun_phrase(k + 1, A.sent_end[k], apposition=False)
         return A.toks[k].start, A.toks[max(end, k + 1) - 1].end
-    return A.tok_span(k, A.noun_phrase(k, A.sent_end[k], apposition=False))
+    # بحسب بيان لوزارة الداخلية: a document's issuer, with its ل, is the source
+    document = A.norms[k].removeprefix("ال") in DOCUMENTS
+    return A.tok_span(k, A.noun_phrase(k, A.sent_end[k], apposition=False, genitive_l=document))
 
 
 def _is_verb_with_pronoun(A: _Article, k: int) -> bool:
@@ -948,8 +952,8 @@ def _attribution(A: _Article, st: _State, out: list[Found], i: int) -> int:
     if entry.kind != "attribution":
         return nxt
     s0, e0 = A.sent_start[i], A.sent_end[i]
-    if entry.lemma == "على حد قوله":
-        speaker, _ = _previous_speaker(st, i)
+    if entry.lemma == "على حد قوله":  # the subject of its own clause, else the last speaker
+        speaker = A.sentence_subject(i) or _previous_speaker(st, i)[0]
         party = None
     else:
         party = _party(A, i, ph)
