@@ -180,14 +180,44 @@ def best_head(lex: Lexicon, words: list[str], i: int, hi: int, ta_marbuta: bool 
 
 def _acting_crowd(words: list[str], toks, i: int, lo: int, cues: Cues) -> bool:
     """A participle (المتظاهرون) signals its event when it names a crowd that acts: nominative ـون, or after
-    a quantity (آلاف المتظاهرين، 300 متظاهر); ضد المتظاهرين، لتفريق المتظاهرين name the object of another act."""
+    a quantity (آلاف المتظاهرين، 300 متظاهر); ضد المتظاهرين، لتفريق المتظاهرين name the object of another act.
+
+    Not when the crowd only speaks or thinks (وطالب المتظاهرون، قال متظاهرون: the demands of protesters already
+    reported), is counted (عدد المتظاهرين: "the number of", unlike عدد من المتظاهرين), or is the victim or
+    object of someone else's act (أصيب 32 متظاهرا، اعتقلت الشرطة 190 متظاهرا) or among others (بينهم متظاهرون).
+    """
+    if _crowd_speaks(words, i, lo, cues):
+        return False
     if words[i].endswith("ون"):
-        return True
+        return not _cue_before(words, i, lo, cues.crowd_among, 2)  # ومنع المتظاهرون: the crowd did it
     j = i - 2 if i - 2 >= lo and words[i - 1] == "من" else i - 1  # عشرات من المتظاهرين
-    if j >= lo:
-        prev = words[j]
-        return prev in cues.quantity or toks[j].kind == "number" or (prev[:1] == "و" and prev[1:] in cues.quantity)
+    if j < lo:
+        return False
+    prev = words[j]
+    if prev in cues.counting and j == i - 1:
+        return False
+    if not (prev in cues.quantity or toks[j].kind == "number" or (prev[:1] in "وب" and prev[1:] in cues.quantity)):
+        return False
+    # the quantity may be a phrase (نحو سبعة آلاف، أكثر من 100): the object cue stands before it
+    return not _cue_before(words, i, lo, cues.crowd_object, 6)
+
+
+def _cue_before(words: list[str], i: int, lo: int, forms: frozenset[str], scope: int) -> bool:
+    """Whether one of ``forms`` (with or without و/ف/ل) stands in the ``scope`` words before ``i``."""
+    for j in range(i - 1, max(lo, i - scope) - 1, -1):
+        w = words[j]
+        if w in forms or (w[:1] in "وفل" and w[1:] in forms):
+            return True
     return False
+
+
+def _crowd_speaks(words: list[str], i: int, lo: int, cues: Cues) -> bool:
+    """وطالب المتظاهرون، وأكد المتظاهرون، وأشار متظاهرون: the verb of the crowd (right before it) says or
+    thinks, it does not protest."""
+    if i - 1 < lo:
+        return False
+    w = words[i - 1]
+    return w in cues.crowd_say or (w[:1] in "وف" and w[1:] in cues.crowd_say)
 
 
 def _background(words: list[str], i: int, lo: int, cues: Cues) -> bool:
@@ -286,6 +316,9 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
         modality = "future"
     if modality == "asserted" and is_historical(date, doc.article.date):
         modality = "historical"
+    # a definite event noun or crowd (المظاهرة، المتظاهرون) refers back to an event already reported; a verb or
+    # an indefinite noun (تظاهر، مظاهرات، متظاهرون) introduces one (the scorer asks more of the former)
+    feats["introduced"] = float(head.form != "noun" or not is_definite(tok.norm))
     feats.update({"curated": float(trig.source == "curated"), "multiword": float(bool(follow)),
                   "verb": float(head.form != "noun"), "has_actor": float(bool(actor)),
                   "has_recipient": float(bool(recipient)), "has_time": float(date_source == "time"),
@@ -293,6 +326,12 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
     return Draft(type=trig.type, mode=mode, contexts=contexts, trigger=doc.span(tok.start, tok.end),
                  sentence=sent, actor=actor, recipient=recipient, place=place, date=date,
                  date_source=date_source, modality=modality, source=f"lexicon:{trig.source}", features=feats)
+
+
+def is_definite(norm_word: str) -> bool:
+    """Whether a normalized word carries the article (المظاهره، والمتظاهرون، للمظاهره، بالاحتجاجات)."""
+    w = norm_word[1:] if norm_word[:1] in "وف" else norm_word
+    return w.startswith(("ال", "لل")) or (w[:1] in "بك" and w[1:3] == "ال")
 
 
 def _mode_from_cues(typ: str, found: dict[str, list[int]], onto: Ontology) -> str | None:

@@ -37,16 +37,21 @@ def load_scorer(point: str = "calibrated") -> Callable[[Draft], float]:
     if clf is None:
         return base
     from .classifier import EVENT_TYPES
-    chosen = _raw().get("reject_below", {}) if point == "calibrated" else {}
+    raw = _raw()
+    chosen = raw.get("reject_below", {}) if point == "calibrated" else {}
     # without dev-chosen thresholds, fall back on the classifier's own balanced point
     limits = {t: chosen[t] if t in chosen else clf.threshold(t, "balanced" if point == "calibrated" else point)
               for t in EVENT_TYPES}
+    # an event only referred back to (المتظاهرون، المظاهرة: no verb, no indefinite noun) needs more evidence
+    anaphoric = {t: max(limits[t], v) for t, v in
+                 (raw.get("reject_below_anaphoric", {}) if point == "calibrated" else {}).items() if t in limits}
 
     def score(d: Draft) -> float:
         c = base(d)
         if d.type in limits:
             p = clf.event_prob(d.sentence.text, d.type)
-            if p < limits[d.type]:
+            limit = limits[d.type] if d.features.get("introduced", 1.0) else anaphoric.get(d.type, limits[d.type])
+            if p < limit:
                 return 0.0
             return (c + p) / 2
         return c

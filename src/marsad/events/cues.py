@@ -23,6 +23,10 @@ class Cues:
     charge: frozenset[str]
     agent_verbs: frozenset[str]
     quantity: frozenset[str]
+    crowd_say: frozenset[str]
+    crowd_object: frozenset[str]
+    counting: frozenset[str]
+    crowd_among: frozenset[str]
     #: first word -> (cue key, the phrase's other words) for every modality/context/mode cue
     index: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
 
@@ -47,7 +51,9 @@ def load_cues() -> Cues:
     except OSError as e:
         raise ResourceError(f"cannot read data/cues.tsv: {e}") from e
     modality, contexts, modes = {}, {}, {}
-    sets: dict[str, set[str]] = {"actor_noun": set(), "pair": set(), "background": set(), "charge": set(), "agent": set(), "quantity": set()}
+    sets: dict[str, set[str]] = {k: set() for k in ("actor_noun", "pair", "background", "charge", "agent",
+                                                     "quantity", "crowd_say", "crowd_object", "counting",
+                                                     "crowd_among")}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("group\t"):
             continue
@@ -74,7 +80,9 @@ def load_cues() -> Cues:
     return Cues(modality=modality, contexts=contexts, modes=modes, index={k: tuple(v) for k, v in index.items()},
                 actor_nouns=frozenset(sets["actor_noun"]), pair_nouns=frozenset(sets["pair"]),
                 background=frozenset(sets["background"]), charge=frozenset(sets["charge"]),
-                agent_verbs=frozenset(sets["agent"]), quantity=frozenset(sets["quantity"]))
+                agent_verbs=frozenset(sets["agent"]), quantity=frozenset(sets["quantity"]),
+                crowd_say=frozenset(sets["crowd_say"]), crowd_object=frozenset(sets["crowd_object"]),
+                counting=frozenset(sets["counting"]), crowd_among=frozenset(sets["crowd_among"]))
 
 
 def sentence_cues(words: list[str], lo: int, hi: int, cues: Cues) -> dict[str, list[int]]:

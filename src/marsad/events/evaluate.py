@@ -27,6 +27,10 @@ DEFAULT_JUDGEMENTS = "../shared/data/events/sentence-judgements"
 UPSTREAM = ("ner", "entities", "times", "quotes")
 #: the types the sentence judgements and the classifier cover
 CLASSIFIED = ("PROTEST", "ASSAULT")
+#: the share of a type's GSR sentences the anaphoric threshold may lose (see choose_anaphoric_thresholds)
+ANAPHORIC_RECALL_GIVE = 0.03
+#: the issue's bar on the "easy no" false-event rate
+EASY_NO_BAR = 0.10
 #: modalities that claim the event took place (negated, hypothetical and future ones do not)
 REPORTED = ("asserted", "historical")
 
@@ -83,9 +87,11 @@ def run(args: argparse.Namespace) -> int:
     if args.calibrate:
         path = Path(__file__).resolve().parent / "data" / "confidence.json"
         limits = choose_thresholds(samples)
-        write_calibration([(d["x"], d["y"]) for d in samples if d["type"] and d.get("y") is not None], path, limits)
-        print(f"wrote {path}: rejection thresholds {limits}; the figures above are before them (no classifier "
-              f"vote): run again without --calibrate")
+        anaphoric = choose_anaphoric_thresholds(samples, limits)
+        write_calibration([(d["x"], d["y"]) for d in samples if d["type"] and d.get("y") is not None], path, limits,
+                          anaphoric)
+        print(f"wrote {path}: rejection thresholds {limits}, for events only referred back to {anaphoric}; the "
+              f"figures above are before them (no classifier vote): run again without --calibrate")
     return 0
 
 
@@ -100,7 +106,7 @@ def _record_features(nlp: Pipeline) -> None:
 
     def scorer(d):
         p = clf.event_prob(d.sentence.text, d.type) if clf is not None and d.type in CLASSIFIED else None
-        comp.pending.append((d.type, features(d), p))
+        comp.pending.append((d.type, features(d), p, d.features.get("introduced", 1.0)))
         return default_confidence(d)
     comp.scorer = scorer
 
@@ -117,8 +123,9 @@ def _take(nlp: Pipeline) -> list:
 def _record(samples: list, item: str, group: str, gold: str, got: list, label_of) -> None:
     """One marker per item (for rates), then one sample per candidate event."""
     samples.append({"item": item, "set": group, "gold": gold, "type": None})
-    for t, x, p in got:
-        samples.append({"item": item, "set": group, "gold": gold, "type": t, "x": x, "p": p, "y": label_of(t)})
+    for t, x, p, intro in got:
+        samples.append({"item": item, "set": group, "gold": gold, "type": t, "x": x, "p": p, "y": label_of(t),
+                        "introduced": intro})
 
 
 def eval_gsr(nlp: Pipeline, path: Path, samples: list) -> dict:
@@ -229,8 +236,36 @@ def choose_thresholds(samples: list[dict]) -> dict[str, float]:
     return out
 
 
+def choose_anaphoric_thresholds(samples: list[dict], limits: dict[str, float]) -> dict[str, float]:
+    """Per type, a higher threshold for candidates that only refer back to an event (المتظاهرون، المظاهرة, see
+    coder.is_definite): the highest (up to 0.6) that loses at most ANAPHORIC_RECALL_GIVE of the type's GSR
+    sentences found at the base threshold, which minimises the "easy no" rate under that constraint. Only for
+    types whose "easy no" rate at the base threshold is above the issue's bar (EASY_NO_BAR): elsewhere the
+    recall is worth more."""
+    out = {}
+    for typ, base in limits.items():
+        best: dict[tuple[str, str], list[float]] = {}  # item -> [best p introduced, best p anaphoric]
+        for d in samples:
+            if d["gold"] != typ or d["set"] not in ("gsr", "easy no"):
+                continue
+            b = best.setdefault((d["set"], d["item"]), [-1.0, -1.0])
+            if d["type"] == typ and d["p"] is not None:
+                k = 0 if d.get("introduced", 1.0) else 1
+                b[k] = max(b[k], d["p"])
+        gsr = [b for (g, _), b in best.items() if g == "gsr"]
+        easy = [b for (g, _), b in best.items() if g == "easy no"]
+        if not gsr or not easy or sum(max(b) >= base for b in easy) / len(easy) <= EASY_NO_BAR:
+            continue
+
+        def found(t: float) -> int:
+            return sum(pi >= base or pa >= t for pi, pa in gsr)
+        allowed = found(base) - ANAPHORIC_RECALL_GIVE * len(gsr)
+        out[typ] = max((s / 100 for s in range(round(base * 100), 61) if found(s / 100) >= allowed), default=base)
+    return out
+
+
 def write_calibration(samples: list[tuple[list[float], int]], path: Path, limits: dict[str, float],
-                      steps: int = 400, lr: float = 0.5) -> None:
+                      anaphoric: dict[str, float], steps: int = 400, lr: float = 0.5) -> None:
     """Logistic regression by batch gradient descent (no dependency): weights for confidence.py's features."""
     from .confidence import FEATURES
     if not samples:
@@ -254,8 +289,10 @@ def write_calibration(samples: list[tuple[list[float], int]], path: Path, limits
         "_source": "fitted by `marsad eval events --calibrate` on ../shared/data/events (GSR dev sentences: "
                    "events of the gold type as positives; sentence judgements: events of the judged type, "
                    "positive only for 'yes'); reject_below: the classifier probability under which a candidate of the type "
-                   "is rejected, chosen to maximise GSR recall minus the 'easy no' false-event rate",
-        "types": list(CLASSIFIED), "reject_below": limits, "features": list(FEATURES), "weights": [round(x, 4) for x in w], "bias": round(b, 4),
+                   "is rejected, chosen to maximise GSR recall minus the 'easy no' false-event rate; reject_below_anaphoric: "
+                   "the same for candidates that only refer back to an event (a definite noun or crowd), the "
+                   "highest losing at most 3% of the type's GSR sentences (types above 10% easy-no false events only)",
+        "types": list(CLASSIFIED), "reject_below": limits, "reject_below_anaphoric": anaphoric, "features": list(FEATURES), "weights": [round(x, 4) for x in w], "bias": round(b, 4),
         "samples": n, "positives": pos}, indent=1) + "\n", encoding="utf-8")
 
 
