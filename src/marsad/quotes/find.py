@@ -37,7 +37,8 @@ STOPS = frozenset("""في خلال امام عبر علي الي من عن مع 
 ليله ايضا كذلك الذي التي الذين اللذين اللتين اللواتي ردا تعليقا اثناء عقب ضمن وفق بين امس الاول حين عندما
 لكن الا ان بان قد لقد لم لن لا ما الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت مجددا اليوميه
 فيه فيها فيهم عنه عنها عنهم له لها لهم منه منها منهم عليه عليها عليهم اليه اليها اليهم معه معها معهم لديه
-لديها به بها بهم بشان خاصه قوله قولها قولهم كان كانت كانوا اي بما لما مما عما هو هي هم""".split())
+لديها به بها بهم بشان خاصه قوله قولها قولهم كان كانت كانوا اي بما لما مما عما هو هي هم يمكن يجب ينبغي
+يتعين""".split())
 #: words with the preposition ب that still belong to a speaker's title (المتحدث باسم الوزارة)
 TITLE_BA = frozenset({"باسم", "باسمه", "باسمها", "باسمهم"})
 #: a quotation this short reached without a colon is a name or a term (موقع "ميدل إيست آي"), not the quote
@@ -210,8 +211,11 @@ class _Article:
         # a preposition attached to a definite noun or a name: the audience (للتلفزيون، لوكالة), a complement
         if not (t.parts and t.parts[0].kind == "proclitic"):  # words the splitter left whole: بالإنجليزية
             return nm.startswith(("لل", "ولل")) or len(nm) >= 6 and nm.startswith(("بال", "وبال"))
-        # ب only with a definite noun or a pronoun (بالجيش، بحريتها): باولو is a name the splitter cut
-        return t.parts[0].text in "لـ" or t.parts[0].text == "ب" and nm not in TITLE_BA and any(
+        # ب only with a definite noun or a pronoun (بالجيش، بحريتها): باولو is a name the splitter cut; a
+        # conjunction before them changes nothing (وللشعب، وبالجيش)
+        k = 1 if t.parts[0].text in ("و", "ف") and len(t.parts) > 1 and t.parts[1].kind == "proclitic" else 0
+        p0 = t.parts[k].text
+        return p0 in "لـ" or p0 == "ب" and nm not in TITLE_BA and any(
             p.kind in ("article", "enclitic") for p in t.parts)
 
     def has_pronoun(self, i: int) -> bool:
@@ -545,6 +549,11 @@ def _scan(A: _Article, i: int) -> tuple[str | None, int]:
             return None, j
         nm = A.norms[j]
         if nm in COMPLEMENTIZERS:
+            if j + 1 < len(A.toks) and A.toks[j + 1].start == t.end and A.toks[j + 1].text == ".":
+                while j + 1 < len(A.toks) and A.toks[j + 1].start == A.toks[j].end:
+                    j += 1  # (إن.بي.سي.): an abbreviation
+                j += 1
+                continue
             if nm == "ان" and A.norms[j - 1] in AN_AFTER_PREPOSITION:
                 j += 1  # قال بعد أن التقى الوفد إن / وختمت الأسبوع بعد أن لامست: a time clause, not a report
                 continue
