@@ -63,7 +63,7 @@ def test_without_lexicon_only_safe_article_splits():
     lex = CliticLexicon()
     assert [p.text for p in tokenize("والمفاوضات", lex)[0].parts] == ["و", "ال", "مفاوضات"]
     assert tokenize("وقال", lex)[0].parts == ()
-    assert analyze("للحل", lex) == (("ل", 0, 1, "proclitic"), ("ل", 1, 2, "article"), ("حل", 2, 4, "stem"))
+    assert analyze("للحل", lex) == ("ل", 1, "proclitic", "ل", 2, "article", "حل", 4, "stem")
 
 
 @pytest.mark.parametrize("text,expected", [

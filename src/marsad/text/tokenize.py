@@ -47,8 +47,9 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 #: the tokenizer's regular expression, one named group per kind (``m.lastgroup`` is the kind)
 TOKEN_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in TOKEN_PATTERNS))
-#: the same alternatives as one capturing group: ``split`` returns the gaps and the tokens, in order
-_SPLIT_RE = re.compile("(" + "|".join(f"(?:{p})" for _, p in TOKEN_PATTERNS) + ")")
+#: the same alternatives as one capturing group: ``split`` returns the gaps and the tokens, in order. No token
+#: starts with a space: the lookahead rejects a space at once, where the engine would try every alternative
+_SPLIT_RE = re.compile(r"(?=\S)(" + "|".join(f"(?:{p})" for _, p in TOKEN_PATTERNS) + ")")
 
 PROCLITIC_CONJ = ("و", "ف")
 PROCLITIC_PREP = ("ب", "ل", "ك")
@@ -83,6 +84,8 @@ MIN_STEM_COUNT = 3
 #: the light form used for the clitic analysis: marks removed and presentation forms decomposed, but the
 #: letters kept (ة, ى and hamza on alef tell a lot: أل is not the article, ة is never the pronoun ه)
 _LIGHT = folder(fold_ya=False, fold_ta=False, fold_alef=False, lower=False)
+#: :func:`marsad.text.normalize.normalize` of a word, as one ``str.translate`` (what it does for short text)
+_NORMALIZE = folder().table
 
 
 class CliticLexicon:
@@ -97,20 +100,21 @@ class CliticLexicon:
     def __init__(self, freq: dict[str, int] | None = None, never_split: frozenset[str] = frozenset()):
         self.freq = {w: n for w, n in (freq or {}).items() if n >= MIN_STEM_COUNT}
         self.never_split = never_split
-        self.cache: dict[str, tuple] = {}  # surface -> (kind, norm, flat parts)
-        #: counts of the words that start with an alef, summed over the hamza it carries (أعلن، اعلن)
-        self._any_alef: dict[str, int] = {}
+        self.cache: dict[str, tuple] = {}  # surface -> (kind, norm, parts layout)
+        #: the counts :meth:`count` reads: a word that starts with an alef has the sum over the hamza its alef
+        #: carries (أعلن، اعلن), under each of its spellings, so that a count is a single look-up
+        self._counts = dict(self.freq)
+        any_alef: dict[str, int] = {}
         for w, n in self.freq.items():
             if w[:1] in _ALEFS:
-                key = "ا" + w[1:]
-                self._any_alef[key] = self._any_alef.get(key, 0) + n
+                any_alef[w[1:]] = any_alef.get(w[1:], 0) + n
+        for rest, n in any_alef.items():
+            for alef in _ALEFS:
+                self._counts[alef + rest] = n
 
     def count(self, light: str) -> int:
         """How often a word (in light form) was seen, whatever hamza its first alef carries; 0 when unknown."""
-        key = light.replace("ى", "ي")
-        if key[:1] in _ALEFS:
-            return self._any_alef.get("ا" + key[1:], 0)
-        return self.freq.get(key, 0)
+        return self._counts.get(light.replace("ى", "ي"), 0)
 
     def exact(self, light: str) -> int:
         """How often exactly this spelling was seen (أل is not ال)."""
@@ -139,6 +143,34 @@ def _proclitic_options(w: str) -> list[tuple[str, ...]]:
         if rest.startswith(FUTURE) and rest[1:2] in IMPERFECT_PREFIXES:
             out.append(conj + (FUTURE,))
     return out
+
+
+def _readings_of_head(head: str) -> tuple[tuple[tuple[str, ...], int, str, float], ...]:
+    """The proclitic options of the words that start with ``head`` (their first three letters, all the options
+    depend on), each with its length in letters, its last clitic and its weight; remembered per head."""
+    out = _HEADS.get(head)
+    if out is None:
+        opts = []
+        for pre in _proclitic_options(head):
+            weight = 1.0
+            for p in pre:
+                weight *= PROCLITIC_WEIGHTS[p]
+            opts.append((pre, sum(map(len, pre)), pre[-1] if pre else "", weight))
+        out = _HEADS[head] = tuple(opts)
+    return out
+
+
+def _enclitics_of_tail(tail: str) -> tuple[str, ...]:
+    """The enclitics a word that ends with ``tail`` (its last three letters) may end with; remembered per tail."""
+    out = _TAILS.get(tail)
+    if out is None:
+        out = _TAILS[tail] = tuple(e for e in ENCLITICS if tail.endswith(e))
+    return out
+
+
+#: the memories of the two functions above (bounded: one entry per distinct three letters)
+_HEADS: dict[str, tuple] = {}
+_TAILS: dict[str, tuple[str, ...]] = {}
 
 
 def _enclitic_stems(stem: str) -> tuple[str, ...]:
@@ -170,8 +202,8 @@ class _Analyzer:
         if hit is None:
             exact = self.lex.exact
             seen = exact(ARTICLE + u) + (exact("و" + u) if u.startswith("و") else 0)
-            hit = normalize(u) in self.lex.never_split or (
-                seen > 0 and seen >= LEXEME_SHARE * self.count(u))
+            hit = (seen > 0 and seen >= LEXEME_SHARE * self.count(u)) or (
+                u.translate(_NORMALIZE) in self.lex.never_split)
             self._protected[u] = hit
         return hit
 
@@ -238,15 +270,11 @@ def choose_analysis(w: str, lex: CliticLexicon) -> Analysis:
     count, exact = lex.count, lex.exact
     whole_count = count(w)
     floor, short_floor = WHOLE_WEIGHT * whole_count, SHORT_STEM_WEIGHT * whole_count
-    encs = [e for e in ENCLITICS if w.endswith(e)] if w.endswith(ENCLITICS) else []
+    encs = _enclitics_of_tail(w[-3:])
     found: list[tuple[tuple[int, float], Analysis]] = []
-    for pre in _proclitic_options(w) if w.startswith(_PREFIX_LETTERS) else _NO_PROCLITICS:
+    for pre, plen, last, weight in _readings_of_head(w[:3]):
         npre = len(pre)
-        rest = w[sum(map(len, pre)):]
-        last = pre[-1] if npre else ""
-        weight = 1.0
-        for p in pre:
-            weight *= PROCLITIC_WEIGHTS[p]
+        rest = w[plen:]
         if last != FUTURE:
             # the article: ال, or its ل alone after the preposition ل (لل = ل + ال)
             art = "ل" if last == "ل" and rest.startswith("ل") and not rest.startswith(ARTICLE) else (
@@ -299,7 +327,6 @@ def _article_only(w: str) -> Analysis:
 
 
 _ALWAYS = float("inf")
-_NO_PROCLITICS: list[tuple[str, ...]] = [()]
 
 
 def _light_map(surface: str) -> tuple[str, list[int] | None]:
@@ -317,36 +344,34 @@ def _light_map(surface: str) -> tuple[str, list[int] | None]:
     return "".join(out), origin
 
 
-def analyze(surface: str, lex: CliticLexicon) -> tuple[tuple[str, int, int, str], ...]:
-    """Clitic parts of an Arabic surface word as ``(text, start, end, kind)`` relative to it; ``()`` if unsplit.
+def analyze(surface: str, lex: CliticLexicon) -> tuple:
+    """Clitic parts of an Arabic surface word as its layout (:attr:`marsad.doc.Token.layout`): text, end
+    (relative to the word) and kind of each part, flat; ``()`` if unsplit.
 
-    The parts cover the surface exactly: marks (harakat, tatweel) stay with the letter before them.
+    The parts cover the surface exactly: marks (harakat, tatweel) stay with the letter before them. The layout
+    is flat and atomic on purpose: the cache holds one per surface form, and tuples of strings and ints are left
+    alone by the garbage collector, which would otherwise walk the whole cache again and again.
     """
     light, origin = _light_map(surface)
     pre, art, stem, enc = choose_analysis(light, lex)
     if not pre and not art and not enc:
         return ()
-    pieces = [(p, "proclitic") for p in pre] + ([(art, "article")] if art else []) + [(stem, "stem")] + (
-        [(enc, "enclitic")] if enc else [])
-    bounds = [0]
-    pos = 0
-    for piece, _ in pieces[:-1]:
+    layout: list = []
+    a = pos = 0
+    for piece, kind in zip(pre + (art, stem, enc), _KINDS[len(pre)]):
+        if not piece:
+            continue
         pos += len(piece)
-        bounds.append(pos if origin is None else origin[pos])
-    bounds.append(len(surface))
-    if any(a >= b for a, b in zip(bounds, bounds[1:])):
-        return ()  # a boundary inside a ligature (ﻻ): keep the word whole
-    return tuple((surface[a:b], a, b, kind) for (_, kind), a, b in zip(pieces, bounds, bounds[1:]))
+        b = len(surface) if pos == len(light) else pos if origin is None else origin[pos]
+        if b <= a:
+            return ()  # a boundary inside a ligature (ﻻ): keep the word whole
+        layout += (surface[a:b], b, kind)
+        a = b
+    return tuple(layout)
 
 
-def _flat_parts(rel: tuple[tuple[str, int, int, str], ...]) -> tuple:
-    """The parts of a surface form as one flat tuple of strings and ints: text, end, kind for each part
-    (:attr:`marsad.doc.Token.layout`).
-
-    Flat and atomic on purpose: the cache holds one per surface form, and tuples of strings and ints are left
-    alone by the garbage collector, which would otherwise walk the whole cache again and again.
-    """
-    return tuple(x for t, _, b, k in rel for x in (t, b, k))
+#: the kinds of the pieces of an analysis, by its number of proclitics
+_KINDS = [("proclitic",) * n + ("article", "stem", "enclitic") for n in range(4)]
 
 
 def _classify(surface: str, lex: CliticLexicon) -> tuple[str, str, tuple]:
@@ -354,7 +379,7 @@ def _classify(surface: str, lex: CliticLexicon) -> tuple[str, str, tuple]:
     the alternatives of the token regex are tried in order, and none of them looks past the token's end)."""
     m = TOKEN_RE.match(surface)
     kind = m.lastgroup if m is not None and m.end() == len(surface) else "symbol"
-    return kind, normalize(surface), (_flat_parts(analyze(surface, lex)) if kind == "word" else ())
+    return kind, normalize(surface), (analyze(surface, lex) if kind == "word" else ())
 
 
 def tokenize(text: str, lex: CliticLexicon | None = None) -> tuple[Token, ...]:
