@@ -85,11 +85,11 @@ def test_nameless_groups_take_their_sector_from_the_noun(code, find):
 
 
 def test_gsr_spans_floor():
-    """Actor resolution on the GSR spans stays above its measured level (sector 0.75, country 0.6)."""
+    """Actor resolution on the GSR spans stays above its measured level (sector 0.83, country 0.81)."""
     from marsad.entities.evaluate import score
     from tests.conftest import shared_path
     result = score(shared_path("data", "events", "gsr-spans", "dev.jsonl"))
-    assert result["sector_acc"] >= 0.70 and result["country_acc"] >= 0.55, result
+    assert result["sector_acc"] >= 0.78 and result["country_acc"] >= 0.75, result
 
 
 def test_nameless_member_of_an_organisation(code, find):
@@ -114,3 +114,45 @@ def test_resolver_works_on_a_bare_doc():
     assert resolve_span(doc, s, s + len("دميتري بيسكوف")).id == "PESKOV"
     r = doc.text.index("روسيا")
     assert [m.actor.country for m in resolve_parties(doc, r, r + 5)] == ["RUS"]
+
+
+def test_nameless_actors_take_the_country_of_their_sentence(code, find):
+    doc = code("تجمع مئات المتظاهرين أمام البرلمان في مدينة بورتو الجنوبية حيث فرقتهم الشرطة. "
+               "وفي العاصمة البيروفية ليما أغلق محتجون الطرق، فيما قال مسؤولون أمريكيون إن الوضع هادئ. "
+               "وأطلق جنود النار في المنطقة الحدودية الباكستانية المتاخمة لأفغانستان. "
+               "وقال مصدر إن الاجتماع انتهى.")
+    assert resolve_span(doc, *find(doc, "مئات المتظاهرين")).country is None  # بورتو: no known place
+    protesters = resolve_span(doc, *find(doc, "محتجون"))
+    assert (protesters.country, protesters.sector, protesters.kind) == ("PER", "CVL", "group")
+    assert protesters.name.startswith("Peru") and protesters.name.endswith("protesters")
+    assert resolve_span(doc, *find(doc, "جنود")).country == "PAK"  # tie: the nearer country
+    assert resolve_span(doc, *find(doc, "مصدر")).country is None  # no place in its sentence
+    police = code("قال سكان في بغداد إن الشرطة أغلقت الشارع.")
+    assert (resolve_span(police, *find(police, "الشرطة")).country,
+            resolve_span(police, *find(police, "سكان")).country) == ("IRQ", "IRQ")
+
+
+def test_a_nationality_of_another_actor_casts_no_vote(code, find):
+    doc = code("قال مسلحون إن طائرة أميركية قصفت المنطقة.")
+    assert resolve_span(doc, *find(doc, "مسلحون")).country is None
+
+
+def test_armed_groups_follow_the_event_data_conventions(code, find):
+    doc = code("وقال مقاتلو طالبان إن عناصر داعش وجبهة النصرة والحوثيين انسحبوا بينما هاجمت قوات الصحوة مواقعهم.")
+    got = {name: (a.country, a.sector) for name in ("طالبان", "داعش", "جبهة النصرة", "الحوثيين", "قوات الصحوة")
+           for a in [resolve_span(doc, *find(doc, name))]}
+    assert got == {"طالبان": ("AFG", "REB"), "داعش": ("IMG", "REB"), "جبهة النصرة": ("SYR", "REB"),
+                   "الحوثيين": ("YEM", "REB"), "قوات الصحوة": ("IRQ", "UAF")}
+
+
+def test_repeated_calls_are_answered_from_the_doc_index(code, find):
+    from marsad.entities.resolve import INDEX
+    doc = code("قال متظاهرون في القاهرة إن الشرطة المصرية اعتقلت ناشطين.")
+    idx = doc.extras[INDEX]
+    span = find(doc, "متظاهرون")
+    first = resolve_span(doc, *span)
+    assert idx.spans[span] is first and resolve_span(doc, *span) is first
+    parties = resolve_parties(doc, *find(doc, "الشرطة المصرية"))
+    assert [m.actor.country for m in parties] == ["EGY"]
+    parties.clear()  # a caller changing its list leaves the cached answer alone
+    assert len(resolve_parties(doc, *find(doc, "الشرطة المصرية"))) == 1

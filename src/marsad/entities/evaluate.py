@@ -4,7 +4,8 @@ Each record gives a sentence, the Arabic text of its event's source and target a
 (country, agent). For every non-empty span :func:`marsad.entities.resolve.resolve_span` is asked who it is;
 the figures are country accuracy (spans whose gold names a country), sector accuracy (spans whose gold names an
 agent) and spurious countries (a country where the gold has none). Many gold countries come from outside the
-span (the sentence's place), which a span resolver does not guess: country accuracy has a ceiling well below 1.
+span (the sentence's place): the resolver gives a nameless actor its sentence's country, which the GSR coders
+often leave empty, so spurious countries rise with country accuracy (read both).
 """
 from __future__ import annotations
 

@@ -28,6 +28,21 @@ article's entities themselves, more slowly)::
    country (use :func:`resolve_parties` for its members);
 6. a country, a capital standing for its government, or a nationality adjective: the country (sector GOV).
 
+**Context country.** A nameless source, group, institution or office holder whose span names no country
+(``المتظاهرون``، ``الشرطة``، ``محافظ العاصمة``) takes the country that dominates its sentence: each place
+(country, city, region of a country) and each nationality adjective after a place noun (العاصمة السودانية)
+votes for its country, and
+the country with the most votes wins, a tie going to the country named nearest to the span (جنود في المنطقة
+القبلية الباكستانية المتاخمة لأفغانستان → PAK); a sentence without any place leaves the country empty. News
+sentences about protests, police and soldiers nearly always name where they happen (متظاهرون في الخرطوم →
+SDN). The GSR coders often leave such a country empty: the rule trades spurious countries for correct ones
+(``marsad eval actors`` reports both).
+
+**Cost.** The entities component stores a :class:`DocIndex` in ``doc.extras["entities_index"]``: the
+article's entities in offset order, sentence countries and every answer already given, so repeated calls on
+the same doc (one per event argument) cost a dictionary lookup. A doc without it gets one built on the first
+call and kept for the following calls on the same doc.
+
 :func:`resolve_parties` splits coordinated parties: ``إيران والولايات المتحدة`` and
 ``الوفدين الإيراني والأمريكي`` give one mention per country (sector from the head noun: الوفدين → GOV);
 ``البلدين``/``الجانبين``/``الطرفين`` give the two countries last mentioned as a coordinated pair
@@ -36,7 +51,9 @@ resolves to nothing). Places in a locative phrase (``في روما``) are never 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import bisect
+from functools import lru_cache
+from dataclasses import dataclass, field, replace
 
 from ..doc import Doc
 from ..records import Actor, Entity, Mention
@@ -46,6 +63,10 @@ from .gazetteers import Gazetteer, Office, load_gazetteer
 from .matcher import find_matches, words_of
 
 ACTING_TYPES = ("PER", "ORG", "GPE", "NORP")
+#: extras key of the per-doc index (set by the entities component)
+INDEX = "entities_index"
+#: entity types whose country votes for the sentence's country
+VOTING_TYPES = ("GPE", "LOC", "NORP")
 
 
 @dataclass
@@ -68,11 +89,105 @@ def analyse(doc: Doc, g: Gazetteer, start: int, end: int) -> SpanInfo:
                 offices.append(g.offices[e.key])
             elif e.kind in ("nat", "country", "metonym"):
                 countries.append(e.key)
+            elif e.kind == "region" and g.regions[e.key][1]:
+                countries.append(g.regions[e.key][1])  # أبناء دارفور → SDN
     for w in texts:
         mod = g.modifiers.get(w) or (g.modifiers.get(w[2:]) if w.startswith("ال") else None)
         if mod:
             modifiers.append(mod)
     return SpanInfo(offices, list(dict.fromkeys(countries)), modifiers)
+
+
+@dataclass(eq=False)
+class DocIndex:
+    """One article's entities, in offset order, and the resolver's answers for it (see the module docstring)."""
+
+    ents: tuple[Entity, ...]
+    starts: list[int] = field(default_factory=list)
+    spans: dict[tuple[int, int], Actor | None] = field(default_factory=dict)
+    parties: dict[tuple[int, int], list[Mention]] = field(default_factory=dict)
+    infos: dict[tuple[int, int], "SpanInfo"] = field(default_factory=dict)
+    sentence_votes: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.starts = [e.start for e in self.ents]
+
+    def overlapping(self, start: int, end: int) -> list[Entity]:
+        """Entities overlapping ``[start, end)`` (entities never overlap one another: one bisect)."""
+        i = max(0, bisect.bisect_left(self.starts, start) - 1)
+        out = []
+        for e in self.ents[i:]:
+            if e.start >= end:
+                break
+            if e.end > start:
+                out.append(e)
+        return out
+
+    def before(self, start: int) -> tuple[Entity, ...]:
+        """The article's entities that start before ``start``."""
+        return self.ents[:bisect.bisect_left(self.starts, start)]
+
+
+_LAST: list = [None, None]  # (doc, index) of the last doc without a stored index
+
+
+def doc_index(doc: Doc, g: Gazetteer) -> DocIndex:
+    """The doc's :class:`DocIndex`: the one the entities component stored, else one built once per doc."""
+    idx = doc.extras.get(INDEX)
+    if idx is not None:
+        return idx
+    if _LAST[0] is doc:
+        return _LAST[1]
+    idx = DocIndex(tuple(sorted(doc_entities(doc, g), key=lambda e: e.start)))
+    _LAST[0], _LAST[1] = doc, idx
+    return idx
+
+
+def sentence_country(doc: Doc, g: Gazetteer, idx: DocIndex, start: int) -> str | None:
+    """The country that dominates the sentence around ``start`` (see "Context country" above).
+
+    Its votes are computed once per sentence; a tie goes to the country named nearest to ``start``.
+    """
+    sent = doc.sentence_at(start) if doc.sentences else None
+    lo, hi = (sent.start, sent.end) if sent else (0, len(doc.text))
+    votes = idx.sentence_votes.get(lo)
+    if votes is None:
+        votes = idx.sentence_votes[lo] = []
+        for e in idx.overlapping(lo, hi):
+            c = (e.geo.country if e.geo else None) or (e.actor.country if e.actor and e.type == "NORP" else None)
+            if e.type in VOTING_TYPES and c in g.countries and (e.type != "NORP" or place_adjective(doc, g, e)):
+                votes.append((e.start, c))
+    if not votes:
+        return None
+    counts: dict[str, int] = {}
+    for _, c in votes:
+        counts[c] = counts.get(c, 0) + 1
+    top = max(counts.values())
+    leaders = {c for c, n in counts.items() if n == top}
+    if len(leaders) == 1:
+        return leaders.pop()
+    return min((abs(pos - start), c) for pos, c in votes if c in leaders)[1]
+
+
+def place_adjective(doc: Doc, g: Gazetteer, e: Entity) -> bool:
+    """A nationality adjective after a place noun (العاصمة السودانية، في المدن الباكستانية) says where the
+    sentence happens; after any other noun (مسؤولين أمريكيين، طائرة أميركية، السفارة الصينية) it is somebody's
+    or something's nationality and casts no vote."""
+    ns = doc.norm.to_norm(e.start)
+    nouns = place_nouns(g)
+    for w in doc.norm.text[max(0, ns - 40):ns].split()[-2:]:  # one adjective may come between: المنطقة القبلية
+        if w[:1] in "وفبل" and len(w) > 3 and (w[1:] in nouns or w[1:].startswith("ال")):
+            w = w[1:]
+        if (w[2:] if w.startswith("ال") else w) in nouns:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def place_nouns(g: Gazetteer) -> frozenset[str]:
+    """Place words of offices.tsv and place nouns of title_context.tsv (normalized, without ال)."""
+    from .extract import title_context
+    return frozenset(k for k, o in g.offices.items() if o.kind == "placeword") | title_context("place_noun")
 
 
 def with_norm(doc: Doc) -> Doc:
@@ -91,17 +206,32 @@ def resolve_span(doc: Doc, start: int, end: int) -> Actor | None:
     """The actor a span of the article stands for, or None (see the module docstring for the order)."""
     g = load_gazetteer()
     doc = with_norm(doc)
-    ents = doc_entities(doc, g)
-    inside = [e for e in ents if e.end > start and e.start < end]
+    idx = doc_index(doc, g)
+    key = (start, end)
+    if key not in idx.spans:
+        idx.spans[key] = _resolve_span(doc, g, idx, start, end)
+    return idx.spans[key]
+
+
+def span_info(doc: Doc, g: Gazetteer, idx: DocIndex, start: int, end: int) -> SpanInfo:
+    key = (start, end)
+    info = idx.infos.get(key)
+    if info is None:
+        info = idx.infos[key] = analyse(doc, g, start, end)
+    return info
+
+
+def _resolve_span(doc: Doc, g: Gazetteer, idx: DocIndex, start: int, end: int) -> Actor | None:
+    inside = idx.overlapping(start, end)
     for e in inside:
         if e.type == "PER" and e.actor is not None:
             return e.actor
-    info = analyse(doc, g, start, end)
+    info = span_info(doc, g, idx, start, end)
     country = next((e.actor.country for e in inside if e.type in ("NORP", "ORG", "GPE") and e.actor), None)
     country = country or (info.countries[0] if info.countries else None)
     for office in info.offices:
         if office.kind in ("title", "desc") and office.role:
-            return office_holder(doc, g, ents, start, office, country)
+            return office_holder(doc, g, idx, start, office, country)
     org = next((e.actor for e in inside if e.type == "ORG" and e.actor is not None), None)
     if org is not None and info.offices and info.offices[0].kind in ("unnamed", "agent"):
         # a nameless member of an organisation: مصدر في وزارة الدفاع الإسرائيلية → ISR, MIL, unnamed
@@ -111,6 +241,8 @@ def resolve_span(doc: Doc, start: int, end: int) -> Actor | None:
     if org is not None:
         return org
     for office in info.offices:
+        if office.kind in ("unnamed", "agent", "inst", "media"):
+            country = country or sentence_country(doc, g, idx, start)  # nameless: the sentence's country
         if office.kind == "unnamed":
             return unnamed_actor(g, office, country, info.modifiers)
         if office.kind == "agent":
@@ -129,10 +261,11 @@ def resolve_span(doc: Doc, start: int, end: int) -> Actor | None:
     return country_actor(g, country, sector) if country else None
 
 
-def office_holder(doc: Doc, g: Gazetteer, ents: tuple[Entity, ...], start: int, office: Office,
+def office_holder(doc: Doc, g: Gazetteer, idx: DocIndex, start: int, office: Office,
                   country: str | None) -> Actor:
-    """The person holding ``office`` (for ``country``): in the article first, then on the article's date."""
-    for e in reversed(ents):
+    """The person holding ``office`` (for ``country``): in the article first, then on the article's date,
+    else an anonymous holder (of the sentence's country when the title names none)."""
+    for e in reversed(idx.before(start)):
         if e.start >= start or e.type != "PER" or e.actor is None:
             continue
         a = e.actor
@@ -142,7 +275,7 @@ def office_holder(doc: Doc, g: Gazetteer, ents: tuple[Entity, ...], start: int, 
         p = g.holder(country, office.role, doc.article.date)
         if p is not None:
             return person_actor(g, p, doc.article.date)
-    return office_actor(g, office, country, kind="person")
+    return office_actor(g, office, country or sentence_country(doc, g, idx, start), kind="person")
 
 
 def unnamed_actor(g: Gazetteer, office: Office, country: str | None, modifiers: list[tuple[str, str]],
@@ -159,11 +292,18 @@ def resolve_parties(doc: Doc, start: int, end: int) -> list[Mention]:
     """The parties a span names, one mention each (see the module docstring)."""
     g = load_gazetteer()
     doc = with_norm(doc)
-    ents = doc_entities(doc, g)
+    idx = doc_index(doc, g)
+    key = (start, end)
+    if key not in idx.parties:
+        idx.parties[key] = _resolve_parties(doc, g, idx, start, end)
+    return list(idx.parties[key])
+
+
+def _resolve_parties(doc: Doc, g: Gazetteer, idx: DocIndex, start: int, end: int) -> list[Mention]:
     text = doc.text
-    info = analyse(doc, g, start, end)
-    inside = [e for e in ents if e.start >= start and e.end <= end and e.type in ACTING_TYPES
-              and e.actor is not None and e.actor.country]
+    info = span_info(doc, g, idx, start, end)
+    inside = [e for e in idx.overlapping(start, end) if e.start >= start and e.end <= end
+              and e.type in ACTING_TYPES and e.actor is not None and e.actor.country]
     units = [e for e in inside if not locative(text, e)]
     if any(e.type == "PER" for e in units):
         # with people named, adjectives belong to their titles (الرئيس الروسي فلاديمير بوتين ونظيره الأمريكي …)
@@ -171,7 +311,7 @@ def resolve_parties(doc: Doc, start: int, end: int) -> list[Mention]:
     if inside and not units:
         return []  # only the place where something happened
     if not units and any(o.kind == "group" for o in info.offices):
-        pair = recent_pair(text, ents, start)
+        pair = recent_pair(text, idx.before(start), start)
         return [Mention(text=text[start:end], start=start, end=end, actor=country_actor(g, c)) for c in pair]
     if len(units) >= 2 and coordinated(text, units):
         sector = next((o.sector for o in info.offices if o.kind == "inst" and o.sector), "GOV")

@@ -49,4 +49,6 @@ def nisba_forms(stem: str) -> list[str]:
         form = " ".join(w + suf for w in words)
         out.append(form)
         out.append(" ".join("ال" + w + suf for w in words))
+    # the indefinite accusative (قتل 13 عراقياً): tanween on an alif, which the normalizer keeps as ا
+    out.append(" ".join(w + "ا" for w in words))
     return out
