@@ -20,7 +20,10 @@ from .cues import Cues
 PREPOSITIONS = frozenset({"من", "الي", "علي", "مع", "ضد", "في", "عن", "بين", "لدي", "حول", "تجاه", "ازاء", "عبر",
                           "خلال", "بعد", "قبل", "منذ", "نحو", "مقابل"})
 #: prepositions whose object is a recipient of the event
-RECIPIENT_PREPS = frozenset({"مع", "ضد", "علي", "الي", "ل", "ب", "لدي", "تجاه", "ازاء", "بين", "من", "عن"})
+RECIPIENT_PREPS = frozenset({"مع", "ضد", "علي", "الي", "ل", "ب", "لدي", "تجاه", "ازاء", "بين", "من", "عن", "ل+"})
+#: the "preposition" of a group named through its side (تابعة للقوات الأمريكية، الموالين لطالبان): that side is
+#: the doer when the group is the subject before the verb or of an agent verb, else a recipient like ل
+AFFILIATION = "ل+"
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 #: plural nationality nouns (الفلسطينيين، الإسرائيليون) name people, so they are parties on their own
 PLURAL_GENTILIC = ("يين", "يون", "يات")
@@ -100,7 +103,15 @@ def sentence_slots(doc: Doc, lo: int, hi: int, ents: dict[int, Entity], cues: Cu
             i += 1
             continue
         prev = toks[i - 1].norm if i > lo else ""
+        if e.type in PLACE_TYPES and e.geo is not None and e.geo.country:
+            noun = _people_noun_before(toks, i, lo, cues)
+            if noun >= 0:
+                slots.append(_people_slot(doc, noun, i, e, lo, hi, cues))
+                i = slots[-1].last + 1
+                continue
         prep = _prep_before(toks, i, lo)
+        if prep == "ل" and prev in cues.affiliation:
+            prep = AFFILIATION  # قوات تابعة للجيش الأمريكي، المسلحون الموالون لطالبان: the group's own side
         is_place = e.type in PLACE_TYPES and (prep == "في" or (prep == "ب" and prev not in PREPOSITIONS)
                                               or prev in ("في", "بمدينه", "مدينه", "بلده", "قريه"))
         head = i
@@ -133,6 +144,30 @@ def sentence_slots(doc: Doc, lo: int, hi: int, ents: dict[int, Entity], cues: Cu
         slots.append(slot)
         i = slot.last + 1
     return slots
+
+
+def _people_noun_before(toks: Sequence[Token], i: int, lo: int, cues: Cues) -> int:
+    """The index of a noun of people right before a place (أبناء دارفور، سكان غزة), or -1."""
+    if i <= lo:
+        return -1
+    w = toks[i - 1].norm
+    return i - 1 if w in cues.people_nouns or (w[:1] in "وفبل" and w[1:] in cues.people_nouns) else -1
+
+
+def _people_slot(doc: Doc, noun: int, i: int, e: Entity, lo: int, hi: int, cues: Cues) -> Slot:
+    """أبناء دارفور، أهالي غزة: the people of a place are a party of the place's country (civilians).
+
+    A partitive من after a quantity (المئات من أبناء دارفور) does not govern: the people are the subject."""
+    toks = doc.tokens
+    prep = _prep_before(toks, noun, lo)
+    q = toks[noun - 2].norm if noun - 2 >= lo else ""
+    if prep == "من" and (q in cues.quantity or (q[:2] == "ال" and q[2:] in cues.quantity)):
+        prep = None
+    start, end = toks[noun].start, e.end
+    m = Mention(text=doc.text[start:end], start=start, end=end,
+                actor=Actor(name=e.geo.name, country=e.geo.country, sector="CVL", kind="unnamed"))
+    return Slot(first=noun, last=_last_token(doc, i, e, hi), prep=prep, place=False, mentions=[m], entities=[e],
+                resolved=[m])
 
 
 def _add(slot: Slot, e: Entity) -> None:

@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 
 from ..doc import Doc, Sentence
 from ..records import Actor, Event, Mention, Place, SentenceRef, Span, TimeExpr, make_id
-from .arguments import RECIPIENT_PREPS, Slot, entity_starts, sentence_slots
+from .arguments import AFFILIATION, RECIPIENT_PREPS, Slot, entity_starts, sentence_slots
 from .cues import Cues, sentence_cues
 from .lexicon import Head, Lexicon, match_follow, word_keys
 from .modality import find_modality, is_historical
@@ -23,6 +23,13 @@ from .ontology import Ontology
 TA_MARBUTA = "ة"
 #: how far after a verb its subject may stand (VSO), in tokens
 VSO_SCOPE = 5
+#: how far after an event noun a doing verb (نفذه، شنته) may stand, and its subject after that verb
+AGENT_VERB_SCOPE = 12
+AGENT_SCOPE = 6
+#: the "prepositions" of a subject standing before its verb or after an agent verb (none, or a group's side)
+SUBJECT_PREPS = (None, AFFILIATION)
+#: how far after a crowd participle the من of its origin may stand (متظاهرون من أبناء دارفور)
+CROWD_ORIGIN_SCOPE = 3
 #: how far after a verbal noun its genitive may stand
 GENITIVE_SCOPE = 2
 #: how far after the trigger a recipient may stand
@@ -354,8 +361,11 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
     if actor_slot is None:
         actor_slot = next((s for s in parties if s.first > i and s.prep == "من قبل"
                            and s.first <= i + RECIPIENT_SCOPE), None)
+    if actor_slot is None and head.trigger.kind == "crowd":
+        # 300 متظاهر من أبناء دارفور: where the crowd comes from names it
+        actor_slot = next((s for s in after if s.prep == "من" and s.first <= i + CROWD_ORIGIN_SCOPE), None)
     if actor_slot is None and head.form == "noun":
-        actor_slot = _agent_slot(doc, i, parties, cues)
+        actor_slot = _agent_slot(doc, i, hi, parties, cues)
     recipient_slots: list[Slot] = []
     if actor_slot is not None:
         pass
@@ -363,7 +373,7 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
         if not passive:
             actor_slot = next((s for s in after if s.first <= i + VSO_SCOPE and s.prep is None), None)
             if actor_slot is None:
-                actor_slot = next((s for s in reversed(before) if s.prep is None), None)
+                actor_slot = next((s for s in reversed(before) if s.prep in SUBJECT_PREPS), None)
     else:
         gen = next((s for s in after if s.first <= i + GENITIVE_SCOPE and s.prep is None), None)
         if gen is not None and typ in OBJECT_GENITIVE:
@@ -371,7 +381,7 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
         elif gen is not None:
             actor_slot = gen
         if actor_slot is None:
-            actor_slot = next((s for s in reversed(before) if s.prep is None), None)
+            actor_slot = next((s for s in reversed(before) if s.prep in SUBJECT_PREPS), None)
     stop = _clause_end(doc, i, hi) if head.form == "noun" else hi
     for s in after:
         if s is actor_slot or s in recipient_slots or s.first > i + RECIPIENT_SCOPE or s.first >= stop:
@@ -395,13 +405,14 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
     return actor, recipient, feats
 
 
-def _agent_slot(doc: Doc, i: int, parties: list[Slot], cues: Cues) -> Slot | None:
-    """الهجوم الذي نفذته طالبان: the subject of a doing verb right after an event noun is its doer."""
+def _agent_slot(doc: Doc, i: int, hi: int, parties: list[Slot], cues: Cues) -> Slot | None:
+    """الهجوم الذي نفذته طالبان، للهجوم … في عمليات نفذها قراصنة صوماليون، غارة شنتها طائرة تابعة للقوات
+    الأمريكية: the subject of a doing verb later in the event noun's clause is its doer."""
     toks = doc.tokens
-    for j in range(i + 1, min(len(toks), i + 5)):
+    for j in range(i + 1, min(_clause_end(doc, i, hi), i + AGENT_VERB_SCOPE + 1)):
         w = toks[j].norm
         if w in cues.agent_verbs or (w[:1] in "وف" and w[1:] in cues.agent_verbs):
-            return next((s for s in parties if j < s.first <= j + 2 and s.prep is None), None)
+            return next((s for s in parties if j < s.first <= j + AGENT_SCOPE and s.prep in SUBJECT_PREPS), None)
     return None
 
 

@@ -27,6 +27,8 @@ class Cues:
     crowd_object: frozenset[str]
     counting: frozenset[str]
     crowd_among: frozenset[str]
+    people_nouns: frozenset[str]
+    affiliation: frozenset[str]
     #: first word -> (cue key, the phrase's other words) for every modality/context/mode cue
     index: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
 
@@ -53,7 +55,7 @@ def load_cues() -> Cues:
     modality, contexts, modes = {}, {}, {}
     sets: dict[str, set[str]] = {k: set() for k in ("actor_noun", "pair", "background", "charge", "agent",
                                                      "quantity", "crowd_say", "crowd_object", "counting",
-                                                     "crowd_among")}
+                                                     "crowd_among", "people", "affiliation")}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("group\t"):
             continue
@@ -82,7 +84,8 @@ def load_cues() -> Cues:
                 background=frozenset(sets["background"]), charge=frozenset(sets["charge"]),
                 agent_verbs=frozenset(sets["agent"]), quantity=frozenset(sets["quantity"]),
                 crowd_say=frozenset(sets["crowd_say"]), crowd_object=frozenset(sets["crowd_object"]),
-                counting=frozenset(sets["counting"]), crowd_among=frozenset(sets["crowd_among"]))
+                counting=frozenset(sets["counting"]), crowd_among=frozenset(sets["crowd_among"]),
+                people_nouns=frozenset(sets["people"]), affiliation=frozenset(sets["affiliation"]))
 
 
 def sentence_cues(words: list[str], lo: int, hi: int, cues: Cues) -> dict[str, list[int]]:
