@@ -8,6 +8,7 @@ Figures printed:
     sentences given a PROTEST/ASSAULT event, and recall on the "yes" ones; each figure also ``_reported``:
     counting only events coded as having happened (asserted or historical, not negated/hypothetical/future);
   * the classifier's UN quad-class cross-validation macro-F1 when it exposes one.
+``--show-misses`` lists the GSR sentences without an event of the gold type or without its source country.
 ``--calibrate`` fits the confidence weights (GSR events of the gold type as positives, events of that type in
 "no" judgements as negatives) and writes ``data/confidence.json``.
 """
@@ -44,6 +45,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--point", default="calibrated", choices=("calibrated", "recall", "balanced"),
                    help="the classifier's operating point for rejecting PROTEST/ASSAULT candidates")
     p.add_argument("--calibrate", action="store_true", help="fit and write data/confidence.json")
+    p.add_argument("--show-misses", action="store_true",
+                   help="print the GSR sentences missed (no event of the type) or given a wrong source country")
 
 
 def default_pipeline() -> list[str]:
@@ -75,9 +78,12 @@ def run(args: argparse.Namespace) -> int:
     if args.calibrate:
         _record_features(nlp)
     print(f"pipeline: {','.join(names)}")
-    res = eval_gsr(nlp, gsr, samples)
+    misses: list[str] | None = [] if args.show_misses else None
+    res = eval_gsr(nlp, gsr, samples, misses)
     for k, v in res.items():
         print(f"gsr_{k}: {v}")
+    for line in misses or ():
+        print(line)
     if jdir.is_dir():
         for k, v in eval_judgements(nlp, jdir, args.limit, samples).items():
             print(f"judgements_{k}: {v}")
@@ -128,7 +134,8 @@ def _record(samples: list, item: str, group: str, gold: str, got: list, label_of
                         "introduced": intro})
 
 
-def eval_gsr(nlp: Pipeline, path: Path, samples: list) -> dict:
+def eval_gsr(nlp: Pipeline, path: Path, samples: list, misses: list[str] | None = None) -> dict:
+    """GSR figures; ``misses``, when a list, receives one line per missed sentence or wrong source country."""
     n = found = found_asserted = src_gold = src_ok = src_gold_det = 0
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -144,11 +151,18 @@ def eval_gsr(nlp: Pipeline, path: Path, samples: list) -> dict:
         found += bool(evs)
         found_asserted += any(e.modality in REPORTED for e in evs)
         cty = (row.get("source_code") or "None").split()[0]
+        ok = True
         if cty != "None":
             src_gold += 1
             src_gold_det += bool(evs)
-            if any(m.actor is not None and m.actor.country == cty for e in evs for m in e.actor):
-                src_ok += 1
+            ok = any(m.actor is not None and m.actor.country == cty for e in evs for m in e.actor)
+            src_ok += ok
+        if misses is not None and (not evs or not ok):
+            got = "; ".join(f"{e.trigger.text} -> " + (",".join(f"{m.text}={m.actor.country if m.actor else None}"
+                                                             for m in e.actor) or "no actor") for e in evs)
+            what = "MISSED" if not evs else f"SOURCE got [{got}]"
+            misses.append(f"{what} {typ} gold source {row.get('source_text')!r}={cty} trigger "
+                          f"{row.get('trigger')!r}: {row['text'][:200]}")
     return {"sentences": n, "detection_recall": _r(found, n),
             "detection_recall_reported": _r(found_asserted, n),
             "source_country_acc_detected": _r(src_ok, src_gold_det),
