@@ -523,3 +523,25 @@ def test_abbreviation_in_is_not_a_complementizer(nlp):
 def test_modal_verb_ends_a_source(nlp):
     q = one(nlp, "ووفقا لموقع الأخبار التقنية يمكن للمستخدمين تجربة الخدمة مجانا.")
     assert "يمكن" not in q.speaker.text and q.text.startswith("يمكن")
+
+
+def test_outlet_spoken_to_before_the_subject(nlp):
+    qs = quotes(nlp, "صرح لـ«الأنباء» المتحدث الرسمي للدفاع المدني العقيد فهد العتيبي أن الحريق أخمد. "
+                     "وأوضح أن التحقيق جار.")
+    assert len(qs) == 2 and all(q.speaker.text.startswith("المتحدث الرسمي") for q in qs)
+
+
+def test_attribution_reported_from_a_pronoun(nlp):
+    qs = quotes(nlp, "وانتقد المدرب سامي الجابر قرار الاتحاد بشدة. وحسبما نقلت عنه صحيفة «الرياضية»، فإن القرار "
+                     "متسرع وغير مدروس.")
+    assert qs[-1].speaker.text.startswith("المدرب سامي الجابر") and qs[-1].via.text == "صحيفة «الرياضية»"
+
+
+def test_negated_present_cue_in_yn_is_singular(nlp):
+    q = one(nlp, "ولم يبيّن الموقع سبب التأجيل ولكن ذكر أن اللجنة ستجتمع قريبا.")
+    assert q.speaker.text.startswith("الموقع")
+
+
+def test_naql_without_an_is_a_noun(nlp):
+    qs = quotes(nlp, "ورفض الاتحاد قرار نقل المباراة إلى الخارج، مؤكدا أن الجماهير أولى بها.")
+    assert len(qs) == 1 and qs[0].speaker.text.startswith("الاتحاد")

@@ -239,9 +239,11 @@ class _Article:
             nm = nm[1:]
         if self.cue[i].frame in ("from", "in"):
             return None  # نقلت الوكالة عن الوزير: the verb agrees with the outlet, not the speaker
-        if nm in ("بين", "بينت"):
-            return "m" if nm == "بين" else "f"  # بيّن: its ين is the root's, not a plural ending
-        if nm.endswith(("وا", "ون", "ين")) or nm.endswith(("وه", "وها", "وهم")) and nm[:-2] + "ا" in words:
+        if nm == "بينت":
+            return "f"  # بيّنت (its بيّن is not listed: the preposition بين is far more frequent)
+        # ين is plural on a participle (مؤكدين); on a verb it is the root's (يبين، بيّن)
+        if (nm.endswith(("وا", "ون")) or nm.endswith("ين") and self.cue[i].pos == "participle"
+                or nm.endswith(("وه", "وها", "وهم")) and nm[:-2] + "ا" in words):
             return "p"
         if (nm.endswith("ت") and nm[:-1] in words or nm.startswith("ت") and "ي" + nm[1:] in words
                 or nm.endswith("ه") and nm[:-1] + "ا" in words):
@@ -656,6 +658,8 @@ def _frame(A: _Article, st: _State, out: list[Found], i: int, entry: CueEntry,
     if entry.frame == "in" and (i + 1 >= len(A.toks) or A.norms[i + 1] != "في"):
         return i + 1  # جاء هذا بعد ...: only جاء في البيان reports
     target, j = _scan(A, i)
+    if entry.frame == "from" and "عن" not in A.norms[i + 1:j]:
+        return i + 1  # قرار نقل المباراة: the noun "transfer", not نقل عن "reported from"
     speaker, via, flags = _speaker(A, st, i, j, entry, handed)
     if via is None and target == "comp":
         via = _gap_source(A, i, j)
@@ -757,6 +761,8 @@ def _speaker(A: _Article, st: _State, i: int, j: int, entry: CueEntry,
     a = i + 1
     while a < j and (A.norms[a] in ("اليوم", "امس", "ايضا", "كذلك", "مجددا") or A.norms[a] in ADDRESSEE):
         a += 1
+    if a + 1 < j and A.norms[a] == "ل" and A.opens[a + 1] >= 0 and A.short(A.opens[a + 1]):
+        a = A.after(A.opens[a + 1])  # صرح لـ«عين اليوم» المتحدث الرسمي: the outlet spoken to, then the subject
     a = A.so_called(a, j)
     end = A.noun_phrase(a, j)
     subject = A.tok_span(a, end)
@@ -948,6 +954,16 @@ def _party(A: _Article, i: int, ph: tuple[CueEntry, int, bool]) -> tuple[int, in
     return A.tok_span(k, A.noun_phrase(k, A.sent_end[k], apposition=False, genitive_l=document))
 
 
+def _pronoun_source(A: _Article, i: int, ph: tuple[CueEntry, int, bool]) -> str | None:
+    """The agreement (m, f, p) of the pronoun the attribution's verb reports from (حسبما نقلت عنه، وفق ما
+    ذكرته عنها): the words are that person's, the named source only carried them; None without one."""
+    _, n, attached = ph
+    k = i + n
+    if attached or k + 1 >= len(A.toks) or not _is_verb_with_pronoun(A, k):
+        return None
+    return {"عنه": "m", "عنها": "f", "عنهم": "p"}.get(A.norms[k + 1])
+
+
 def _is_verb_with_pronoun(A: _Article, k: int) -> bool:
     nm = A.norms[k]
     return A.cue[k] is not None or any(A.lex.word(nm[:-s]) is not None for s in (1, 2) if len(nm) - s >= 3)
@@ -967,6 +983,10 @@ def _attribution(A: _Article, st: _State, out: list[Found], i: int) -> int:
     else:
         party = _party(A, i, ph)
         speaker = party
+        about = _pronoun_source(A, i, ph)
+        if party is not None and about is not None:  # حسبما نقلت عنه صحيفة «الشرق الأوسط»: he said it
+            speaker = _previous_speaker(st, i, about)[0] or party
+    via = party if speaker is not party else None
     if speaker is None:
         return nxt
     # the clause the attribution belongs to: before it in its sentence, or after it when it opens the sentence
@@ -974,7 +994,7 @@ def _attribution(A: _Article, st: _State, out: list[Found], i: int) -> int:
     while first < i and A.norms[first] in CONJUNCTIONS:
         first += 1
     if first == i:
-        k = _token_at(A, speaker[1], i) if party else nxt
+        k = _token_at(A, party[1], i) if party else nxt
         fa = next((m for m in range(k, e0) if A.norms[m] in ("فان", "فانه", "فانها", "فقد")), None)
         comma = next((m for m in range(k, min(k + 6, e0)) if A.toks[m].text in "،,"), None)
         k = fa if fa is not None else comma if comma is not None else k  # بحسب مصادر لـ«...»، فإن ...
@@ -1005,7 +1025,7 @@ def _attribution(A: _Article, st: _State, out: list[Found], i: int) -> int:
     segs = [k for k in range(len(A.segs)) if start <= A.segs[k].outer_start and A.segs[k].outer_end <= end + 1]
     st.used.update(segs)
     kind = "mixed" if segs else "indirect"
-    out.append(Found(start=start, end=end, kind=kind, cue=_cue_span(A, i, n, entry), speaker=speaker,
+    out.append(Found(start=start, end=end, kind=kind, cue=_cue_span(A, i, n, entry), speaker=speaker, via=via,
                      confidence=0.7, flags=("attribution",)))
     st.quote_end = max(st.quote_end, end)
     _remember(A, st, i, speaker, strong=False)
