@@ -233,3 +233,16 @@ def test_a_place_word_introduces_a_rare_name_with_the_article(code):
     doc = code("اشتدت المعارك في مدينة الزبرقاني وفي مخيم اللاجئين.")
     locs = [e.text for e in doc.entities if e.type == "LOC"]
     assert locs == ["الزبرقاني"]
+
+
+def test_two_word_place_names_and_titles_inside_them(code):
+    doc = code("قصف الطيران بلدة كفر نبودة قرب حماة، وسقطت قذائف على تل الشيخ يوسف البعيدة.")
+    locs = {e.text: e.geo.country for e in doc.entities if e.type == "LOC"}
+    assert locs == {"كفر نبودة": "SYR"}
+    assert not [e for e in doc.entities if e.type == "PER"]
+
+
+def test_a_place_word_name_takes_the_country_named_later_in_its_sentence(code):
+    doc = code("طال الحصار مدينة الزبرقاني الواقعة في ريف دمشق.")
+    e = next(e for e in doc.entities if e.type == "LOC")
+    assert (e.text, e.geo.country) == ("الزبرقاني", "SYR")

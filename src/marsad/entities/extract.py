@@ -267,7 +267,7 @@ class Extractor:
             if not offices:
                 continue
             office = self.g.offices[offices[0].key]
-            if office.kind not in ("title", "desc"):
+            if office.kind not in ("title", "desc") or self.in_place_name(m.first):
                 continue
             country, last, has_org = None, m.last, False
             # the title's complements: a nationality, an institution with its nationality, up to two adjectives
@@ -290,6 +290,10 @@ class Extractor:
             if (not self.name_after(m, last, office, country) and not has_org and office.role and country
                     and not self.governed(m.first)):
                 self.bare_titles.append((m, last, office, country))
+
+    def in_place_name(self, i: int) -> bool:
+        """Word i follows a place-name head (تل الشيخ حسين، دير الشيخ): a title inside a place name."""
+        return i > 0 and self.adjacent(i - 1, i) and self.wt[i - 1] in title_context("place_head")
 
     def object_follows(self, i: int) -> bool:
         """Another title, institution or person starts right after word i."""
@@ -487,21 +491,29 @@ class Extractor:
                     or (w.startswith("ال") and w.endswith(("ين", "ات")))):
                 continue  # an adjective (ولاية خامسة), a frequent word, a plural (مخيم اللاجئين) is not a name
             office = self.g.offices[offices[0].key]
-            geo = Geo(name=romanize(w), country=self.nearby_country(i, i), feature=office.en)
-            self.add(Found(self.ws[i][0], self.ws[i][1], i, i, "LOC", geo=geo, source="placeword"))
+            last = i
+            if w in title_context("place_head") and self.adjacent(i, i + 1) and i + 1 not in self.covered \
+                    and i + 1 not in self.at and load_common_words().get(self.wt[i + 1], 0) < RARE_DEFINITE:
+                last = i + 1  # بلدة كفر داعل: كفر، عين، تل … open a two-word name
+            name = self.norm[self.ws[i][0]:self.ws[last][1]]
+            geo = Geo(name=romanize(name), country=self.nearby_country(i, last), feature=office.en)
+            self.add(Found(self.ws[i][0], self.ws[last][1], i, last, "LOC", geo=geo, source="placeword"))
 
     def nearby_country(self, first: int, last: int) -> str | None:
-        """The country of the closest place: the next three words first (حي X بروما), then backwards."""
+        """The country of the closest place: the next three words first (حي X بروما), then backwards within
+        the sentence, then forwards within it (مدينة الزبداني الواقعة في ريف دمشق)."""
         for j in range(last + 1, min(last + 4, len(self.wt))):
             f = self.covered.get(j)
             if f is not None and f.geo is not None:
                 return f.geo.country
         sentence = self.doc.sentence_at(self.doc.norm.to_orig_start(self.ws[first][0]))
         lo = self.doc.norm.to_norm(sentence.start) if sentence else 0
+        hi = self.doc.norm.to_norm(sentence.end) if sentence else len(self.norm)
         for f in reversed(self.found):  # then backwards, within the sentence
             if lo <= f.start and f.last < first and f.geo is not None and f.geo.country:
                 return f.geo.country
-        return None
+        ahead = [f for f in self.found if last < f.first and f.end <= hi and f.geo is not None and f.geo.country]
+        return min(ahead, key=lambda f: f.first).geo.country if ahead else None
 
     # ---- pass 5
     def coref_pass(self) -> None:
