@@ -43,16 +43,26 @@ def test_gsr_detection_recall():
     nlp = _pipeline(["normalizer", "tokenizer", "sentencizer", "events"])
     from marsad.events.evaluate import eval_gsr
     res = eval_gsr(nlp, path, [])
-    assert res["detection_recall"] >= 0.85
+    assert res["detection_recall"] >= 0.86
+
+
+def test_gsr_source_country_accuracy():
+    path = shared_path("data", "events", "gsr-spans", "dev.jsonl")
+    nlp = _pipeline(FULL)
+    from marsad.events.evaluate import eval_gsr
+    res = eval_gsr(nlp, path, [])
+    # the bar (0.775 measured at the second pass; the entities stage moves it too)
+    assert res["source_country_acc_detected"] >= 0.75
 
 
 def test_easy_no_false_event_rate():
     folder = shared_path("data", "events", "sentence-judgements")
     nlp = _pipeline(["normalizer", "tokenizer", "sentencizer", "events"])
     from marsad.events.evaluate import eval_judgements
-    res = eval_judgements(nlp, folder, 600, [])
-    # floors at today's figures: the bar is 10% for both; PROTEST misses it (many "easy no" sentences
-    # describe protesters chanting or marching: see the final report)
-    for name, floor in (("assault_gsr", 0.10), ("protest_gsr", 0.25)):
+    res = eval_judgements(nlp, folder, 0, [])
+    # every "easy no" row (the first 600 are not representative). Floors at today's figures, in-sample for the
+    # classifier (it is trained on these judgements): the bar is 10% for both; PROTEST misses it (15.6%:
+    # many "easy no" sentences describe protesters chanting or marching, as GSR positives do: see the report)
+    for name, floor in (("assault_gsr", 0.05), ("protest_gsr", 0.16)):
         rate = float(res[f"{name}_easy_no_event_rate"].split()[0])
         assert rate <= floor, (name, rate)
