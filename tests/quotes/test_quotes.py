@@ -545,3 +545,13 @@ def test_negated_present_cue_in_yn_is_singular(nlp):
 def test_naql_without_an_is_a_noun(nlp):
     qs = quotes(nlp, "ورفض الاتحاد قرار نقل المباراة إلى الخارج، مؤكدا أن الجماهير أولى بها.")
     assert len(qs) == 1 and qs[0].speaker.text.startswith("الاتحاد")
+
+
+def test_speech_verb_subject_with_a_possessive(nlp):
+    q = one(nlp, "وقال والده لقناة محلية إن الطفل بخير.")
+    assert q.speaker.text == "والده" and q.text == "الطفل بخير"
+
+
+def test_mid_clause_hasb_with_an_institution(nlp):
+    q = one(nlp, "وأقلعت الطائرة حسب إدارة المطار من العاصمة.")
+    assert q.speaker.text == "إدارة المطار"

@@ -84,9 +84,9 @@ ANONYMITY_OBJECTS = frozenset({"عدم", "الكشف", "كشف", "ذكر", "نش
 ANONYMITY_ENDS = frozenset({"اسمه", "اسمها", "اسمهم", "اسميهما", "هويته", "هويتها", "هويتهم"})
 #: documents whose issuer follows with ل (بيان لوزارة الداخلية، تقرير للأمم المتحدة)
 DOCUMENTS = frozenset({"بيان", "بلاغ", "تقرير", "تصريح", "تصريحات", "رساله", "تغريده", "منشور"})
-#: heads of a source after a bare حسب/وفق inside a clause (... بعد تغيبه حسب مصدر قضائي)
+#: heads of a source after a bare حسب/وفق inside a clause (... بعد تغيبه حسب مصدر قضائي، حسب إدارة المطار)
 SOURCE_HEADS = frozenset("""مصدر مصادر وكاله صحيفه تقرير تقارير بيان مسؤول مسؤولين مسؤولون شهود موقع
-قناه اذاعه محطه متحدث ناطق""".split())
+قناه اذاعه محطه متحدث ناطق اداره وزاره شرطه سلطات حكومه هيئه""".split())
 MAX_GAP = 24        # tokens between a cue and its complement
 MAX_SVO = 8         # tokens of an SVO subject
 MAX_APPOSITION = 5  # tokens of a comma-separated apposition inside a subject
@@ -266,13 +266,14 @@ class _Article:
             return not self.norms[words[0]].startswith("ال")
         return any(not self.norms[i].startswith(("ال", "وال")) for i in words[1:])
 
-    def tok_span(self, a: int, b: int) -> tuple[int, int] | None:
+    def tok_span(self, a: int, b: int, *, possessive: bool = False) -> tuple[int, int] | None:
         """Char span of tokens ``[a, b)`` with commas trimmed at both ends; None when it starts with a noun
-        carrying a possessive pronoun (أنهى حديثه: an object, not a subject)."""
+        carrying a possessive pronoun (أنهى حديثه: an object, not a subject) unless ``possessive`` allows it
+        (after a speech verb: وقال والده، وقال صانعوها)."""
         while a < b and self.toks[a].kind == "punct" and self.opens[a] < 0:
             a += 1
         quoted = a < b and self.opens[a] >= 0  # «المرصد السوري» ...: keep both marks of a quoted name
-        if a < b and self.has_pronoun(a):
+        if a < b and not possessive and self.has_pronoun(a):
             return None
         while b > a and self.toks[b - 1].kind == "punct" and not (
                 quoted and self.seg_of[b - 1] == self.opens[a] or self.closes_name(a, b - 1)):
@@ -765,7 +766,8 @@ def _speaker(A: _Article, st: _State, i: int, j: int, entry: CueEntry,
         a = A.after(A.opens[a + 1])  # صرح لـ«عين اليوم» المتحدث الرسمي: the outlet spoken to, then the subject
     a = A.so_called(a, j)
     end = A.noun_phrase(a, j)
-    subject = A.tok_span(a, end)
+    # a speech verb takes no object before its complement: وقال والده إن is the father speaking
+    subject = A.tok_span(a, end, possessive=entry.frame is None and entry.pos == "verb")
     via = None
     # نقلت الوكالة عن الوزير / قالت الوكالة نقلا عن مصدر: the outlet is via, the source the speaker
     if entry.frame == "in" and a < j and A.norms[a] == "في":  # وجاء في بيان لوزارة الدفاع أن
