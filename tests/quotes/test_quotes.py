@@ -555,3 +555,10 @@ def test_speech_verb_subject_with_a_possessive(nlp):
 def test_mid_clause_hasb_with_an_institution(nlp):
     q = one(nlp, "وأقلعت الطائرة حسب إدارة المطار من العاصمة.")
     assert q.speaker.text == "إدارة المطار"
+
+
+def test_honorific_and_prepositional_pronoun_are_no_subject(nlp):
+    qs = quotes(nlp, "وقال الأمير خالد الفيصل إن المهرجان ناجح. وأشار سموه إلى أن الزوار كثر.")
+    assert qs[-1].speaker.text == "الأمير خالد الفيصل"
+    qs = quotes(nlp, "وقال الوزير إن الوضع مستقر. وأدان باسمه وباسم الموظفين الهجوم، مشيرا إلى أن القضاء سيحاسب.")
+    assert qs[-1].speaker.text == "الوزير"

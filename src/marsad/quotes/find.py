@@ -76,6 +76,9 @@ DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", 
 TOPIC_MARKERS = frozenset({"اما", "واما"})
 #: the addressee's pronoun between a cue and its subject (فقال له عمر، وقالت لهم الوزيرة)
 ADDRESSEE = frozenset({"له", "لها", "لهم", "لهما", "لنا", "لي", "لكم", "لهن"})
+#: honorifics standing for a person named before (وأشار سموه إلى أن: the prince already named)
+HONORIFICS = frozenset({"سموه", "سموها", "معاليه", "معاليها", "فخامته", "سعادته", "سعادتها", "جلالته",
+                        "سماحته", "سيادته"})
 #: "so-called" before a name (ما تسمى مؤسسة الكنانة، مايسمى بالدولة): not part of the speaker
 SO_CALLED = frozenset({"يسمي", "تسمي", "يدعي", "تدعي"})
 #: a cue that asks for anonymity (طلب عدم ذكر اسمه، رفض الكشف عن هويته) inside a speaker's description
@@ -273,8 +276,9 @@ class _Article:
         while a < b and self.toks[a].kind == "punct" and self.opens[a] < 0:
             a += 1
         quoted = a < b and self.opens[a] >= 0  # «المرصد السوري» ...: keep both marks of a quoted name
-        if a < b and not possessive and self.has_pronoun(a):
-            return None
+        if a < b and self.has_pronoun(a) and not (
+                possessive and self.norms[a] not in HONORIFICS and _bare(self.norms[a])[:1] not in "بل"):
+            return None  # سموه، معاليه: the person named before; باسمه، لها: a preposition's phrase
         while b > a and self.toks[b - 1].kind == "punct" and not (
                 quoted and self.seg_of[b - 1] == self.opens[a] or self.closes_name(a, b - 1)):
             b -= 1
