@@ -20,7 +20,7 @@ from functools import partial
 from itertools import accumulate, compress
 
 from ..doc import Token
-from .normalize import folder, normalize
+from .normalize import folder
 
 AR_LETTER = ("\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
              "\ufb50-\ufdff\ufe70-\ufefc")
@@ -84,7 +84,7 @@ MIN_STEM_COUNT = 3
 #: the light form used for the clitic analysis: marks removed and presentation forms decomposed, but the
 #: letters kept (ة, ى and hamza on alef tell a lot: أل is not the article, ة is never the pronoun ه)
 _LIGHT = folder(fold_ya=False, fold_ta=False, fold_alef=False, lower=False)
-#: :func:`marsad.text.normalize.normalize` of a word, as one ``str.translate`` (what it does for short text)
+#: :func:`marsad.text.normalize.normalize` as one ``str.translate`` (the same result, without its dispatch)
 _NORMALIZE = folder().table
 
 
@@ -145,32 +145,36 @@ def _proclitic_options(w: str) -> list[tuple[str, ...]]:
     return out
 
 
+class _Memo(dict):
+    """A function's memory: a dict that computes a missing value once, then answers at C speed."""
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn):
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key: str):
+        value = self[key] = self.fn(key)
+        return value
+
+
 def _readings_of_head(head: str) -> tuple[tuple[tuple[str, ...], int, str, float], ...]:
     """The proclitic options of the words that start with ``head`` (their first three letters, all the options
-    depend on), each with its length in letters, its last clitic and its weight; remembered per head."""
-    out = _HEADS.get(head)
-    if out is None:
-        opts = []
-        for pre in _proclitic_options(head):
-            weight = 1.0
-            for p in pre:
-                weight *= PROCLITIC_WEIGHTS[p]
-            opts.append((pre, sum(map(len, pre)), pre[-1] if pre else "", weight))
-        out = _HEADS[head] = tuple(opts)
-    return out
+    depend on), each with its length in letters, its last clitic and its weight."""
+    opts = []
+    for pre in _proclitic_options(head):
+        weight = 1.0
+        for p in pre:
+            weight *= PROCLITIC_WEIGHTS[p]
+        opts.append((pre, sum(map(len, pre)), pre[-1] if pre else "", weight))
+    return tuple(opts)
 
 
-def _enclitics_of_tail(tail: str) -> tuple[str, ...]:
-    """The enclitics a word that ends with ``tail`` (its last three letters) may end with; remembered per tail."""
-    out = _TAILS.get(tail)
-    if out is None:
-        out = _TAILS[tail] = tuple(e for e in ENCLITICS if tail.endswith(e))
-    return out
-
-
-#: the memories of the two functions above (bounded: one entry per distinct three letters)
-_HEADS: dict[str, tuple] = {}
-_TAILS: dict[str, tuple[str, ...]] = {}
+#: the readings of a word by its first three letters, and its possible enclitics by its last three (bounded:
+#: one entry per distinct three letters)
+_HEADS = _Memo(_readings_of_head)
+_TAILS = _Memo(lambda tail: tuple(e for e in ENCLITICS if tail.endswith(e)))
 
 
 def _enclitic_stems(stem: str) -> tuple[str, ...]:
@@ -185,68 +189,53 @@ def _enclitic_stems(stem: str) -> tuple[str, ...]:
     return (stem,)
 
 
-class _Analyzer:
-    """The protection checks of one word's readings, with their look-ups remembered."""
+def _protected(u: str, lex: CliticLexicon) -> bool:
+    """A unit not to split further: in never_split, or a word of its own (see LEXEME_SHARE)."""
+    exact = lex.exact
+    seen = exact(ARTICLE + u) + (exact("و" + u) if u.startswith("و") else 0)
+    return (seen > 0 and seen >= LEXEME_SHARE * lex.count(u)) or u.translate(_NORMALIZE) in lex.never_split
 
-    __slots__ = ("w", "lex", "count", "_protected")
 
-    def __init__(self, w: str, lex: CliticLexicon):
-        self.w = w
-        self.lex = lex
-        self.count = lex.count
-        self._protected: dict[str, bool] = {}
+def _splits_protected(a: Analysis, w: str, lex: CliticLexicon) -> bool:
+    """Whether a reading splits inside a protected unit (وكان is و + كان, never و + ك + ان)."""
+    pre, art, stem, enc = a
+    if len(stem) < MIN_STEM:
+        return False  # a preposition and its pronoun
+    pos = 0
+    for k in range(len(pre) + 1):
+        inner = k < len(pre) or bool(art)  # a split inside the unit that starts here, before any enclitic
+        if (inner or enc) and _protected(w[pos:], lex):
+            return True
+        if inner and enc and any(_protected(u, lex) for u in _enclitic_stems(w[pos:len(w) - len(enc)])):
+            return True  # وزيرها is وزير + ها, never و + زير + ها
+        if k < len(pre):
+            pos += len(pre[k])
+    return False
 
-    def protected(self, u: str) -> bool:
-        """A unit not to split further: in never_split, or a word of its own (see LEXEME_SHARE)."""
-        hit = self._protected.get(u)
-        if hit is None:
-            exact = self.lex.exact
-            seen = exact(ARTICLE + u) + (exact("و" + u) if u.startswith("و") else 0)
-            hit = (seen > 0 and seen >= LEXEME_SHARE * self.count(u)) or (
-                u.translate(_NORMALIZE) in self.lex.never_split)
-            self._protected[u] = hit
-        return hit
 
-    def splits_protected(self, a: Analysis) -> bool:
-        """Whether a reading splits inside a protected unit (وكان is و + كان, never و + ك + ان)."""
-        pre, art, stem, enc = a
-        if len(stem) < MIN_STEM:
-            return False  # a preposition and its pronoun
-        w = self.w
-        pos = 0
-        for k in range(len(pre) + 1):
-            inner = k < len(pre) or bool(art)  # a split inside the unit that starts here, before any enclitic
-            if (inner or enc) and self.protected(w[pos:]):
-                return True
-            if inner and enc and any(map(self.protected, _enclitic_stems(w[pos:len(w) - len(enc)]))):
-                return True  # وزيرها is وزير + ها, never و + زير + ها
-            if k < len(pre):
-                pos += len(pre[k])
-        return False
-
-    def unjustified(self, a: Analysis) -> bool:
-        """Whether a split below the first one lacks evidence against the unit it splits: each clitic must be
-        justified by its own unit, as the first is by the whole word (ولقي is و + لقي, not و + ل + قي)."""
-        pre, art, stem, enc = a
-        if len(stem) < MIN_STEM:
-            return False
-        count, w = self.count, self.w
-        share = SHORT_STEM_WEIGHT if len(stem) == MIN_STEM and not art else WHOLE_WEIGHT
-        starts = list(accumulate(map(len, pre), initial=0))  # where the unit after each proclitic starts
-        # the evidence of the innermost unit, carried outwards one clitic at a time
-        evidence = float(self.lex.exact(ARTICLE + stem) if art else
-                         max(map(count, _enclitic_stems(stem))) if enc else count(stem))
-        if enc:
-            rest = w[starts[-1]:]
-            if pre and evidence * ENCLITIC_WEIGHTS[enc] < share * count(rest):
-                return True
-            evidence = max(count(rest), evidence * ENCLITIC_WEIGHTS[enc])
-        for k in range(len(pre) - 1, 0, -1):
-            unit = w[starts[k]:]
-            if evidence * PROCLITIC_WEIGHTS[pre[k]] < share * count(unit):
-                return True
-            evidence = max(count(unit), evidence * PROCLITIC_WEIGHTS[pre[k]])
-        return False
+def _unjustified(a: Analysis, w: str, lex: CliticLexicon) -> bool:
+    """Whether a split below the first one lacks evidence against the unit it splits: each clitic must be
+    justified by its own unit, as the first is by the whole word (ولقي is و + لقي, not و + ل + قي)."""
+    pre, art, stem, enc = a
+    if len(stem) < MIN_STEM or (not enc and len(pre) < 2):
+        return False  # a preposition and its pronoun, or a single split (justified by the whole word)
+    count = lex.count
+    share = SHORT_STEM_WEIGHT if len(stem) == MIN_STEM and not art else WHOLE_WEIGHT
+    starts = list(accumulate(map(len, pre), initial=0))  # where the unit after each proclitic starts
+    # the evidence of the innermost unit, carried outwards one clitic at a time
+    evidence = float(lex.exact(ARTICLE + stem) if art else
+                     max(map(count, _enclitic_stems(stem))) if enc else count(stem))
+    if enc:
+        rest = w[starts[-1]:]
+        if pre and evidence * ENCLITIC_WEIGHTS[enc] < share * count(rest):
+            return True
+        evidence = max(count(rest), evidence * ENCLITIC_WEIGHTS[enc])
+    for k in range(len(pre) - 1, 0, -1):
+        unit = w[starts[k]:]
+        if evidence * PROCLITIC_WEIGHTS[pre[k]] < share * count(unit):
+            return True
+        evidence = max(count(unit), evidence * PROCLITIC_WEIGHTS[pre[k]])
+    return False
 
 
 def choose_analysis(w: str, lex: CliticLexicon) -> Analysis:
@@ -270,9 +259,9 @@ def choose_analysis(w: str, lex: CliticLexicon) -> Analysis:
     count, exact = lex.count, lex.exact
     whole_count = count(w)
     floor, short_floor = WHOLE_WEIGHT * whole_count, SHORT_STEM_WEIGHT * whole_count
-    encs = _enclitics_of_tail(w[-3:])
+    encs = _TAILS[w[-3:]]
     found: list[tuple[tuple[int, float], Analysis]] = []
-    for pre, plen, last, weight in _readings_of_head(w[:3]):
+    for pre, plen, last, weight in _HEADS[w[:3]]:
         npre = len(pre)
         rest = w[plen:]
         if last != FUTURE:
@@ -306,9 +295,8 @@ def choose_analysis(w: str, lex: CliticLexicon) -> Analysis:
                 found.append(((npre + 1, score), (pre, "", stem, enc)))
     if found:
         found.sort(reverse=True)
-        an = _Analyzer(w, lex)
         for _, a in found:
-            if not an.splits_protected(a) and not an.unjustified(a):
+            if not _splits_protected(a, w, lex) and not _unjustified(a, w, lex):
                 return a
     return whole
 
@@ -377,9 +365,16 @@ _KINDS = [("proclitic",) * n + ("article", "stem", "enclitic") for n in range(4)
 def _classify(surface: str, lex: CliticLexicon) -> tuple[str, str, tuple]:
     """Kind, normalized form and clitic parts of a surface form (the kind a token of this text always has:
     the alternatives of the token regex are tried in order, and none of them looks past the token's end)."""
+    if surface[0] in _WORD_START:  # the regex's first alternative: the whole token is an Arabic word
+        return "word", surface.translate(_NORMALIZE), analyze(surface, lex)
     m = TOKEN_RE.match(surface)
     kind = m.lastgroup if m is not None and m.end() == len(surface) else "symbol"
-    return kind, normalize(surface), (analyze(surface, lex) if kind == "word" else ())
+    return kind, surface.translate(_NORMALIZE), ()
+
+
+#: the characters an Arabic word starts with (AR_LETTER as a set, for one look-up instead of a regex match)
+_WORD_START = frozenset(filter(re.compile(f"[{AR_LETTER}]").match,
+                              map(chr, (*range(0x0600, 0x0700), *range(0xFB50, 0xFF00)))))
 
 
 def tokenize(text: str, lex: CliticLexicon | None = None) -> tuple[Token, ...]:
