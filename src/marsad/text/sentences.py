@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import partial
 from operator import attrgetter
 
 from ..doc import Sentence, Token
@@ -39,12 +40,14 @@ _WHOLE_KINDS = frozenset({"url", "email", "number", "latin", "hashtag", "mention
 _BOUNDARY = re.compile(r'[\n«»“”„‹›".!?؟…۔][.!?؟…۔]*')
 _QUOTE_OR_BREAK = frozenset("\n") | frozenset(OPEN_QUOTES) | CLOSE_QUOTES
 _START = attrgetter("start")
+_new_sentence = partial(tuple.__new__, Sentence)
 #: the word before a full stop, when it is short enough to be an abbreviation (searched with endpos = the dot)
 _SHORT_WORD = re.compile(r'[^\s(«"“]{1,6}\Z')
 
 
 def split_sentences(text: str, tokens: tuple[Token, ...] = ()) -> tuple[Sentence, ...]:
     """Sentences in order, covering every non-space character; each knows its token range when tokens are given."""
+    starts = list(map(_START, tokens))  # token starts, for bisection without a key function
     cuts: list[int] = []
     closer = ""      # the closing mark of the open quotation ("" when none is open)
     quote_end = -1   # where that quotation closes
@@ -71,10 +74,10 @@ def split_sentences(text: str, tokens: tuple[Token, ...] = ()) -> tuple[Sentence
         if closer:
             continue  # inside a quotation
         end = _sentence_end(text, e)
-        if end < 0 or (e - s == 1 and text[s] == "." and (_is_abbreviation(text, s) or _inside_token(tokens, s))):
+        if end < 0 or (e - s == 1 and text[s] == "." and (_is_abbreviation(text, s) or _inside_token(tokens, starts, s))):
             continue
         cuts.append(end)
-    return _build(text, cuts, tokens)
+    return _build(text, cuts, starts)
 
 
 def _quote_end(text: str, start: int, close: str) -> int:
@@ -106,13 +109,13 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())  # initials: د. or J.
 
 
-def _inside_token(tokens: tuple[Token, ...], pos: int) -> bool:
+def _inside_token(tokens: tuple[Token, ...], starts: list[int], pos: int) -> bool:
     """Whether the character at ``pos`` is inside a URL, e-mail, number or acronym token (U.S.)."""
-    i = bisect.bisect_right(tokens, pos, key=_START) - 1
+    i = bisect.bisect_right(starts, pos) - 1
     return i >= 0 and tokens[i].end > pos and tokens[i].kind in _WHOLE_KINDS
 
 
-def _build(text: str, cuts: list[int], tokens: tuple[Token, ...]) -> tuple[Sentence, ...]:
+def _build(text: str, cuts: list[int], starts: list[int]) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     prev = 0
     ti = 0
@@ -128,6 +131,6 @@ def _build(text: str, cuts: list[int], tokens: tuple[Token, ...]) -> tuple[Sente
         end = start + len(stripped)
         prev = cut
         first = ti
-        ti = bisect.bisect_left(tokens, end, lo=ti, key=_START) if tokens else 0
-        out.append(Sentence(stripped, start, end, first, ti))
+        ti = bisect.bisect_left(starts, end, lo=ti) if starts else 0
+        out.append(_new_sentence((stripped, start, end, first, ti)))
     return tuple(out)
