@@ -75,7 +75,7 @@ def not_names() -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=8)
 def title_context(kind: str) -> frozenset[str]:
     """Normalized words of ``title_context.tsv`` of one kind (adjective, governor)."""
     return frozenset(normalize(r[0]) for r in rows("title_context.tsv") if r[1] == kind)
@@ -566,20 +566,37 @@ class Extractor:
         return tuple(out)
 
 
-def proclitic_splits(doc: Doc) -> set[int] | None:
-    """Normalized offsets where a token's proclitics end (None without tokens: then any split is tried)."""
-    if not doc.tokens:
-        return None
-    to_norm = doc.norm.to_norm
-    out = set()
-    for t in doc.tokens:
-        parts = t.parts
-        if parts and parts[0].kind == "proclitic":
-            for p in parts:
-                if p.kind != "proclitic":
-                    out.add(to_norm(p.start))
-                    break
-    return out
+class ProcliticSplits:
+    """Where the tokenizer ended a token's proclitics, asked with normalized offsets (``offset in splits``).
+
+    Kept as original offsets, read from each token's shared clitic layout (one tuple per surface form): only
+    the few offsets the matcher asks about are mapped, instead of every token's.
+    """
+
+    __slots__ = ("orig", "to_orig")
+
+    def __init__(self, doc: Doc):
+        self.orig = {t[1] + _proclitic_end(t[5]) for t in doc.tokens if t[5] and t[5][2] == "proclitic"}
+        self.to_orig = doc.norm.to_orig_start
+
+    def __contains__(self, norm_offset: int) -> bool:
+        return self.to_orig(norm_offset) in self.orig
+
+
+def proclitic_splits(doc: Doc) -> ProcliticSplits | None:
+    """The token's proclitic ends (None without tokens: then any split is tried)."""
+    return ProcliticSplits(doc) if doc.tokens else None
+
+
+@lru_cache(maxsize=65536)
+def _proclitic_end(layout: tuple) -> int:
+    """Offset, relative to its token, where the proclitics of a clitic layout (text, end, kind …) end."""
+    end = 0
+    for i in range(0, len(layout), 3):
+        if layout[i + 2] != "proclitic":
+            break
+        end = layout[i + 1]
+    return end
 
 
 def title_actor(g: Gazetteer, actor: Actor, office: Office, country: str | None, date: str | None) -> Actor:
