@@ -246,3 +246,15 @@ def test_a_place_word_name_takes_the_country_named_later_in_its_sentence(code):
     doc = code("طال الحصار مدينة الزبرقاني الواقعة في ريف دمشق.")
     e = next(e for e in doc.entities if e.type == "LOC")
     assert (e.text, e.geo.country) == ("الزبرقاني", "SYR")
+
+
+def test_the_tokenizer_decides_between_two_equally_long_readings(code):
+    doc = code("يتنقل المعتمرون بين مكة المكرمة وجدة والطائف، ثم زاروا مدينة وجدة المغربية.")
+    got = [(e.text, e.geo.name) for e in doc.entities if e.geo]
+    assert ("جدة", "Jeddah") in got and ("مدينة وجدة", "Oujda") in got
+
+
+def test_a_quoted_phrase_ending_in_an_ambiguous_alias_is_no_organisation(code):
+    doc = code('أيد الوزير "المبادرة العربية" في حديث لقناة "العربية".')
+    assert [(e.text, e.actor.id) for e in doc.entities if e.type == "ORG"] == [("العربية", "ARAB")]
+    assert doc.entities[0].start == doc.text.rindex("العربية")

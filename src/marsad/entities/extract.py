@@ -103,7 +103,7 @@ class Extractor:
         """Matches without the readings their context rules out.
 
         * an organisation alias that is a common word first (العربية، الجزيرة، القاعدة: ``ambiguous_aliases.tsv``)
-          needs quotes, a cue word before it or another organisation joined by و;
+          needs quotes around it alone, a cue word before it or another organisation joined by و;
         * a place alias written with ة (جدة) is not a word written with ه (جده "his grandfather", a pronoun
           suffix): the normalizer folds both to ه, the original text tells them apart.
         """
@@ -125,10 +125,11 @@ class Extractor:
         return out
 
     def org_context(self, m: Match, cues: frozenset[str], matches: list[Match], k: int) -> bool:
-        """An ambiguous organisation alias is quoted, follows a cue word or is joined by و to an organisation."""
+        """An ambiguous organisation alias is quoted alone, follows a cue word or is joined by و to an
+        organisation."""
         norm = self.norm
-        if (m.start and norm[m.start - 1] in QUOTES) or (m.end < len(norm) and norm[m.end] in QUOTES):
-            return True
+        if m.start and norm[m.start - 1] in QUOTES and m.end < len(norm) and norm[m.end] in QUOTES:
+            return True  # «الجزيرة»: quoted on its own, not the end of a quoted phrase ("المبادرة العربية")
         if m.first and self.adjacent(m.first - 1, m.first):
             prev = self.wt[m.first - 1]
             if prev in cues or (prev[:1] in "وفلب" and prev[1:] in cues):

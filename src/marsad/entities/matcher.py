@@ -68,7 +68,8 @@ def find_matches(norm: str, texts: list[str], spans: list[tuple[int, int]], trie
     """Longest gazetteer matches over the words, left to right, not overlapping.
 
     ``splits``: the normalized offsets where the tokenizer ended a word's proclitics. When given, a form
-    without proclitics is tried only there: كبيرا is not ك + بيرا (Beira), بروما is ب + روما.
+    without proclitics is tried only there: كبيرا is not ك + بيرا (Beira), بروما is ب + روما; and where the
+    word as written and its form without proclitics give matches as long, the tokenizer's reading wins.
 
     Only the words in :func:`starters` (one set test each, at C speed) are looked at in Python.
     """
@@ -86,12 +87,14 @@ def find_matches(norm: str, texts: list[str], spans: list[tuple[int, int]], trie
             starts = first_nodes(trie, w)
         best: tuple[int, int, list] | None = None  # (last word, stripped, entries)
         for strip, node in starts:
-            if strip and splits is not None and spans[i][0] + strip not in splits:
+            split = splits is not None and strip > 0 and spans[i][0] + strip in splits
+            if strip and splits is not None and not split:
                 continue
             j = i
             while node is not None:
                 leaf = node.get(LEAF)
-                if leaf and (best is None or j > best[0]):
+                # the longest reading wins; of two as long, the tokenizer's (وجدة: و + جدة, not Oujda)
+                if leaf and (best is None or j > best[0] or (j == best[0] and split)):
                     best = (j, strip, leaf)
                 j += 1
                 if j >= hi or norm[spans[j - 1][1]:spans[j][0]].strip():
