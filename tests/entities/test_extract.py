@@ -258,3 +258,11 @@ def test_a_quoted_phrase_ending_in_an_ambiguous_alias_is_no_organisation(code):
     doc = code('أيد الوزير "المبادرة العربية" في حديث لقناة "العربية".')
     assert [(e.text, e.actor.id) for e in doc.entities if e.type == "ORG"] == [("العربية", "ARAB")]
     assert doc.entities[0].start == doc.text.rindex("العربية")
+
+
+def test_an_unknown_titled_person_takes_the_country_the_article_is_about(code):
+    doc = code("انتقد السيناتور جيمس واربيرتون سياسة واشنطن. وقال إن الولايات المتحدة والأمريكيين يستحقون أفضل.")
+    e = next(e for e in doc.entities if e.type == "PER")
+    assert (e.text, e.actor.country, e.actor.sector) == ("جيمس واربيرتون", "USA", "LEG")
+    mixed = code("قال السيناتور جيمس واربيرتون إن فرنسا وألمانيا متفقتان.")
+    assert next(e for e in mixed.entities if e.type == "PER").actor.country is None

@@ -261,6 +261,16 @@ class Extractor:
             self._country_counts = counts
         return self._country_counts
 
+    def article_country(self) -> str | None:
+        """The country the article is about: named (name, adjective, capital) at least twice and more often
+        than any other. An unknown person after a title without nationality (السيناتور توم كوتون، اللواء خالد
+        الجعيد) is taken to be of that country: news names foreigners' nationality, not locals'."""
+        counts = self.country_counts()
+        ranked = sorted(((n, c) for c, n in counts.items() if c in self.g.countries), reverse=True)
+        if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+            return ranked[0][1]
+        return None
+
     # ---- pass 2
     def title_pass(self) -> None:
         for m in self.matches:
@@ -327,7 +337,8 @@ class Extractor:
             return False  # رئيس الأركان الأمريكي طالب رئيس الوزراء: a verb and its object, not a name
         ws = self.ws
         name = self.norm[ws[start][0]:ws[end][1]]
-        actor = Actor(name=romanize(name), country=country, sector=office.sector, role=office.role, kind="person")
+        actor = Actor(name=romanize(name), country=country or self.article_country(), sector=office.sector,
+                      role=office.role, kind="person")
         self.add(Found(ws[start][0], ws[end][1], start, end, "PER", actor=actor, source="title"))
         return True
 
