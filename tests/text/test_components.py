@@ -1,8 +1,10 @@
 """The text layer as pipeline components, the Doc helpers that read it, and the word frequency build."""
 from __future__ import annotations
 
+import dataclasses
 import gzip
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -29,6 +31,18 @@ def test_text_layer():
     assert {"norm", "tokens", "sentences"} <= doc.layers
     assert "no_arabic" not in doc.flags
     assert "no_arabic" in run("Only English here.").flags
+
+
+def test_doc_replace_keeps_the_rest_and_stays_frozen():
+    doc = run(TEXT)
+    new = doc.replace(flags=("x",))
+    assert new.flags == ("x",) and doc.flags == ()
+    assert new == dataclasses.replace(doc, flags=("x",))
+    assert new.with_extra("k", 1).extras["k"] == 1 and "k" not in new.extras
+    with pytest.raises(TypeError):
+        doc.replace(nonsense=1)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        new.flags = ()  # type: ignore[misc]
 
 
 def test_sentence_at_and_tokens_in():

@@ -1,6 +1,9 @@
 """Tokenizer: kinds, offsets, coverage and clitic parts."""
 from __future__ import annotations
 
+import copy
+import pickle
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -120,6 +123,25 @@ def test_token_is_immutable_and_serializable():
     d = tok.to_dict()
     assert d["parts"][0] == {"text": "و", "start": 0, "end": 1, "kind": "proclitic"}
     assert Token.from_dict(d) == tok
+
+
+def test_parts_come_from_one_shared_layout():
+    a, b = tokenize("والمفاوضات تستمر والمفاوضات", LEX)[::2]
+    assert a.layout is b.layout  # one relative layout per surface form, from the tokenizer's cache
+    assert a.layout == ("و", 1, "proclitic", "ال", 3, "article", "مفاوضات", 10, "stem")
+    assert b.parts == (Part("و", 17, 18, "proclitic"), Part("ال", 18, 20, "article"),
+                       Part("مفاوضات", 20, 27, "stem"))
+    assert b.stem == Part("مفاوضات", 20, 27, "stem") and b.stem_norm == "مفاوضات"
+
+
+def test_token_built_from_parts_pickles_and_copies():
+    tok = Token("بها", 5, 8, "word", "بها", (Part("ب", 5, 6, "proclitic"), Part("ها", 6, 8, "stem")))
+    assert tok.layout == ("ب", 1, "proclitic", "ها", 3, "stem")
+    assert tok.parts[1] == Part("ها", 6, 8, "stem") and tok.stem.start == 6
+    assert pickle.loads(pickle.dumps(tok)) == tok == copy.deepcopy(tok)
+    assert "parts=(Part(text='ب'" in repr(tok)
+    whole = Token("قال", 0, 3, "word", "قال")
+    assert whole.parts == () and whole.stem == Part("قال", 0, 3, "stem") and "parts" not in whole.to_dict()
 
 
 def _covers(text: str, toks) -> None:
