@@ -266,3 +266,17 @@ def test_an_unknown_titled_person_takes_the_country_the_article_is_about(code):
     assert (e.text, e.actor.country, e.actor.sector) == ("جيمس واربيرتون", "USA", "LEG")
     mixed = code("قال السيناتور جيمس واربيرتون إن فرنسا وألمانيا متفقتان.")
     assert next(e for e in mixed.entities if e.type == "PER").actor.country is None
+
+
+def test_ner_names_after_a_title_hold_its_office_and_descriptions_are_no_names(code):
+    from marsad.entities.extract import find_entities
+    from marsad.entities.gazetteers import load_gazetteer
+    doc = code("وأكد وزير العدل الجزائري زكرياء قرطبولي أن المبعوث الأممي التقى شاهد عيان في الريف قرب جده.")
+    spans = [(doc.text.index(w), doc.text.index(w) + len(w), label) for w, label in
+             (("زكرياء قرطبولي", "PERS"), ("المبعوث الأممي", "PERS"), ("شاهد عيان", "PERS"), ("الريف", "LOC"),
+              ("جده", "LOC"))]
+    ents = {e.text: e for e in find_entities(doc, load_gazetteer(), spans)}
+    minister = ents["زكرياء قرطبولي"]
+    assert (minister.type, minister.actor.country, minister.actor.sector, minister.actor.role) == \
+        ("PER", "DZA", "GOV", "justice_minister")
+    assert not {"المبعوث الأممي", "شاهد عيان", "الريف", "جده"} & set(ents)

@@ -41,6 +41,8 @@ RARE_DEFINITE = 500
 #: a word seen this often is a common word first, unless it is a name token of at least TRUSTED_NAME labels
 FREQUENT = 1000
 TRUSTED_NAME = 50
+#: office kinds that describe a person instead of naming one
+DESCRIPTIONS = frozenset(("title", "desc", "unnamed", "agent", "group"))
 #: inflection endings of verbs (dual, plural) and of plural nouns: a frequent stem + one of them is no name
 VERB_SUFFIXES = ("ا", "وا", "ون", "ين", "تا", "ان")
 #: words after a title that make it a past office (not today's holder)
@@ -97,6 +99,9 @@ class Extractor:
         self._country_counts: dict[str, int] | None = None
         #: titles and descriptions with a country but no name after them: (match, last word, office, country)
         self.bare_titles: list[tuple[Match, int, Office, str]] = []
+        #: word index right after a title no known name followed -> (office, country): an NER name there is
+        #: the office holder (وزير العدل الجزائري الطيب لوح)
+        self.open_titles: dict[int, tuple[Office, str | None]] = {}
 
     # ---- helpers
     def plausible(self, matches: list[Match]) -> list[Match]:
@@ -298,8 +303,11 @@ class Extractor:
                     last = self.at[nxt_i].last  # المتحدث باسم + الرئاسة الروسية
                 else:
                     break
-            if (not self.name_after(m, last, office, country) and not has_org and office.role and country
-                    and not self.governed(m.first)):
+            if self.name_after(m, last, office, country):
+                continue
+            if office.kind == "title" and not has_org and self.adjacent(last, last + 1, comma=True):
+                self.open_titles[last + 1] = (office, country)  # a name the NER model may still find
+            if not has_org and office.role and country and not self.governed(m.first):
                 self.bare_titles.append((m, last, office, country))
 
     def in_place_name(self, i: int) -> bool:
@@ -430,9 +438,15 @@ class Extractor:
             if self.has_proclitic(first) and not w.startswith("لل") and w not in load_name_tokens():
                 first_start = next(p for p in (self.ws[first][0] + 1, self.ws[first][0] + 2) if p in self.splits)
             text = self.norm[first_start:self.ws[last][1]]
-            if not self.g.lookup(text) and not self.name_like(first, last):
-                continue  # a verb or a function word the model took for a name (كان، تمكنتا)
-            actor, geo = self.describe_unknown(type_, text, first, last)
+            entries = self.g.lookup(text)
+            if entries and self.doc.text[self.doc.norm.to_orig(first_start, self.ws[last][1])[1] - 1] == "ه":
+                entries = [e for e in entries if not (e.kind in ("place", "country") and e.alias.endswith("ة"))]
+            if not entries and not self.name_like(first, last, type_):
+                continue  # a verb, a function word or a description the model took for a name (كان، تمكنتا)
+            actor, geo = self.describe_unknown(type_, text, entries, first, last)
+            if type_ == "PER" and first in self.open_titles and actor is not None:
+                office, title_country = self.open_titles[first]
+                actor = title_actor(self.g, actor, office, title_country or self.article_country(), self.date)
             if type_ == "ORG" and actor is not None and actor.country is None:
                 actor = replace(actor, country=country, sector=self.head_sector(first))
             if type_ == "LOC" and geo is not None and geo.feature in ("city", "capital", "country"):
@@ -440,31 +454,43 @@ class Extractor:
             self.add(Found(first_start, self.ws[last][1], first, last, type_, actor=actor, geo=geo,
                            source="ner"))
 
-    def name_like(self, first: int, last: int) -> bool:
-        """Whether words ``first..last``, unknown to the gazetteers, can be a name.
+    def name_like(self, first: int, last: int, type_: str) -> bool:
+        """Whether words ``first..last``, unknown to the gazetteers, can be a name of type ``type_``.
 
-        Not when a word at either end is a function word or reporting verb (``not_names.txt``); a single word
-        also not when it is a frequent news word that is no established name token (كان is "was" before it is
-        Cannes), nor an inflected form of a frequent word (تمكنتا = تمكنت + dual ا; قالوا = قال + وا).
+        Not when a word at either end is a function word or reporting verb (``not_names.txt``), nor when a
+        person's "name" opens with a title, description or group noun (المبعوث الأممي) or has neither a name
+        token nor a rare word (شاهد عيان); a single word also not when it is an office or place word (الريف),
+        a frequent news word (كان is "was" before it is Cannes; only a person may
+        bear a frequent word that is an established given name: محمد), nor an inflected form of a frequent
+        word (تمكنتا = تمكنت + dual ا; قالوا = قال + وا).
         """
         stop = not_names()
         if self.wt[first] in stop or self.wt[last] in stop:
             return False
+        m = self.at.get(first)
+        if type_ == "PER" and m is not None and any(self.g.offices[e.key].kind in DESCRIPTIONS
+                                                    for e in m.of("office")):
+            return False
+        tokens, common = load_name_tokens(), load_common_words()
         if first != last:
-            return True
+            # a person's name has a name token or a rare word in it (not شاهد عيان)
+            return type_ != "PER" or any(tokens.get(w, ("", 0))[1] >= TRUSTED_NAME or common.get(w, 0) < RARE
+                                         for w in self.wt[first:last + 1] if w not in NAME_LINKS)
         w = self.wt[first]
         if w[:1] in "وف" and w[1:] in stop:
             return False
-        tokens, common = load_name_tokens(), load_common_words()
-        if tokens.get(w, ("", 0))[1] >= TRUSTED_NAME:
+        office = self.g.offices.get(w) or self.g.offices.get(w[2:] if w.startswith("ال") else "")
+        if office is not None:
+            return False  # a title or place word alone (الريف، المدينة) names nothing
+        if type_ == "PER" and tokens.get(w, ("", 0))[1] >= TRUSTED_NAME:
             return True
         if common.get(w, 0) >= FREQUENT:
             return False
         return not any(w.endswith(suf) and len(w) - len(suf) >= 3 and common.get(w[:-len(suf)], 0) >= RARE
                        for suf in VERB_SUFFIXES)
 
-    def describe_unknown(self, type_: str, text: str, first: int, last: int) -> tuple[Actor | None, Geo | None]:
-        entries = self.g.lookup(text)
+    def describe_unknown(self, type_: str, text: str, entries: list, first: int,
+                         last: int) -> tuple[Actor | None, Geo | None]:
         if type_ == "PER":
             for e in entries:
                 if e.kind == "person":
