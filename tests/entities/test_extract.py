@@ -280,3 +280,16 @@ def test_ner_names_after_a_title_hold_its_office_and_descriptions_are_no_names(c
     assert (minister.type, minister.actor.country, minister.actor.sector, minister.actor.role) == \
         ("PER", "DZA", "GOV", "justice_minister")
     assert not {"المبعوث الأممي", "شاهد عيان", "الريف", "جده"} & set(ents)
+
+
+def test_an_ner_surname_is_linked_to_the_full_name_and_an_indefinite_title_opens_no_office(code):
+    from marsad.entities.extract import find_entities
+    from marsad.entities.gazetteers import load_gazetteer
+    doc = code("قال المتحدث باسم الحكومة اليمنية راجح بادي إن كمال قائد زروالي وصل. وأضاف بادي أن زروالي صديق.")
+    spans = [(doc.text.index(w), doc.text.index(w) + len(w), "PERS") for w in ("كمال قائد زروالي", "زروالي")]
+    spans.append((doc.text.rindex("بادي"), doc.text.rindex("بادي") + 4, "PERS"))
+    ents = find_entities(doc, load_gazetteer(), spans)
+    badi = [e for e in ents if "بادي" in e.text]
+    assert [e.source for e in badi] == ["title", "coref"] and badi[1].actor == badi[0].actor
+    zr = [e for e in ents if "زروالي" in e.text]
+    assert [e.source for e in zr] == ["ner", "coref"] and zr[0].actor.sector is None

@@ -305,8 +305,10 @@ class Extractor:
                     break
             if self.name_after(m, last, office, country):
                 continue
-            if office.kind == "title" and not has_org and self.adjacent(last, last + 1, comma=True):
-                self.open_titles[last + 1] = (office, country)  # a name the NER model may still find
+            if (office.kind == "title" and not has_org and self.adjacent(last, last + 1, comma=True)
+                    and any("ال" in w[:3] or w.startswith("لل") for w in self.wt[m.first:last + 1])):
+                # a name the NER model may still find; a title without any ال (حافظ قائد السبسي) may be a name
+                self.open_titles[last + 1] = (office, country)
             if not has_org and office.role and country and not self.governed(m.first):
                 self.bare_titles.append((m, last, office, country))
 
@@ -443,6 +445,8 @@ class Extractor:
                 entries = [e for e in entries if not (e.kind in ("place", "country") and e.alias.endswith("ة"))]
             if not entries and not self.name_like(first, last, type_):
                 continue  # a verb, a function word or a description the model took for a name (كان، تمكنتا)
+            if type_ == "PER" and first == last and self.named_before(self.wt[first], first):
+                continue  # a surname of a person named earlier: the coreference pass links it
             actor, geo = self.describe_unknown(type_, text, entries, first, last)
             if type_ == "PER" and first in self.open_titles and actor is not None:
                 office, title_country = self.open_titles[first]
@@ -453,6 +457,10 @@ class Extractor:
                 type_ = "GPE"
             self.add(Found(first_start, self.ws[last][1], first, last, type_, actor=actor, geo=geo,
                            source="ner"))
+
+    def named_before(self, w: str, i: int) -> bool:
+        """Whether ``w`` ends the name of a person found before word i (بوتفليقة after عبد العزيز بوتفليقة)."""
+        return any(f.type == "PER" and f.last > f.first and f.last < i and self.wt[f.last] == w for f in self.found)
 
     def name_like(self, first: int, last: int, type_: str) -> bool:
         """Whether words ``first..last``, unknown to the gazetteers, can be a name of type ``type_``.
@@ -474,7 +482,7 @@ class Extractor:
         tokens, common = load_name_tokens(), load_common_words()
         if first != last:
             # a person's name has a name token or a rare word in it (not شاهد عيان)
-            return type_ != "PER" or any(tokens.get(w, ("", 0))[1] >= TRUSTED_NAME or common.get(w, 0) < RARE
+            return type_ != "PER" or any(w in tokens or common.get(w, 0) < RARE
                                          for w in self.wt[first:last + 1] if w not in NAME_LINKS)
         w = self.wt[first]
         if w[:1] in "وف" and w[1:] in stop:
