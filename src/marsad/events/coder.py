@@ -151,12 +151,16 @@ class SentenceKeys:
     def __init__(self, words: list[str], lo: int, hi: int):
         self.words, self.lo, self.hi, self._keys = words, lo, hi, None
 
-    def any_of(self, forms: frozenset[str]) -> bool:
-        """Whether some word of the sentence is one of ``forms`` (clitics stripped)."""
+    def keys(self) -> set[str]:
+        """The keys (built on the first call)."""
         keys = self._keys
         if keys is None:
             keys = self._keys = set().union(*map(word_keys, self.words[self.lo:self.hi]))
-        return not forms.isdisjoint(keys)
+        return keys
+
+    def any_of(self, forms: frozenset[str]) -> bool:
+        """Whether some word of the sentence is one of ``forms`` (clitics stripped)."""
+        return not forms.isdisjoint(self.keys())
 
 
 def best_head(lex: Lexicon, words: list[str], i: int, hi: int, ta_marbuta: bool = False,
@@ -167,17 +171,19 @@ def best_head(lex: Lexicon, words: list[str], i: int, hi: int, ta_marbuta: bool 
     A word written with ة (وزارة) is never a verb with the pronoun ـه (زاره).
     """
     w = words[i]
-    if sentence_keys is not None and not sentence_keys.any_of(lex.first_follow_words(w)):
-        sentence_keys = None  # no multiword reading can match: only the single-word ones are tried
-        heads = [h for h in lex.heads(w) if not h.trigger.follow]
+    firsts = lex.first_follow_words(w)
+    keys = None
+    if not firsts or (sentence_keys is not None and not sentence_keys.any_of(firsts)):
+        heads = lex.single_heads(w)  # no multiword reading can match: only the single-word ones are tried
     else:
         heads = lex.heads(w)
+        keys = sentence_keys.keys() if sentence_keys is not None else None  # built by any_of above
     for h in heads:
         if ta_marbuta and h.form != "noun":
             continue
         if not h.trigger.follow:
             return h, []
-        if sentence_keys is not None and not sentence_keys.any_of(h.trigger.follow[0][0]):
+        if keys is not None and h.trigger.follow[0][0].isdisjoint(keys):
             continue
         follow = match_follow(h.trigger, words, i, hi)
         if follow is not None:

@@ -143,6 +143,7 @@ class Lexicon:
         #: the cached readings of a word, or None before its first look-up (a fast path for running text)
         self.cached_heads = self._cache.get
         self._firsts: dict[str, frozenset[str]] = {}
+        self._singles: dict[str, tuple[Head, ...]] = {}
 
     def first_follow_words(self, norm_word: str) -> frozenset[str]:
         """The forms any multiword reading of this word needs next (empty when it has none): one set test
@@ -152,6 +153,15 @@ class Lexicon:
             got = frozenset().union(*(h.trigger.follow[0][0] for h in self.heads(norm_word) if h.trigger.follow))
             if len(self._firsts) < 300_000:
                 self._firsts[norm_word] = got
+        return got
+
+    def single_heads(self, norm_word: str) -> tuple[Head, ...]:
+        """The readings of a word that need no following words (``heads`` without the multiword ones)."""
+        got = self._singles.get(norm_word)
+        if got is None:
+            got = tuple(h for h in self.heads(norm_word) if not h.trigger.follow)
+            if len(self._singles) < 300_000:
+                self._singles[norm_word] = got
         return got
 
     def heads(self, norm_word: str) -> tuple[Head, ...]:
