@@ -156,3 +156,11 @@ def test_repeated_calls_are_answered_from_the_doc_index(code, find):
     assert [m.actor.country for m in parties] == ["EGY"]
     parties.clear()  # a caller changing its list leaves the cached answer alone
     assert len(resolve_parties(doc, *find(doc, "الشرطة المصرية"))) == 1
+
+
+def test_a_broadcaster_is_never_a_government_party(code, find):
+    doc = code("قالت قناة الجزيرة إن الدوحة رحبت بالاتفاق.")
+    parties = resolve_parties(doc, *find(doc, "قناة الجزيرة"))
+    assert [(m.actor.id, m.actor.country, m.actor.sector) for m in parties] == [("JAZ", "QAT", "JRN")]
+    island = code("تقع الجزيرة قبالة الساحل.")
+    assert resolve_parties(island, *find(island, "الجزيرة")) == []

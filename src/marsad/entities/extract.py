@@ -2,12 +2,17 @@
 
 Order of the passes, each one linear in the article:
 
+0. gazetteer matches lose the readings their context rules out (:meth:`Extractor.plausible`): an organisation
+   alias that is a common word first (العربية، الجزيرة، القاعدة) needs quotes, a cue word or a coordinated
+   organisation; a place written with ة is not a word written with ه (جده);
 1. gazetteer matches → PER (known actors), ORG (organisations; an institution + a nationality adjective:
    وزارة الخارجية الإيرانية), GPE (countries, capitals and cities, ambiguity decided from diacritics and
    context), NORP (nationality adjectives);
 2. titles → persons: a title, its nationality and a name after it (وزير الخارجية الإيراني، عباس عراقجي) give
    the person a country, a sector and a role; an unknown name after a title becomes a PER of its own;
-3. the statistical NER spans that no gazetteer covered (PER, LOC, ORG, MISC);
+3. the statistical NER spans that no gazetteer covered (PER, LOC, ORG, MISC), when they look like names (no
+   function word, frequent word, inflected frequent stem or description: كان، تمكنتا، المبعوث الأممي); a
+   name right after a title holds its office; a surname of a person named earlier is left to pass 5;
 4. place words (حي، مدينة …) + an unknown name → LOC with the country of the nearest place;
 5. coreference: the last word of every person found (بيسكوف after دميتري بيسكوف) marks later mentions;
 6. titles and descriptions without a name (كبير الدبلوماسيين الإيرانيين، وزير الخارجية الإيراني) become the
