@@ -189,3 +189,13 @@ def test_regions_and_misc(g):
         assert name and (country is None or country in g.countries)
     assert g.regions["WESTBANK"] == ("West Bank", "PSE")
     assert "JCPOA" in g.misc
+
+
+def test_capitals_of_the_world(g):
+    """Every state's capital is a place marked as its capital (a capital that acts stands for its government)."""
+    capitals = {p.country for p in g.places.values() if p.feature == "capital"}
+    assert len(capitals) >= 170
+    for iso3 in ("GRC", "BRA", "COL", "IND", "KAZ", "CZE", "PRT", "NLD", "IDN", "ARG", "SEN", "AFG", "MEX"):
+        assert iso3 in capitals, iso3
+    athens = [e for e in g.lookup("أثينا") if e.kind == "place"]
+    assert athens and g.places[int(athens[0].key)].feature == "capital"

@@ -195,7 +195,9 @@ def build_places(world_cities: Path, iso3s: set[str]) -> list[list]:
                 if normalize(ar) in _arabic_names(city) and normalize(ar) not in curated and not taken(ar):
                     cities[city["geonameid"]] = city
                     aliases[city["geonameid"]].append(ar)
-    capitals = {(c["capital"], c["iso"]) for c in gc.get_countries().values()}
+    # a capital is found like any city (its GeoNames name or an ASCII alternate name: Bogota is Bogotá)
+    capitals = {city["geonameid"] for c in gc.get_countries().values()
+                if (city := find(c["capital"], c["iso"])) is not None}
     owner: dict[str, int] = {}
     for gid, city in sorted(cities.items(), key=lambda kv: -kv[1]["population"]):
         for a in aliases[gid]:
@@ -206,7 +208,7 @@ def build_places(world_cities: Path, iso3s: set[str]) -> list[list]:
         iso3 = iso2to3.get(city["countrycode"])
         if not keep or iso3 not in iso3s:
             continue
-        feature = "capital" if (city["name"], city["countrycode"]) in capitals else "city"
+        feature = "capital" if gid in capitals else "city"
         out.append([gid, city["name"], iso3, round(city["latitude"], 5), round(city["longitude"], 5),
                     feature, city["population"], "|".join(keep)])
     return sorted(out, key=lambda r: r[0])
