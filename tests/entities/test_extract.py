@@ -293,3 +293,10 @@ def test_an_ner_surname_is_linked_to_the_full_name_and_an_indefinite_title_opens
     assert [e.source for e in badi] == ["title", "coref"] and badi[1].actor == badi[0].actor
     zr = [e for e in ents if "زروالي" in e.text]
     assert [e.source for e in zr] == ["ner", "coref"] and zr[0].actor.sector is None
+
+
+def test_a_nisba_closing_a_nom_de_guerre_is_part_of_the_name(code):
+    doc = code("قاد أبو مسلم التركماني المقاتلين بينما تحدث مسؤول تركماني عن المعركة.")
+    per = next(e for e in doc.entities if e.type == "PER")
+    assert per.text == "أبو مسلم التركماني" and per.actor.country is None
+    assert [e.text for e in doc.entities if e.type == "NORP"] == ["تركماني"]

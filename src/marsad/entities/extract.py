@@ -38,6 +38,8 @@ from .matcher import Match, find_matches, words_of
 
 NER_TYPES = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "عبد", "ال", "دي", "فون"})
+#: the words that open a kunya or nom de guerre (أبو محمد الجولاني)
+KUNYA = frozenset({"ابو", "ابي"})
 MAX_NAME_WORDS = 5
 #: a word seen fewer times than this in the news corpora counts as rare (likely a name)
 RARE = 100
@@ -202,6 +204,14 @@ class Extractor:
                 name, country = self.g.regions[m.of("region")[0].key]
                 self.span_found(m, "LOC", geo=Geo(name=name, country=country, feature="region"))
             elif "nat" in kinds:
+                k = m.first - 2
+                if k >= 0 and self.wt[k] in KUNYA and self.adjacent(k, k + 1) and self.adjacent(k + 1, m.first) \
+                        and k not in self.covered and k + 1 not in self.at and m.start == self.ws[m.first][0]:
+                    # أبو مسلم التركماني: a nom de guerre ends in a nisba of origin, not a nationality
+                    name = self.norm[self.ws[k][0]:m.end]
+                    self.add(Found(self.ws[k][0], m.end, k, m.last, "PER",
+                                   actor=Actor(name=romanize(name), kind="person")))
+                    continue
                 iso3 = m.of("nat")[0].key
                 self.span_found(m, "NORP", actor=country_actor(self.g, iso3, sector=None))
             elif "office" in kinds:
