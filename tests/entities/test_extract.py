@@ -300,3 +300,11 @@ def test_a_nisba_closing_a_nom_de_guerre_is_part_of_the_name(code):
     per = next(e for e in doc.entities if e.type == "PER")
     assert per.text == "أبو مسلم التركماني" and per.actor.country is None
     assert [e.text for e in doc.entities if e.type == "NORP"] == ["تركماني"]
+
+
+def test_a_title_and_a_given_name_are_the_office_holder_of_that_name(code):
+    doc = code("استقبل الملك سلمان في الرياض وفدا، وتحدث عن إنجازات الملك فهد في المملكة العربية السعودية.",
+               date="2016-05-01")
+    salman, fahd = [e.actor for e in doc.entities if e.type == "PER"]
+    assert (salman.id, salman.sector, salman.role) == ("SALMAN", "GOV", "head_of_state")
+    assert (fahd.id, fahd.sector) == ("FAHD", "ELI")

@@ -45,11 +45,11 @@ def person_actor(g: Gazetteer, p: Person, date: str | None) -> Actor:
                  role=role.role if held else (f"former {role.role}" if role.role else None), kind="person")
 
 
-_ALIASES: dict[int, dict[str, str]] = {}
+_ALIASES: dict[int, dict[str, list[str]]] = {}
 
 
-def _alias_index(g: Gazetteer) -> dict[str, str]:
-    """Person id → first alias, built once per gazetteer."""
+def person_aliases(g: Gazetteer) -> dict[str, list[str]]:
+    """Person id → its aliases as written in the data, built once per gazetteer."""
     idx = _ALIASES.get(id(g))
     if idx is None:
         idx = {}
@@ -60,11 +60,25 @@ def _alias_index(g: Gazetteer) -> dict[str, str]:
                 if w == LEAF:
                     for e in child:
                         if e.kind == "person":
-                            idx.setdefault(e.key, e.alias)
+                            idx.setdefault(e.key, []).append(e.alias)
                 else:
                     stack.append(child)
         _ALIASES[id(g)] = idx
     return idx
+
+
+def _alias_index(g: Gazetteer) -> dict[str, str]:
+    """Person id → one alias (its English spelling is romanized when the data gives none)."""
+    return {pid: min(aliases) for pid, aliases in person_aliases(g).items()}
+
+
+def office_holder_named(g: Gazetteer, country: str, role: str, name: str) -> Person | None:
+    """The one person who ever held ``role`` in ``country`` and whose name begins with ``name`` (الملك سلمان →
+    King Salman; الملك فهد → King Fahd, a former holder), or None when none or several do."""
+    words = normalize(name).split()
+    found = {p.id: p for p in g.holders.get((country, role), ())
+             if any(normalize(a).split()[:len(words)] == words for a in person_aliases(g).get(p.id, ()))}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def holds(g: Gazetteer, a: Actor, role: str | None, date: str | None) -> bool:

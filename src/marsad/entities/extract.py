@@ -31,8 +31,8 @@ from typing import Iterable
 from ..doc import Doc
 from ..records import Actor, Entity, Geo, make_id
 from ..text.normalize import COMBINING_DELETED, normalize
-from .actors import (country_actor, country_geo, holds, office_actor, org_actor, person_actor, place_geo,
-                     romanize)
+from .actors import (country_actor, country_geo, holds, office_actor, office_holder_named, org_actor, person_actor,
+                     place_geo, romanize)
 from .gazetteers import DATA, Gazetteer, Office, load_common_words, load_name_tokens, rows
 from .matcher import Match, find_matches, words_of
 
@@ -362,8 +362,13 @@ class Extractor:
             return False  # رئيس الأركان الأمريكي طالب رئيس الوزراء: a verb and its object, not a name
         ws = self.ws
         name = self.norm[ws[start][0]:ws[end][1]]
-        actor = Actor(name=romanize(name), country=country or self.article_country(), sector=office.sector,
-                      role=office.role, kind="person")
+        country = country or self.article_country()
+        holder = office_holder_named(self.g, country, office.role, name) if country and office.role else None
+        if holder is not None:  # الملك سلمان: the king named Salman, not a new person
+            actor = title_actor(self.g, person_actor(self.g, holder, self.date), office, country, self.date)
+        else:
+            actor = Actor(name=romanize(name), country=country, sector=office.sector, role=office.role,
+                          kind="person")
         self.add(Found(ws[start][0], ws[end][1], start, end, "PER", actor=actor, source="title"))
         return True
 
