@@ -10,8 +10,10 @@ names it did see (after قال الوزير, before الإيرانية ...). We 
 3. k-means on the unit-length word vectors at four granularities (64, 256, 1024 and 2048 clusters), so the CRF can
    back off from fine to coarse clusters, like Brown-cluster bit-prefixes.
 
-Run ``python -m marsad.entities.ner.clusters`` (numpy needed only here; about 5 minutes on 2 cores). It writes
-``data/clusters.tsv.gz``: ``word<TAB>c64<TAB>c256<TAB>c1024<TAB>c2048<TAB>count``. Derived data: it holds no text.
+Run ``python -m marsad.entities.ner.clusters`` (numpy needed only here; 1-3 minutes on 2 cores). It writes
+``data/clusters.tsv.gz``: ``word<TAB>c64<TAB>c256<TAB>c1024<TAB>c2048<TAB>count``. A second, independent view,
+``data/clusters-50k.tsv.gz``, comes from ``--vocab 50000 --min-count 3 --sizes 64,256,1024 --out
+src/marsad/entities/ner/data/clusters-50k.tsv.gz``. Derived data: they hold no text.
 """
 from __future__ import annotations
 
@@ -63,8 +65,9 @@ def cluster_key(surface: str) -> str:
     return n
 
 
-def build(corpora: list[str], conll: list[str], *, vocab_size: int = 150000, ctx_size: int = 1000,
-          dim: int = 100, seed: int = 13, log=print) -> dict[str, tuple[int, ...]]:
+def build(corpora: list[str], conll: list[str], *, vocab_size: int = 150000, min_count: int = 2,
+          sizes: tuple[int, ...] = SIZES, ctx_size: int = 1000, dim: int = 100, seed: int = 13,
+          log=print) -> dict[str, tuple[int, ...]]:
     import numpy as np
 
     t0 = time.perf_counter()
@@ -72,7 +75,7 @@ def build(corpora: list[str], conll: list[str], *, vocab_size: int = 150000, ctx
     freq = Counter(w for s in sents for w in s)
     log(f"read {len(sents):,} paragraphs, {sum(freq.values()):,} tokens, {len(freq):,} types "
         f"in {time.perf_counter() - t0:.0f} s")
-    vocab = [w for w, n in freq.most_common(vocab_size) if n >= 2]
+    vocab = [w for w, n in freq.most_common(vocab_size) if n >= min_count]
     widx = {w: i for i, w in enumerate(vocab)}
     cidx = {w: i for i, w in enumerate(vocab[:ctx_size])}
     V, C = len(vocab), len(cidx)
@@ -121,7 +124,7 @@ def build(corpora: list[str], conll: list[str], *, vocab_size: int = 150000, ctx
     vecs = (q @ u[:, :dim]) * np.sqrt(sv[:dim])
     vecs /= np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-9
     log(f"SVD done in {time.perf_counter() - t0:.0f} s")
-    labels = [kmeans(vecs, k, rng) for k in SIZES]
+    labels = [kmeans(vecs, k, rng) for k in sizes]
     log(f"k-means done in {time.perf_counter() - t0:.0f} s")
     return {w: tuple(int(lab[i]) for lab in labels) + (freq[w],) for i, w in enumerate(vocab)}
 
@@ -141,9 +144,11 @@ def kmeans(x, k: int, rng, iters: int = 15):
     return lab
 
 
-def write(clusters: dict[str, tuple[int, ...]], path: Path, corpora: list[str], conll: list[str]) -> None:
+def write(clusters: dict[str, tuple[int, ...]], path: Path, corpora: list[str], conll: list[str],
+          sizes: tuple[int, ...] = SIZES) -> None:
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
-        f.write("# marsad NER word clusters (derived data, no text): word\tc64\tc256\tc1024\tc2048\tcount\n")
+        f.write("# marsad NER word clusters (derived data, no text): word\t"
+                + "".join(f"c{k}\t" for k in sizes) + "count\n")
         f.write(f"# learned by marsad.entities.ner.clusters from {', '.join(corpora + conll)} "
                 "(SaudiNewsNet CC BY-NC-SA 4.0 / ANT / ANERcorp CC BY-SA 4.0: see their SOURCE.md)\n")
         for w, cs in clusters.items():
@@ -155,11 +160,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--corpus", action="append", help="raw news (default: SaudiNewsNet and ANT in ../shared)")
     p.add_argument("--conll", action="append", help="CoNLL files whose words (not tags) are added")
     p.add_argument("--out", type=Path, default=OUT)
+    p.add_argument("--vocab", type=int, default=150000, help="words clustered (the most frequent)")
+    p.add_argument("--min-count", type=int, default=2)
+    p.add_argument("--sizes", default=",".join(map(str, SIZES)), help="cluster counts, coarse to fine")
     args = p.parse_args(argv)
+    sizes = tuple(int(x) for x in args.sizes.split(","))
     corpora = args.corpus or list(DEFAULT_CORPORA)
     conll = args.conll or list(DEFAULT_CONLL)
-    clusters = build(corpora, conll, log=lambda m: print(m, file=sys.stderr))
-    write(clusters, args.out, corpora, conll)
+    clusters = build(corpora, conll, vocab_size=args.vocab, min_count=args.min_count, sizes=sizes,
+                     log=lambda m: print(m, file=sys.stderr))
+    write(clusters, args.out, corpora, conll, sizes)
     print(f"wrote {len(clusters):,} words to {args.out}", file=sys.stderr)
     return 0
 

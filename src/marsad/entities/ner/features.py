@@ -3,7 +3,8 @@
 Per token: the normalized word; its clitic analysis (conjunction/preposition proclitics and the article
 stripped by :func:`strip_proclitics`, the stem with and without the article); prefixes and suffixes of the word
 and of the stem (nationality -ي/-ية, plural -ون/-ين); shape (Arabic, Latin, digits, punctuation, length); a
-frequency band; word clusters at three granularities (of the word, or of its stem when the word is unknown);
+frequency band; word clusters at four granularities (of the word, or of its stem when the word is unknown) and
+those of a second, smaller clustering at three;
 name-list membership. Neighbours at ±1 contribute a subset (word, stem, clusters, lists), neighbours at ±2 a
 smaller one, plus word bigrams around the token. Everything a token contributes depends only on its surface
 form, so the feature strings are built once per form and reused (the tagging speed depends on it).
@@ -37,16 +38,13 @@ class Resources:
     #: normalized word -> (cluster ids from coarse to fine, as strings ..., corpus count)
     clusters: dict[str, tuple] = field(default_factory=dict)
     lists: dict[str, str] = field(default_factory=dict)
+    #: a second, independent clustering of the 50,000 most frequent words (another view of the same space)
+    clusters_small: dict[str, tuple] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> "Resources":
-        clusters: dict[str, tuple] = {}
-        with gzip.open(str(DATA / "clusters.tsv.gz"), "rt", encoding="utf-8") as f:
-            for line in f:
-                if line[0] == "#":
-                    continue
-                w, *ids, n = line.rstrip("\n").split("\t")
-                clusters[w] = (*ids, int(n))
+        clusters = _read_clusters("clusters.tsv.gz")
+        small = _read_clusters("clusters-50k.tsv.gz") if (DATA / "clusters-50k.tsv.gz").is_file() else {}
         lists: dict[str, str] = {}
         with gzip.open(str(DATA / "namelists.tsv.gz"), "rt", encoding="utf-8") as f:
             for line in f:
@@ -54,11 +52,22 @@ class Resources:
                     continue
                 w, _, tags = line.rstrip("\n").partition("\t")
                 lists[w] = tags
-        return cls(clusters, lists)
+        return cls(clusters, lists, small)
 
     def freq(self, w: str) -> int:
         c = self.clusters.get(w)
         return c[-1] if c else 0
+
+
+def _read_clusters(name: str) -> dict[str, tuple]:
+    clusters: dict[str, tuple] = {}
+    with gzip.open(str(DATA / name), "rt", encoding="utf-8") as f:
+        for line in f:
+            if line[0] == "#":
+                continue
+            w, *ids, n = line.rstrip("\n").split("\t")
+            clusters[w] = (*ids, int(n))
+    return clusters
 
 
 def cluster_key(n: str) -> str:
@@ -157,6 +166,9 @@ class Featurizer:
             own += [f"{tag}{j}={cid}" for j, cid in enumerate(c[:-1])]
         if cl and scl:
             own += [f"sc{j}={cid}" for j, cid in enumerate(scl[1:-1], 1)]
+        d = res.clusters_small.get(k) or res.clusters_small.get(st)
+        if d:
+            own += [f"d{j}={cid}" for j, cid in enumerate(d[:-1])]
         lists = set(filter(None, res.lists.get(k, "").split(",")))
         if bare != k:
             lists |= {"st_" + t for t in res.lists.get(bare, "").split(",") if t}
@@ -168,6 +180,8 @@ class Featurizer:
             ctx1.append("pre=" + pre)
         if c:
             ctx1 += [f"c{j}={cid}" for j, cid in enumerate(c[:-1])]
+        if d:
+            ctx1 += [f"d{j}={cid}" for j, cid in enumerate(d[:-1])]
         ctx2 = ["w=" + k] + (["c1=" + c[1], "c2=" + c[2]] if c else []) + ["nl=" + t for t in sorted(lists)]
         ctx = (["-2:" + f for f in ctx2], ["-1:" + f for f in ctx1],
                ["+1:" + f for f in ctx1], ["+2:" + f for f in ctx2])

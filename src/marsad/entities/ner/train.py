@@ -113,14 +113,17 @@ CARD = """# marsad NER model (CRF, ANERcorp BIO tags)
 
 Files: `ner.crfsuite` (CRFsuite model, {size:.1f} MB), `attributes.txt.gz` (its attributes, used to drop
 features the model has no weight for), `training.json` (everything below, machine-readable). Features use the
-derived files `../data/clusters.tsv.gz` and `../data/namelists.tsv.gz` (sources in their headers).
+derived files `../data/clusters.tsv.gz`, `../data/clusters-50k.tsv.gz` and `../data/namelists.tsv.gz` (sources
+in their headers).
 
 ## Data
 - `{data}`: ANERcorp, CAMeL Lab train split (CC BY-SA 4.0; Benajiba & Rosso 2007, Obeid et al. 2020):
   {sentences:,} sentences, {tokens:,} tokens. The test split was never used.
 - Extra training data: {extra}.
-- Word clusters: learned here (PPMI + randomized SVD + k-means; `python -m marsad.entities.ner.clusters`) from the
-  raw news of SaudiNewsNet and ANT and the words (not tags) of the ANERcorp train split.
+- Word clusters: learned here (PPMI + randomized SVD + k-means; `python -m marsad.entities.ner.clusters`, about
+  2 minutes) from the raw news of SaudiNewsNet and ANT (10.5 M tokens) and the words (not tags) of the ANERcorp
+  train split: 150,000 words in 64/256/1024/2048 clusters, and a second view of the 50,000 most frequent in
+  64/256/1024 (`--vocab 50000 --min-count 3 --sizes 64,256,1024 --out .../clusters-50k.tsv.gz`).
 - Name lists (`python -m marsad.entities.ner.namelists`): Wikidata person-name tokens (CC0), country names
   (datasets/country-codes, PDDL), city names (world-cities-translations, CC BY 4.0; noisy, candidates only).
 
@@ -133,7 +136,8 @@ CRFsuite L-BFGS, parameters `{params}`. Training on the whole file took {train_s
 ## Features (per token, cached per surface form)
 Normalized word; conjunction/preposition proclitics and the article stripped (stem with and without the
 article); prefixes 2-3 and suffixes 1-3 of the word and of the bare stem; shape (Arabic, Latin, digits,
-punctuation), length; corpus frequency band; word clusters at 4 granularities (of the word, else of its stem);
+punctuation), length; corpus frequency band; word clusters of both clusterings at all granularities (of the
+word, else of its stem);
 name-list membership of the word and of its bare stem; at ±1 the neighbour's word, stem, proclitics, shape,
 clusters and lists; at ±2 its word, two cluster levels and lists; word bigrams (previous+current,
 current+next); sentence start/end.
@@ -142,6 +146,12 @@ After the CRF, `consistency.py` propagates names within a text: the surname of a
 person/place names found in a sentence tag the same (proclitic-stripped) word within 25 sentences when it is not
 a frequent word (corpus count <= 300). It added about 2 F1 points (PERS +6) on fold 3 of 5, where its window and
 frequency cut were chosen; the scores below include it on all folds.
+
+Tried and left out (fold 3 of 5, F1 without -> with): Wojood sample as extra training data (0.704 -> 0.677:
+different conventions and dialect text); name lists crossed with frequency bands plus cluster bigrams
+(0.704 -> 0.679); neighbours' affixes (0.724 -> 0.710); c1=0.15 (0.704 -> 0.694); c1=0.02/c2=0.05 and
+c1=0.03/c2=0.003 (lower); 300 L-BFGS iterations (no gain). Both clusterings together: fold 3 0.724 (large
+only) / 0.726 (small only) -> 0.732; fold 1 0.776 (small only) -> 0.786.
 
 ## Cross-validated scores
 {cv}
