@@ -308,3 +308,9 @@ def test_a_title_and_a_given_name_are_the_office_holder_of_that_name(code):
     salman, fahd = [e.actor for e in doc.entities if e.type == "PER"]
     assert (salman.id, salman.sector, salman.role) == ("SALMAN", "GOV", "head_of_state")
     assert (fahd.id, fahd.sector) == ("FAHD", "ELI")
+
+
+def test_places_named_after_a_king_and_poor_surnames(code):
+    doc = code("نقل المصاب إلى مستشفى الملك فهد ثم إلى قاعدة الملك خالد الجوية. "
+               "وقال المتحدث باسم الحكومة اليمنية راجح بن محمد إن الحالة مستقرة، وأكد محمد أن الفريق جاهز.")
+    assert [e.text for e in doc.entities if e.type == "PER"] == ["راجح بن محمد"]

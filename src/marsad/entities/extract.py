@@ -298,7 +298,7 @@ class Extractor:
             if not offices:
                 continue
             office = self.g.offices[offices[0].key]
-            if office.kind not in ("title", "desc") or self.in_place_name(m.first):
+            if office.kind not in ("title", "desc") or self.in_place_name(m.first) or self.named_after(m.first):
                 continue
             country, last, has_org = None, m.last, False
             # the title's complements: a nationality, an institution with its nationality, up to two adjectives
@@ -326,6 +326,15 @@ class Extractor:
                 self.open_titles[last + 1] = (office, country)
             if not has_org and office.role and country and not self.governed(m.first):
                 self.bare_titles.append((m, last, office, country))
+
+    def named_after(self, i: int) -> bool:
+        """A noun before word i names a thing after the title's holder (مستشفى الملك فهد، مطار الملك عبد العزيز،
+        قاعدة الملك خالد الجوية): a place or institution, not a mention of the person acting."""
+        if i == 0 or not self.adjacent(i - 1, i):
+            return False
+        prev = self.wt[i - 1]
+        nouns = title_context("named_after")
+        return prev in nouns or (prev[:1] in "وفبل" and prev[1:] in nouns)
 
     def in_place_name(self, i: int) -> bool:
         """Word i follows a place-name head (تل الشيخ حسين، دير الشيخ): a title inside a place name."""
@@ -587,8 +596,9 @@ class Extractor:
         for f in self.found:
             if f.type == "PER" and f.last > f.first:
                 w = self.wt[f.last]
-                if len(w) >= 3 and w not in not_names():
-                    surnames.setdefault(w, f)
+                if (len(w) >= 3 and w not in not_names() and w not in title_context("not_surname")
+                        and self.wt[f.last - 1] not in NAME_LINKS):
+                    surnames.setdefault(w, f)  # not a father's name (بن محمد), a regnal number, الدين
         if not surnames:
             return
         # every written form of each surname (with its proclitics): then one lookup per word
