@@ -72,6 +72,13 @@ TEXT_PIPELINE: tuple[str, ...] = ("normalizer", "tokenizer", "sentencizer")
 #: marsad's full pipeline, in order
 DEFAULT_PIPELINE: tuple[str, ...] = TEXT_PIPELINE + ("entities", "times", "quotes", "events")
 
+#: the default plus the statistical NER model before the gazetteers: more unknown names found, but NER costs
+#: several times the rest of the pipeline per article, so it is opt-in (``--pipeline full``)
+FULL_PIPELINE: tuple[str, ...] = TEXT_PIPELINE + ("ner", "entities", "times", "quotes", "events")
+
+#: names accepted by ``--pipeline`` besides a comma-separated list of components
+PRESETS: dict[str, tuple[str, ...]] = {"default": DEFAULT_PIPELINE, "full": FULL_PIPELINE, "text": TEXT_PIPELINE}
+
 
 def register(cls: type[Component]) -> type[Component]:
     """Class decorator: make a component buildable by its name."""

@@ -53,3 +53,15 @@ def test_internal_error_becomes_record():
 
     rec = Pipeline(("_test_boom",)).code(Article.create(id="x", text="نص"))
     assert rec.error["code"] == "E900" and "boom" in rec.error["message"]
+
+
+def test_presets_are_valid_chains():
+    from marsad.pipeline import PRESETS
+    from marsad.cli.common import pipeline_names
+
+    class A:
+        pipeline = "full"
+
+    assert pipeline_names(A()) == PRESETS["full"] and "ner" in PRESETS["full"]
+    for names in PRESETS.values():
+        Pipeline(names, initialize=False)  # validates requirements without loading models

@@ -5,7 +5,7 @@ import argparse
 import sys
 from typing import Iterable, Iterator, TypeVar
 
-from ..pipeline import DEFAULT_PIPELINE
+from ..pipeline import DEFAULT_PIPELINE, PRESETS
 
 T = TypeVar("T")
 
@@ -14,13 +14,16 @@ def add_pipeline_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                    help="worker processes (default 1; each loads the models once)")
     p.add_argument("--pipeline", metavar="NAMES", default=None,
-                   help="comma-separated components to run instead of the default "
-                        f"({','.join(DEFAULT_PIPELINE)})")
+                   help="a preset (default, full = default + the NER model, text) or comma-separated components "
+                        f"(default: {','.join(DEFAULT_PIPELINE)})")
 
 
 def pipeline_names(args) -> tuple[str, ...]:
-    if getattr(args, "pipeline", None):
-        return tuple(n.strip() for n in args.pipeline.split(",") if n.strip())
+    spec = getattr(args, "pipeline", None)
+    if spec in PRESETS:
+        return PRESETS[spec]
+    if spec:
+        return tuple(n.strip() for n in spec.split(",") if n.strip())
     return DEFAULT_PIPELINE
 
 
