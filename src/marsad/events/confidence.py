@@ -4,7 +4,10 @@
 positives, "no" sentence judgements as negatives) for the types that data covers (PROTEST, ASSAULT); the other
 types, and every type without the file, get the coder's prior. When the
 statistical classifier (``marsad.events.classifier``) is installed, its sentence-level probability for the
-event's type is averaged in.
+event's type is averaged in, and a candidate whose sentence it scores below the type's threshold
+(``reject_below``) is rejected; a candidate that only refers back to an event (a definite noun or crowd, see
+``coder.is_definite``: المتظاهرون، المظاهرة) must reach the higher ``reject_below_anaphoric`` where dev data
+asked for one (PROTEST).
 """
 from __future__ import annotations
 
