@@ -134,7 +134,7 @@ _LAST: list = [None, None]  # (doc, index) of the last doc without a stored inde
 def doc_index(doc: Doc, g: Gazetteer) -> DocIndex:
     """The doc's :class:`DocIndex`: the one the entities component stored, else one built once per doc."""
     idx = doc.extras.get(INDEX)
-    if idx is not None:
+    if idx is not None and idx.ents is doc.entities:  # a later stage that changed the entities gets a new one
         return idx
     if _LAST[0] is doc:
         return _LAST[1]
