@@ -314,3 +314,12 @@ def test_places_named_after_a_king_and_poor_surnames(code):
     doc = code("نقل المصاب إلى مستشفى الملك فهد ثم إلى قاعدة الملك خالد الجوية. "
                "وقال المتحدث باسم الحكومة اليمنية راجح بن محمد إن الحالة مستقرة، وأكد محمد أن الفريق جاهز.")
     assert [e.text for e in doc.entities if e.type == "PER"] == ["راجح بن محمد"]
+
+
+def test_a_city_with_a_masculine_adjective_is_its_club(code):
+    doc = code("تغلب ليون الفرنسي على بنفيكا، ثم عاد الفريق إلى روما الإيطالية.")
+    got = [(e.text, e.type) for e in doc.entities if e.type in ("ORG", "GPE")]
+    assert ("روما", "GPE") in got
+    doc2 = code("فاز برشلونة الإسباني على ضيفه.")
+    club = doc2.entities[0]
+    assert (club.text, club.type, club.actor.country, club.actor.sector) == ("برشلونة الإسباني", "ORG", "ESP", None)

@@ -223,6 +223,11 @@ class Extractor:
                                    actor=office_actor(self.g, office, iso3, kind="organization")))
                     skip.add(nat.first)
 
+    def masculine_singular(self, nat: Match) -> bool:
+        """A nationality adjective in the masculine singular (الإيطالي, not الإيطالية/الإيطاليون)."""
+        w = self.norm[nat.start:nat.end]
+        return nat.first == nat.last and w.endswith("ي")
+
     def coordinated(self, nat: Match) -> bool:
         """A second adjective joined by و follows (الوفدين الإيراني والأمريكي): a pair, not one institution."""
         nxt = self.at.get(nat.last + 1)
@@ -245,6 +250,13 @@ class Extractor:
                 places = []
         if places:
             place = self.g.places[places[0]]
+            nat = self.nat_after(m)
+            if nat is not None and self.masculine_singular(nat) and not countries:
+                # a city takes feminine agreement (روما الإيطالية); with a masculine adjective it is its club
+                # (روما الإيطالي، برشلونة الإسباني)
+                club = Actor(name=f"{place.name} (club)", country=nat.of("nat")[0].key, kind="organization")
+                self.add(Found(m.start, nat.end, m.first, nat.last, "ORG", actor=club))
+                return
             metonym = place.country in countries or place.feature == "capital"
             actor = country_actor(self.g, place.country) if metonym else None
             self.span_found(m, "GPE", actor=actor, geo=place_geo(self.g, place.geonameid))
