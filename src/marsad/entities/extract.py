@@ -6,8 +6,9 @@ Order of the passes, each one linear in the article:
    alias that is a common word first (العربية، الجزيرة، القاعدة) needs quotes, a cue word or a coordinated
    organisation; a place written with ة is not a word written with ه (جده);
 1. gazetteer matches → PER (known actors), ORG (organisations; an institution + a nationality adjective:
-   وزارة الخارجية الإيرانية), GPE (countries, capitals and cities, ambiguity decided from diacritics and
-   context), NORP (nationality adjectives);
+   وزارة الخارجية الإيرانية; a city + a masculine adjective is its club: برشلونة الإسباني), GPE (countries,
+   capitals and cities, ambiguity decided from diacritics and context), NORP (nationality adjectives; the nisba
+   closing a nom de guerre belongs to the name: أبو مسلم التركماني);
 2. titles → persons: a title, its nationality and a name after it (وزير الخارجية الإيراني، عباس عراقجي) give
    the person a country, a sector and a role; an unknown name after a title becomes a PER of its own;
 3. the statistical NER spans that no gazetteer covered (PER, LOC, ORG, MISC), when they look like names (no
