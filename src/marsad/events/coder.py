@@ -142,6 +142,10 @@ def _triggers(lex: Lexicon, words: list[str], toks, lo: int, hi: int, cues: Cues
     return out
 
 
+#: a word with at most this many multiword readings matches them directly (no sentence key set)
+FEW_MULTIWORD = 2
+
+
 class SentenceKeys:
     """Every clitic-stripped key of a sentence's words, built on first use: a multiword pattern whose words
     are not all in the sentence is dismissed without scanning."""
@@ -173,7 +177,11 @@ def best_head(lex: Lexicon, words: list[str], i: int, hi: int, ta_marbuta: bool 
     w = words[i]
     firsts = lex.first_follow_words(w)
     keys = None
-    if not firsts or (sentence_keys is not None and not sentence_keys.any_of(firsts)):
+    if not firsts:
+        heads = lex.single_heads(w)
+    elif len(lex.heads(w)) - len(lex.single_heads(w)) <= FEW_MULTIWORD:
+        heads = lex.heads(w)  # a direct look at the next few words is cheaper than the sentence's keys
+    elif sentence_keys is not None and not sentence_keys.any_of(firsts):
         heads = lex.single_heads(w)  # no multiword reading can match: only the single-word ones are tried
     else:
         heads = lex.heads(w)
