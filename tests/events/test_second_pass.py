@@ -144,3 +144,10 @@ def test_un_quad_command_scores_and_predicts(tmp_path, capsys):
     labels = o.read_text(encoding="utf-8").split()
     assert len(labels) == 2 and all(x in "01234" for x in labels)
     assert labels[0] == "1"  # material conflict in the data's order
+
+
+def test_a_member_of_a_group_names_the_group(code):
+    text = "وقالت الشرطة إن مهاجما انتحاريا من جماعة أبو سياف، فجر سيارة مفخخة في السوق."
+    doc = code(text, [("جماعة أبو سياف", "ORG", "PHL")])
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert parties(ev.actor) == {"PHL"}

@@ -21,7 +21,8 @@ PREPOSITIONS = frozenset({"من", "الي", "علي", "مع", "ضد", "في", "�
                           "خلال", "بعد", "قبل", "منذ", "نحو", "مقابل"})
 #: prepositions whose object is a recipient of the event
 RECIPIENT_PREPS = frozenset({"مع", "ضد", "علي", "الي", "ل", "ب", "لدي", "تجاه", "ازاء", "بين", "من", "عن", "ل+"})
-#: the "preposition" of a group named through its side (تابعة للقوات الأمريكية، الموالين لطالبان): that side is
+#: the "preposition" of a group named through its side (تابعة للقوات الأمريكية، الموالين لطالبان، عناصر من
+#: حماس): that side is
 #: the doer when the group is the subject before the verb or of an agent verb, else a recipient like ل
 AFFILIATION = "ل+"
 PLACE_TYPES = frozenset({"GPE", "LOC"})
@@ -110,8 +111,9 @@ def sentence_slots(doc: Doc, lo: int, hi: int, ents: dict[int, Entity], cues: Cu
                 i = slots[-1].last + 1
                 continue
         prep = _prep_before(toks, i, lo)
-        if prep == "ل" and prev in cues.affiliation:
-            prep = AFFILIATION  # قوات تابعة للجيش الأمريكي، المسلحون الموالون لطالبان: the group's own side
+        if (prep == "ل" and prev in cues.affiliation) or (prep == "من" and _member_before(toks, i, lo, cues)):
+            # قوات تابعة للجيش الأمريكي، المسلحون الموالون لطالبان، مهاجم انتحاري من حركة طالبان: the group's side
+            prep = AFFILIATION
         is_place = e.type in PLACE_TYPES and (prep == "في" or (prep == "ب" and prev not in PREPOSITIONS)
                                               or prev in ("في", "بمدينه", "مدينه", "بلده", "قريه"))
         head = i
@@ -144,6 +146,16 @@ def sentence_slots(doc: Doc, lo: int, hi: int, ents: dict[int, Entity], cues: Cu
         slots.append(slot)
         i = slot.last + 1
     return slots
+
+
+def _member_before(toks: Sequence[Token], i: int, lo: int, cues: Cues) -> bool:
+    """Whether the من before token ``i`` follows a noun of members (عناصر من، مسلحون من، مهاجما انتحاريا من)."""
+    for j in (i - 2, i - 3):
+        if j >= lo:
+            w = toks[j].norm
+            if w in cues.members or (w[:1] in "وف" and w[1:] in cues.members):
+                return True
+    return False
 
 
 def _people_noun_before(toks: Sequence[Token], i: int, lo: int, cues: Cues) -> int:

@@ -29,6 +29,7 @@ class Cues:
     crowd_among: frozenset[str]
     people_nouns: frozenset[str]
     affiliation: frozenset[str]
+    members: frozenset[str]
     #: first word -> (cue key, the phrase's other words) for every modality/context/mode cue
     index: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
 
@@ -55,7 +56,7 @@ def load_cues() -> Cues:
     modality, contexts, modes = {}, {}, {}
     sets: dict[str, set[str]] = {k: set() for k in ("actor_noun", "pair", "background", "charge", "agent",
                                                      "quantity", "crowd_say", "crowd_object", "counting",
-                                                     "crowd_among", "people", "affiliation")}
+                                                     "crowd_among", "people", "affiliation", "member")}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("group\t"):
             continue
@@ -85,7 +86,8 @@ def load_cues() -> Cues:
                 agent_verbs=frozenset(sets["agent"]), quantity=frozenset(sets["quantity"]),
                 crowd_say=frozenset(sets["crowd_say"]), crowd_object=frozenset(sets["crowd_object"]),
                 counting=frozenset(sets["counting"]), crowd_among=frozenset(sets["crowd_among"]),
-                people_nouns=frozenset(sets["people"]), affiliation=frozenset(sets["affiliation"]))
+                people_nouns=frozenset(sets["people"]), affiliation=frozenset(sets["affiliation"]),
+                members=frozenset(sets["member"]))
 
 
 def sentence_cues(words: list[str], lo: int, hi: int, cues: Cues) -> dict[str, list[int]]:
