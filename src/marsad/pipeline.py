@@ -132,7 +132,7 @@ class Pipeline:
                 c.initialize()
             self._initialized = True
             # lexicons and models live as long as the process: take them out of the garbage collector's way
-            # (its full collections would otherwise walk millions of their objects again and again)
+            # (its older-generation collections would otherwise walk all their objects again and again)
             gc.freeze()
 
     def explain(self) -> str:
