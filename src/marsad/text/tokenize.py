@@ -14,10 +14,9 @@ process and cached, so the work per token is one dictionary look-up and building
 """
 from __future__ import annotations
 
-import operator
 import re
 from functools import partial
-from itertools import accumulate, compress
+from itertools import accumulate
 
 from ..doc import Token
 from .normalize import folder
@@ -393,17 +392,17 @@ def tokenize(text: str, lex: CliticLexicon | None = None) -> tuple[Token, ...]:
     surfaces = pieces[1::2]
     offsets = list(accumulate(map(len, pieces)))
     infos = list(map(cache.get, surfaces))
-    if None in infos:
-        for i in compress(range(len(infos)), map(_is_none, infos)):
-            surface = surfaces[i]
-            info = cache.get(surface)
-            if info is None:
-                info = cache[surface] = _classify(surface, lex)
-            infos[i] = info
+    i = -1
+    for _ in range(infos.count(None)):  # the unseen forms, found by C-level scans
+        i = infos.index(None, i + 1)
+        surface = surfaces[i]
+        info = cache.get(surface)  # seen earlier in this text
+        if info is None:
+            info = cache[surface] = _classify(surface, lex)
+        infos[i] = info
     kinds, norms, layouts = zip(*infos) if infos else ((), (), ())
     return tuple(map(_new_token, zip(surfaces, offsets[0::2], offsets[1::2], kinds, norms, layouts)))
 
 
-_is_none = partial(operator.is_, None)
 _new_token = partial(tuple.__new__, Token)
 _EMPTY_LEX = CliticLexicon()
