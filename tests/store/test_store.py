@@ -174,3 +174,14 @@ def test_concurrent_writers_store_each_article_once(store):
     assert errors == []
     c = store.counts()
     assert c["articles"] == 30 and c["events"] == sum(len(r.events) for r in recs)
+
+
+def test_events_are_filed_under_the_first_day_of_their_time_value():
+    from marsad.store.store import event_day
+
+    assert event_day("2025-04-19") == "2025-04-19"
+    assert event_day("2025-W17") == "2025-04-21"
+    assert event_day("2025-04") == "2025-04-01"
+    assert event_day("2018") == "2018-01-01"
+    assert event_day("2025-04-19/2025-04-26") == "2025-04-19"
+    assert event_day(None) is None and event_day("soon") is None

@@ -91,7 +91,19 @@ def _sqlite_engine(url: str) -> Engine:
     return engine
 
 
+def event_day(value: str | None) -> str | None:
+    """The day an event is filed under (timeline, date filters): the first day of its time value.
+
+    Event dates follow the times contract (``2025-04-19``, ``2025-W17``, ``2025-04``, ``2018`` or ``A/B``);
+    the full value stays in the event's JSON.
+    """
+    from ..times.calendar import value_range
+    span = value_range(value) if value else None
+    return span[0].isoformat() if span else None
+
+
 @dataclass
+
 class EventFilter:
     """Filters shared by the event list, the exports and the dashboard's statistics."""
 
@@ -267,7 +279,7 @@ class Store:
             return
         adate = r.article.date
         rows = [dict(article_pk=pk, type=e.type, mode=e.mode, cameo=e.cameo, quad=e.quad, intensity=e.intensity,
-                     date=(e.date or adate or "")[:10] or None, modality=e.modality, confidence=e.confidence,
+                     date=event_day(e.date or adate), modality=e.modality, confidence=e.confidence,
                      place_name=e.place and (e.place.name or e.place.text),
                      place_country=e.place and e.place.country, lat=e.place and e.place.lat,
                      lon=e.place and e.place.lon) for e in r.events]
