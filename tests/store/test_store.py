@@ -185,3 +185,16 @@ def test_events_are_filed_under_the_first_day_of_their_time_value():
     assert event_day("2018") == "2018-01-01"
     assert event_day("2025-04-19/2025-04-26") == "2025-04-19"
     assert event_day(None) is None and event_day("soon") is None
+
+
+def test_timeline_leaves_out_historical_background_unless_asked(tmp_path):
+    from marsad.records import Article, ArticleRecord, Event
+    from marsad.store import EventFilter, open_store
+
+    store = open_store(str(tmp_path / "t.db"))
+    rec = ArticleRecord(article=Article(id="h", text="نص", date="2025-04-20"), events=(
+        Event(id="e1", type="CONSULT", quad=1, date="2025-04-19", modality="asserted"),
+        Event(id="e2", type="SANCTION", quad=3, date="2018", modality="historical")))
+    store.ingest([rec])
+    assert [d["date"] for d in store.timeline()] == ["2025-04-19"]
+    assert [d["date"] for d in store.timeline(EventFilter(modality="historical"))] == ["2018-01-01"]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from sqlalchemy import and_, case, create_engine, delete, event, func, insert, select, text
+from sqlalchemy import and_, case, create_engine, delete, event, func, insert, or_, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.sql import ColumnElement
 
@@ -517,8 +517,16 @@ class Store:
         return total, [dict(r, events=n_events.get(r["label"], 0)) for r in rows]
 
     def timeline(self, f: EventFilter | None = None) -> list[dict]:
-        """Events per day by quad class (1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict)."""
-        where = and_(True, *self._event_conditions(f or EventFilter()))
+        """Events per day by quad class (1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict).
+
+        Historical events (background dated long before the article, e.g. a 2018 withdrawal recalled in 2025) are
+        left out unless the filter asks for that modality: plotted, they stretch the time axis over years.
+        """
+        f = f or EventFilter()
+        conds = self._event_conditions(f)
+        if f.modality is None:
+            conds.append(or_(events.c.modality.is_(None), events.c.modality != "historical"))
+        where = and_(True, *conds)
         with self._read() as conn:
             rows = conn.execute(select(events.c.date, events.c.quad, func.count()).where(where)
                                 .group_by(events.c.date, events.c.quad).order_by(events.c.date)).all()
