@@ -385,6 +385,10 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
         pass
     elif head.form != "noun":
         if not passive:
+            # SVO: a bare noun phrase opening the sentence right before the verb is its subject
+            # (الرئيس الفرنسي يزور الجزائر); otherwise the verb's subject follows it (VSO)
+            actor_slot = next((s for s in before if s.prep is None and s.first <= lo + 1 and s.last >= i - 2), None)
+        if actor_slot is None and not passive:
             actor_slot = next((s for s in after if s.first <= i + VSO_SCOPE and s.prep is None), None)
             if actor_slot is None:
                 actor_slot = next((s for s in reversed(before) if s.prep in SUBJECT_PREPS), None)
