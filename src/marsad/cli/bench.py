@@ -39,10 +39,12 @@ def run(args) -> int:
     tokens = 0
     errors = 0
     t0 = time.perf_counter()
+    c0 = time.process_time()
     for _ in range(args.repeat):
         for rec in nlp.pipe(progress(items, total=len(items), desc="bench"), jobs=args.jobs):
             errors += rec.error is not None
     wall = time.perf_counter() - t0
+    cpu = time.process_time() - c0  # this process only: meaningful with --jobs 1, steadier than wall on a busy machine
     n = len(items) * args.repeat
     rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rss_kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -52,7 +54,8 @@ def run(args) -> int:
     figures = {
         "articles": n, "jobs": args.jobs, "pipeline": list(names), "errors": errors,
         "load_seconds": round(load_s, 3), "seconds": round(wall, 3),
-        "articles_per_s": round(n / wall, 1), "mb_per_s": round(nbytes * args.repeat / wall / 1e6, 2),
+        "articles_per_s": round(n / wall, 1),
+        "articles_per_cpu_s": round(n / cpu, 1) if args.jobs <= 1 and cpu > 0 else None, "mb_per_s": round(nbytes * args.repeat / wall / 1e6, 2),
         "tokens_per_s": round(tokens / wall) if tokens else None,
         "mean_chars": round(chars / len(items)),
         "peak_rss_mb": round(max(rss_self, rss_kids), 1),
@@ -65,6 +68,8 @@ def run(args) -> int:
     print(f"pipeline        {', '.join(names)} (loaded in {load_s:.2f} s)")
     print(f"throughput      {figures['articles_per_s']} articles/s, {figures['mb_per_s']} MB/s"
           + (f", {figures['tokens_per_s']:,} tokens/s" if tokens else ""))
+    if figures["articles_per_cpu_s"]:
+        print(f"per CPU second  {figures['articles_per_cpu_s']} articles (CPU time of this process)")
     print(f"peak memory     {figures['peak_rss_mb']} MB")
     print("ms per article by component")
     for k, v in figures["ms_per_article"].items():
