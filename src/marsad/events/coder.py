@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from itertools import compress
+from operator import attrgetter
+from typing import Callable, Mapping, Sequence
 
 from ..doc import Doc, Sentence
 from ..records import Actor, Event, Mention, Place, SentenceRef, Span, TimeExpr, make_id
 from .arguments import AFFILIATION, RECIPIENT_PREPS, Slot, entity_starts, sentence_slots
 from .cues import Cues, sentence_cues
-from .lexicon import Head, Lexicon, match_follow, word_keys
+from .lexicon import Head, Lexicon, match_follow
 from .modality import find_modality, is_historical
 from .ontology import Ontology
 
@@ -44,6 +46,7 @@ LOCAL_TYPES = frozenset({"PROTEST", "ASSAULT"})
 CLAUSE_PUNCT = frozenset({"،", ",", "؛", ";", ":", "."})
 #: the types that take the current pair of parties when a talks noun has none of its own
 PAIR_TYPES = frozenset({"CONSULT", "AGREE"})
+NORM = attrgetter("norm")
 
 
 @dataclass(slots=True)
@@ -81,7 +84,10 @@ def code_events(doc: Doc, lex: Lexicon, cues: Cues, onto: Ontology,
                 resolve: Callable | None = None) -> tuple[Event, ...]:
     """The events of ``doc`` (requires norm, tokens, sentences; uses entities, times, quotes when present)."""
     toks = doc.tokens
-    words = [t.norm for t in toks]
+    words = list(map(NORM, toks))
+    # token indexes of words with some lexicon reading: the only places a trigger can stand (few per sentence)
+    heads = list(map(lex.heads_of.__getitem__, words))
+    candidates = [i for i in compress(range(len(words)), heads) if toks[i].kind == "word"]
     ents = entity_starts(doc)
     quote_ranges = _quote_ranges(doc)
     state = State()
@@ -90,7 +96,10 @@ def code_events(doc: Doc, lex: Lexicon, cues: Cues, onto: Ontology,
         lo, hi = sent.first_token, sent.last_token
         if hi <= lo:
             continue
-        found = _triggers(lex, words, toks, lo, hi, cues, onto)
+        at = candidates[bisect.bisect_left(candidates, lo):bisect.bisect_left(candidates, hi)]
+        if not at:
+            continue
+        found = _triggers(lex, words, toks, lo, hi, cues, onto, at)
         if not found:
             continue
         nouns = frozenset(i for i, head, _ in found if head.form == "noun")
@@ -113,20 +122,18 @@ def code_events(doc: Doc, lex: Lexicon, cues: Cues, onto: Ontology,
     return tuple(out)
 
 
-def _triggers(lex: Lexicon, words: list[str], toks, lo: int, hi: int, cues: Cues,
-              onto: Ontology) -> list[tuple[int, Head, list[int]]]:
-    """The trigger readings of one sentence, left to right; words of a multiword match are used up."""
+def _triggers(lex: Lexicon, words: list[str], toks, lo: int, hi: int, cues: Cues, onto: Ontology,
+              candidates: Sequence[int]) -> list[tuple[int, Head, list[int]]]:
+    """The trigger readings of one sentence, left to right; words of a multiword match are used up.
+
+    ``candidates``: the indexes in ``[lo, hi)`` of the sentence's words that have some lexicon reading.
+    """
     out = []
     consumed: set[int] = set()
     skipped = -2
-    sentence_keys = SentenceKeys(words, lo, hi)
-    cached = lex.cached_heads
-    for i in range(lo, hi):
-        w = words[i]
-        hs = cached(w)
-        if hs is None:
-            hs = lex.heads(w)
-        if not hs or i in consumed or toks[i].kind != "word":
+    sentence_keys = SentenceKeys(words, lo, hi, lex.follow_keys_of)
+    for i in candidates:
+        if i in consumed:
             continue
         found = best_head(lex, words, i, hi, toks[i].text.endswith(TA_MARBUTA), sentence_keys)
         if found is None:
@@ -147,19 +154,20 @@ FEW_MULTIWORD = 2
 
 
 class SentenceKeys:
-    """Every clitic-stripped key of a sentence's words, built on first use: a multiword pattern whose words
-    are not all in the sentence is dismissed without scanning."""
+    """The clitic-stripped keys of a sentence's words that multiword patterns need (``Lexicon.follow_keys``),
+    built on first use: a multiword pattern whose words are not all in the sentence is dismissed without
+    scanning."""
 
-    __slots__ = ("words", "lo", "hi", "_keys")
+    __slots__ = ("words", "lo", "hi", "follow_keys_of", "_keys")
 
-    def __init__(self, words: list[str], lo: int, hi: int):
-        self.words, self.lo, self.hi, self._keys = words, lo, hi, None
+    def __init__(self, words: list[str], lo: int, hi: int, follow_keys_of: Mapping[str, frozenset[str]]):
+        self.words, self.lo, self.hi, self.follow_keys_of, self._keys = words, lo, hi, follow_keys_of, None
 
     def keys(self) -> set[str]:
         """The keys (built on the first call)."""
         keys = self._keys
         if keys is None:
-            keys = self._keys = set().union(*map(word_keys, self.words[self.lo:self.hi]))
+            keys = self._keys = set().union(*map(self.follow_keys_of.__getitem__, self.words[self.lo:self.hi]))
         return keys
 
     def any_of(self, forms: frozenset[str]) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, NamedTuple, Sequence
+from typing import Callable, Container, Generic, Iterable, NamedTuple, Sequence, TypeVar
 
 from ..errors import ResourceError
 from ..text.normalize import normalize
@@ -88,6 +88,48 @@ def noun_forms(word: str) -> set[str]:
     return out
 
 
+#: the longest proclitic run strip_keys removes (و/ف, then ب/ل/ك/س, then ال) and the longest enclitic
+MAX_PROCLITICS = max(map(len, CONJ)) + max(map(len, PREP)) + len("ال")
+MAX_ENCLITIC = max(map(len, ENCLITICS))
+#: the size at which a per-word-form memo stops growing (news vocabularies are long-tailed)
+MEMO_SIZE = 300_000
+EMPTY: frozenset[str] = frozenset()
+V = TypeVar("V")
+
+
+class Memo(dict, Generic[V]):
+    """word form -> ``fn(word form)``, computed on the first look-up and kept (up to ``MEMO_SIZE`` forms).
+
+    Indexing is a plain dict look-up once a form was seen, and ``map(memo.__getitem__, words)`` runs at C speed.
+    """
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn: Callable[[str], V]):
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, word: str) -> V:
+        value = self.fn(word)
+        if len(self) < MEMO_SIZE:
+            self[word] = value
+        return value
+
+
+def may_have_key(w: str, forms: Container[str]) -> bool:
+    """Whether some key :func:`strip_keys` could leave of ``w`` is in ``forms``: every such key is a slice
+    ``w[a:len(w) - e]`` with at most ``MAX_PROCLITICS`` letters cut before and ``MAX_ENCLITIC`` after, so
+    when none of those slices is a form the full clitic analysis is skipped (False is exact, True a maybe)."""
+    n = len(w)
+    for e in range(MAX_ENCLITIC + 1):
+        for a in range(MAX_PROCLITICS + 1):
+            if n - e - a < MIN_KEY:
+                break
+            if w[a:n - e] in forms:
+                return True
+    return False
+
+
 @lru_cache(maxsize=300_000)
 def strip_keys(w: str) -> tuple[tuple[str, bool, str], ...]:
     """Every ``(key, had_article, preposition)`` reading of a normalized word after stripping clitics.
@@ -139,30 +181,35 @@ class Lexicon:
                     for f in noun_forms(alt):
                         index.setdefault(f, []).append((t, "noun"))
         self.index = {k: tuple(v) for k, v in index.items()}
-        self._cache: dict[str, tuple[Head, ...]] = {}
-        #: the cached readings of a word, or None before its first look-up (a fast path for running text)
-        self.cached_heads = self._cache.get
-        self._firsts: dict[str, frozenset[str]] = {}
-        self._singles: dict[str, tuple[Head, ...]] = {}
+        #: every form a following word of some multiword pattern may take
+        self.follow_forms = frozenset().union(*(forms for t in entries for forms, _ in t.follow))
+        #: word form -> its readings (``heads``); indexing it looks a word up (C speed once the form was seen)
+        self.heads_of: Memo[tuple[Head, ...]] = Memo(self._heads)
+        #: word form -> its clitic-stripped keys that some multiword pattern needs (``follow_keys``)
+        self.follow_keys_of: Memo[frozenset[str]] = Memo(self._follow_keys)
+        self._firsts: Memo[frozenset[str]] = Memo(
+            lambda w: frozenset().union(*(h.trigger.follow[0][0] for h in self.heads_of[w] if h.trigger.follow)))
+        self._singles: Memo[tuple[Head, ...]] = Memo(
+            lambda w: tuple(h for h in self.heads_of[w] if not h.trigger.follow))
 
     def first_follow_words(self, norm_word: str) -> frozenset[str]:
         """The forms any multiword reading of this word needs next (empty when it has none): one set test
         tells whether any of its patterns can match in a sentence."""
-        got = self._firsts.get(norm_word)
-        if got is None:
-            got = frozenset().union(*(h.trigger.follow[0][0] for h in self.heads(norm_word) if h.trigger.follow))
-            if len(self._firsts) < 300_000:
-                self._firsts[norm_word] = got
-        return got
+        return self._firsts[norm_word]
 
     def single_heads(self, norm_word: str) -> tuple[Head, ...]:
         """The readings of a word that need no following words (``heads`` without the multiword ones)."""
-        got = self._singles.get(norm_word)
-        if got is None:
-            got = tuple(h for h in self.heads(norm_word) if not h.trigger.follow)
-            if len(self._singles) < 300_000:
-                self._singles[norm_word] = got
-        return got
+        return self._singles[norm_word]
+
+    def follow_keys(self, norm_word: str) -> frozenset[str]:
+        """``word_keys`` of a word restricted to ``follow_forms``: all a sentence's key set needs to decide
+        whether a multiword pattern can match, and empty for most words."""
+        return self.follow_keys_of[norm_word]
+
+    def _follow_keys(self, w: str) -> frozenset[str]:
+        if w not in self.follow_forms and not may_have_key(w, self.follow_forms):
+            return EMPTY
+        return word_keys(w) & self.follow_forms
 
     def heads(self, norm_word: str) -> tuple[Head, ...]:
         """Readings of a normalized word as a trigger head: (entry, past/present/noun, with future سـ).
@@ -170,9 +217,11 @@ class Lexicon:
         Verbs are never read with the article, past verbs never with a preposition, present verbs only with
         ل (ليرفع) or سـ, nouns never with سـ.
         """
-        hit = self._cache.get(norm_word)
-        if hit is not None:
-            return hit
+        return self.heads_of[norm_word]
+
+    def _heads(self, norm_word: str) -> tuple[Head, ...]:
+        if not may_have_key(norm_word, self.index):
+            return ()  # most words: no substring that clitic stripping could leave is an indexed form
         found: list[Head] = []
         seen = set()
         for key, art, prep in strip_keys(norm_word):
@@ -186,10 +235,7 @@ class Lexicon:
                     seen.add((id(t), form))
                     found.append(Head(t, form, prep == "س"))
         # best first: hand-curated before converted, longer patterns before shorter (see coder.best_head)
-        res = tuple(sorted(found, key=lambda h: (h.trigger.source != "curated", -len(h.trigger.follow))))
-        if len(self._cache) < 300_000:
-            self._cache[norm_word] = res
-        return res
+        return tuple(sorted(found, key=lambda h: (h.trigger.source != "curated", -len(h.trigger.follow))))
 
     def count_by_type(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -204,18 +250,13 @@ def word_keys(norm_word: str) -> frozenset[str]:
     return frozenset([norm_word, *(k for k, _, _ in strip_keys(norm_word))])
 
 
-def word_matches(norm_word: str, forms: frozenset[str]) -> bool:
-    """Whether a normalized token is one of ``forms`` once its clitics are stripped."""
-    return not forms.isdisjoint(word_keys(norm_word))
-
-
 def match_follow(trigger: Trigger, words: Sequence[str], i: int, end: int) -> list[int] | None:
     """Token indexes of the following words of ``trigger`` whose head is at ``i`` (None if they are missing)."""
     pos = i
     out = []
     for forms, anywhere in trigger.follow:
         limit = end if anywhere else min(end, pos + 1 + GAP + 1)
-        j = next((j for j in range(pos + 1, limit) if word_matches(words[j], forms)), None)
+        j = next((j for j in range(pos + 1, limit) if not forms.isdisjoint(word_keys(words[j]))), None)
         if j is None:
             return None
         out.append(j)
