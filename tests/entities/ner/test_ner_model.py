@@ -101,3 +101,53 @@ def test_surnames_propagate_to_nearby_sentences():
     assert out[1] == ["O", "B-PERS", "O", "B-LOC", "O"]  # وشيراك found through its stem; قال is a common word
     assert out[2] == ["O", "B-PERS"]
     assert propagate(sents, tags, feat, window=1)[2] == ["O", "O"]  # too far from the full name
+
+
+MY_SENTENCES = [
+    "وأكد وزير الخارجية الأردني أيمن الصفدي في عمان أن الحوار مستمر مع الجانب السوري .".split(),
+    "وقالت وكالة الأنباء الفرنسية إن شركة توتال ستفتح مكتبا في بغداد العام المقبل .".split(),
+    "ذهب".split(),
+    "استقبل الرئيس التونسي قيس سعيد وفدا من البنك الدولي برئاسة فريد بلحاج يوم الأحد".split(),
+]
+
+
+def test_fast_tagger_is_crfsuites_viterbi(model):
+    """The array tagger sums the same weights as CRFsuite: same tags on every sentence, batched or alone."""
+    import pycrfsuite
+    from marsad.entities.ner.features import Featurizer
+    ref = pycrfsuite.Tagger()
+    ref.open(str(MODEL_DIR / MODEL_FILE))
+    feat = Featurizer(model.featurizer.res)
+    expected = [ref.tag(feat.sentence(s)) for s in MY_SENTENCES]
+    assert model.tag_sentences(MY_SENTENCES) == expected
+    assert [model.tag(s) for s in MY_SENTENCES] == expected
+    assert any(t != "O" for tags in expected for t in tags)
+
+
+def test_form_cache_stays_bounded(model):
+    expected = model.tag_sentences(MY_SENTENCES)
+    m = NerModel(MODEL_DIR / MODEL_FILE)
+    m.scores.MAX_FORMS = 20  # fewer than the forms of all these sentences: the cache restarts when full
+    for s, tags in zip(MY_SENTENCES, expected):
+        assert m.tag(s) == tags
+        assert len(m.scores.index) <= 20
+    assert m.tag_sentences(MY_SENTENCES) == expected  # one call with more forms than the bound still works
+
+
+def test_gazetteer_lists_and_cues():
+    lists = Resources.load().lists
+    assert "nat" in lists["الايرانيه"]  # nationality adjective (from the entities gazetteer)
+    assert "org_cue" in lists["وزاره"]
+    assert "gplace" in lists["طهران"]
+
+
+def test_shipped_clusters_exclude_saudinewsnet():
+    """SaudiNewsNet is research-only (CC BY-NC-SA): no shipped NER data file may be learned from it."""
+    import gzip
+    from marsad.entities.ner.features import DATA
+    for name in ("clusters.tsv.gz", "clusters-50k.tsv.gz", "namelists.tsv.gz"):
+        with gzip.open(str(DATA / name), "rt", encoding="utf-8") as f:
+            header = [next(f), next(f)]
+        source_line = header[1].split("(")[0].lower()
+        assert "saudinewsnet" not in source_line, name
+        assert "saudinewsnet" in header[1].lower() or name == "namelists.tsv.gz"  # says it is excluded

@@ -1,8 +1,11 @@
 """Word clusters learned from raw Arabic news, the NER model's main defence against unseen names.
 
 A name the annotated data never saw (a new minister, a small town) still appears in the same contexts as the
-names it did see (after قال الوزير, before الإيرانية ...). We learn that from the raw news in
-``../shared/data/corpora`` (and the words of the NER training text, without its tags):
+names it did see (after قال الوزير, before الإيرانية ...). We learn that from permissively licensed raw text
+in ``../shared/data`` only, because the clusters ship with the package: the ANT news corpus (Apache-2.0), the
+Arabic sentences of the UN-corpus QuadClass files and of the OEDA sentence judgements (MIT), and the words
+(never the tags) of the ANERcorp train split (CC BY-SA 4.0) and the Wojood sample (MIT). SaudiNewsNet
+(CC BY-NC-SA, research use only) is deliberately not a default: nothing shipped may derive from it.
 
 1. count, for the 150,000 most frequent normalized words, their left and right neighbours (±1 with weight 1,
    ±2 with weight 0.5) among the 1,000 most frequent context words on each side;
@@ -13,11 +16,13 @@ names it did see (after قال الوزير, before الإيرانية ...). We 
 Run ``python -m marsad.entities.ner.clusters`` (numpy needed only here; 1-3 minutes on 2 cores). It writes
 ``data/clusters.tsv.gz``: ``word<TAB>c64<TAB>c256<TAB>c1024<TAB>c2048<TAB>count``. A second, independent view,
 ``data/clusters-50k.tsv.gz``, comes from ``--vocab 50000 --min-count 3 --sizes 64,256,1024 --out
-src/marsad/entities/ner/data/clusters-50k.tsv.gz``. Derived data: they hold no text.
+src/marsad/entities/ner/data/clusters-50k.tsv.gz``. Derived data: they hold no text, and their headers name
+the sources they were learned from.
 """
 from __future__ import annotations
 
 import argparse
+import csv
 import gzip
 import sys
 import time
@@ -27,34 +32,71 @@ from pathlib import Path
 from ...text.normalize import normalize
 from ...text.tokenize import TOKEN_RE
 
-DEFAULT_CORPORA = ("../shared/data/corpora/saudinewsnet", "../shared/data/corpora/ant")
-DEFAULT_CONLL = ("../shared/data/ner/anercorp/train.txt",)
+DEFAULT_CORPORA = ("../shared/data/corpora/ant",)
+DEFAULT_CONLL = ("../shared/data/ner/anercorp/train.txt", "../shared/data/ner/wojood-sample/train.txt",
+                 "../shared/data/ner/wojood-sample/val.txt", "../shared/data/ner/wojood-sample/test.txt")
+#: CSV/TSV files whose Arabic text column (``text`` or ``ar``) is read, one paragraph per row
+DEFAULT_TABLES = ("../shared/data/events/un-quadclass/binary_complete.train.tsv",
+                  "../shared/data/events/un-quadclass/quad_multiclass.train.tsv",
+                  "../shared/data/events/sentence-judgements/assault_gsr.csv",
+                  "../shared/data/events/sentence-judgements/protest_gsr.csv")
+#: the licences of the default sources, written into the data file headers
+DEFAULT_LICENCES = ("ANT Apache-2.0; UN-corpus QuadClass and OEDA sentence judgements MIT; ANERcorp words "
+                    "CC BY-SA 4.0; Wojood sample words MIT. Not SaudiNewsNet (CC BY-NC-SA)")
+TEXT_COLUMNS = ("text", "ar")
 OUT = Path(__file__).parent / "data" / "clusters.tsv.gz"
 SIZES = (64, 256, 1024, 2048)
 
 
-def corpus_sentences(corpora: list[str], conll: list[str]):
-    """Lists of normalized words, one per paragraph of raw news (and per CoNLL sentence, tags ignored)."""
+def corpus_sentences(corpora: list[str], conll: list[str], tables: list[str] = ()):
+    """Lists of normalized words, one per paragraph of raw news or table row (and per CoNLL sentence, tags
+    ignored). A paragraph seen before (the two UN files share rows) is skipped."""
     from ...io.readers import read_inputs
     from ...pipeline import BadItem
     norm_cache: dict[str, str] = {}
-    for item in read_inputs(corpora):
-        if isinstance(item, BadItem):
+    seen: set[int] = set()
+
+    def words_of(para: str) -> list[str]:
+        words = []
+        for m in TOKEN_RE.finditer(para):
+            s = m.group()
+            n = norm_cache.get(s)
+            if n is None:
+                n = norm_cache[s] = cluster_key(s)
+            words.append(n)
+        return words
+
+    def paragraphs():
+        for item in read_inputs(corpora):
+            if not isinstance(item, BadItem):
+                yield from item.text.split("\n")
+        for path in tables:
+            yield from table_texts(Path(path))
+
+    for para in paragraphs():
+        h = hash(para)
+        if h in seen:
             continue
-        for para in item.text.split("\n"):
-            words = []
-            for m in TOKEN_RE.finditer(para):
-                s = m.group()
-                n = norm_cache.get(s)
-                if n is None:
-                    n = norm_cache[s] = cluster_key(s)
-                words.append(n)
-            if words:
-                yield words
+        seen.add(h)
+        words = words_of(para)
+        if words:
+            yield words
     from .conll import read_conll
     for path in conll:
         for sent in read_conll(Path(path).read_text(encoding="utf-8")):
-            yield [cluster_key(row[0]) for row in sent]
+            yield [cluster_key(row[0]) for row in sent if row[0] != "$#$"]
+
+
+def table_texts(path: Path):
+    """The text column (``text`` or ``ar``) of a CSV or TSV file with a header row."""
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        reader = csv.DictReader(f, delimiter="\t" if path.suffix == ".tsv" else ",")
+        col = next((c for c in TEXT_COLUMNS if c in (reader.fieldnames or ())), None)
+        if col is None:
+            return
+        for row in reader:
+            if row.get(col):
+                yield from row[col].split("\n")
 
 
 def cluster_key(surface: str) -> str:
@@ -65,13 +107,13 @@ def cluster_key(surface: str) -> str:
     return n
 
 
-def build(corpora: list[str], conll: list[str], *, vocab_size: int = 150000, min_count: int = 2,
+def build(corpora: list[str], conll: list[str], tables: list[str] = (), *, vocab_size: int = 150000, min_count: int = 2,
           sizes: tuple[int, ...] = SIZES, ctx_size: int = 1000, dim: int = 100, seed: int = 13,
           log=print) -> dict[str, tuple[int, ...]]:
     import numpy as np
 
     t0 = time.perf_counter()
-    sents = list(corpus_sentences(corpora, conll))
+    sents = list(corpus_sentences(corpora, conll, tables))
     freq = Counter(w for s in sents for w in s)
     log(f"read {len(sents):,} paragraphs, {sum(freq.values()):,} tokens, {len(freq):,} types "
         f"in {time.perf_counter() - t0:.0f} s")
@@ -144,21 +186,25 @@ def kmeans(x, k: int, rng, iters: int = 15):
     return lab
 
 
-def write(clusters: dict[str, tuple[int, ...]], path: Path, corpora: list[str], conll: list[str],
+def write(clusters: dict[str, tuple[int, ...]], path: Path, sources: list[str], licences: str,
           sizes: tuple[int, ...] = SIZES) -> None:
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
         f.write("# marsad NER word clusters (derived data, no text): word\t"
                 + "".join(f"c{k}\t" for k in sizes) + "count\n")
-        f.write(f"# learned by marsad.entities.ner.clusters from {', '.join(corpora + conll)} "
-                "(SaudiNewsNet CC BY-NC-SA 4.0 / ANT / ANERcorp CC BY-SA 4.0: see their SOURCE.md)\n")
+        f.write(f"# learned by marsad.entities.ner.clusters from {', '.join(sources)} "
+                f"({licences}; see their SOURCE.md)\n")
         for w, cs in clusters.items():
             f.write(w + "\t" + "\t".join(map(str, cs)) + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--corpus", action="append", help="raw news (default: SaudiNewsNet and ANT in ../shared)")
-    p.add_argument("--conll", action="append", help="CoNLL files whose words (not tags) are added")
+    p.add_argument("--corpus", action="append", help="raw news folders (default: ANT in ../shared)")
+    p.add_argument("--conll", action="append",
+                   help="CoNLL files whose words (not tags) are added (default: ANERcorp train, Wojood sample)")
+    p.add_argument("--table", action="append",
+                   help="CSV/TSV files with a text or ar column (default: UN QuadClass, OEDA judgements)")
+    p.add_argument("--licences", help="the sources' licences, for the file header (required with your own sources)")
     p.add_argument("--out", type=Path, default=OUT)
     p.add_argument("--vocab", type=int, default=150000, help="words clustered (the most frequent)")
     p.add_argument("--min-count", type=int, default=2)
@@ -167,9 +213,13 @@ def main(argv: list[str] | None = None) -> int:
     sizes = tuple(int(x) for x in args.sizes.split(","))
     corpora = args.corpus or list(DEFAULT_CORPORA)
     conll = args.conll or list(DEFAULT_CONLL)
-    clusters = build(corpora, conll, vocab_size=args.vocab, min_count=args.min_count, sizes=sizes,
+    tables = args.table or list(DEFAULT_TABLES)
+    custom = args.corpus or args.conll or args.table
+    if custom and not args.licences:
+        p.error("--licences is required when the sources are not the defaults (they go into the file header)")
+    clusters = build(corpora, conll, tables, vocab_size=args.vocab, min_count=args.min_count, sizes=sizes,
                      log=lambda m: print(m, file=sys.stderr))
-    write(clusters, args.out, corpora, conll, sizes)
+    write(clusters, args.out, corpora + tables + conll, args.licences or DEFAULT_LICENCES, sizes)
     print(f"wrote {len(clusters):,} words to {args.out}", file=sys.stderr)
     return 0
 

@@ -128,24 +128,34 @@ def _shape(s: str) -> str:
 
 
 class Featurizer:
-    """Feature strings for token sequences; per-form results are cached for the process lifetime."""
+    """Feature strings for token sequences (training) and per surface form (the tagger's scores).
 
-    def __init__(self, res: Resources, known: frozenset[str] | None = None):
-        """``known``: the attributes the model has weights for; others are dropped once per form, which
-        halves the work of building and tagging (the CRF would ignore them anyway)."""
+    The small per-form facts the other stages ask for (proclitics, stem key, frequency) are cached; the
+    feature lists are cached only by :meth:`sentence`, which training calls many times over one corpus."""
+
+    #: per-form caches are cleared past this many forms, so a long-running process stays bounded
+    MAX_FORMS = 200_000
+
+    def __init__(self, res: Resources):
         self.res = res
-        self.known = known
-        self._own: dict[str, list[str]] = {}
-        self._ctx: dict[str, tuple[list[str], ...]] = {}
+        self._lists: dict[str, tuple[list[str], tuple[list[str], ...], str]] = {}
         self._key: dict[str, str] = {}
         self._pre: dict[str, str] = {}
         self._bare: dict[str, str] = {}
 
-    def _analyse(self, surface: str) -> None:
+    def form(self, surface: str) -> tuple[list[str], tuple[list[str], ...], str]:
+        """``(own features, (features lent at -2, -1, +1, +2), bigram key)`` of one surface form: all a token
+        contributes to its own and its neighbours' feature lists (what the fast tagger scores once per form)."""
         res = self.res
         n = normalize(surface)
         k = cluster_key(n)
         pre, st, bare = strip_proclitics(k, res)
+        if len(self._key) >= self.MAX_FORMS:
+            self._key.clear(), self._pre.clear(), self._bare.clear()
+        # the proclitics that can be cut off the surface without touching the stem (not لل = ل + ال)
+        self._pre[surface] = pre if k[len(pre):] == st else ""
+        self._key[surface] = k
+        self._bare[surface] = bare
         cl = res.clusters.get(k)
         scl = res.clusters.get(st) if st != k else None
         fr = cl[-1] if cl else 0
@@ -185,61 +195,48 @@ class Featurizer:
         ctx2 = ["w=" + k] + (["c1=" + c[1], "c2=" + c[2]] if c else []) + ["nl=" + t for t in sorted(lists)]
         ctx = (["-2:" + f for f in ctx2], ["-1:" + f for f in ctx1],
                ["+1:" + f for f in ctx1], ["+2:" + f for f in ctx2])
-        known = self.known
-        if known is not None:
-            own = [f for f in own if f in known]
-            ctx = tuple([f for f in side if f in known] for side in ctx)
-        self._own[surface] = own
-        self._ctx[surface] = ctx
-        # the proclitics that can be cut off the surface without touching the stem (not لل = ل + ال)
-        self._pre[surface] = pre if k[len(pre):] == st else ""
-        self._key[surface] = k
-        self._bare[surface] = bare
+        return own, ctx, k
 
     def proclitic(self, surface: str) -> str:
         """The normalized conjunction/preposition proclitics of a token (``""`` when there are none)."""
         if surface not in self._pre:
-            self._analyse(surface)
+            self.form(surface)
         return self._pre[surface]
 
     def stem_key(self, surface: str) -> str:
         """The normalized stem without proclitics and article: what one name's mentions share."""
         if surface not in self._bare:
-            self._analyse(surface)
+            self.form(surface)
         return self._bare[surface]
 
     def frequency(self, surface: str) -> int:
         """How often the whole (normalized) token occurs in the cluster corpus."""
         if surface not in self._key:
-            self._analyse(surface)
+            self.form(surface)
         return self.res.freq(self._key[surface])
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
-        """One feature list per token."""
-        own, ctx, key = self._own, self._ctx, self._key
+        """One feature list per token (for training: the lists of every form seen are kept)."""
+        lists = self._lists
         for t in tokens:
-            if t not in own:
-                self._analyse(t)
-        known = self.known
+            if t not in lists:
+                lists[t] = self.form(t)
+        forms = [lists[t] for t in tokens]
         n = len(tokens)
         out = []
-        for i, t in enumerate(tokens):
-            f = own[t] + ctx[tokens[i - 2]][0] if i >= 2 else own[t] + []
+        for i, (own, _ctx, key) in enumerate(forms):
+            f = own + forms[i - 2][1][0] if i >= 2 else own + []
             if i >= 1:
-                f += ctx[tokens[i - 1]][1]
-                bg = "bg-=" + key[tokens[i - 1]] + "|" + key[t]
-                if known is None or bg in known:
-                    f.append(bg)
+                f += forms[i - 1][1][1]
+                f.append("bg-=" + forms[i - 1][2] + "|" + key)
             else:
                 f.append("BOS")
             if i + 1 < n:
-                f += ctx[tokens[i + 1]][2]
-                bg = "bg+=" + key[t] + "|" + key[tokens[i + 1]]
-                if known is None or bg in known:
-                    f.append(bg)
+                f += forms[i + 1][1][2]
+                f.append("bg+=" + key + "|" + forms[i + 1][2])
             else:
                 f.append("EOS")
             if i + 2 < n:
-                f += ctx[tokens[i + 2]][3]
+                f += forms[i + 2][1][3]
             out.append(f)
         return out

@@ -6,7 +6,11 @@ Built by ``python -m marsad.entities.ner.namelists`` from ``../shared/data/gazet
 * ``cty``/``cty_part``: Arabic country names (datasets/country-codes, PDDL: ``official_name_ar``, UNTERM short
   and formal names) as one-word names or as words of longer names;
 * ``city``/``city_part``: Arabic city names (jamsshhayd/world-cities-translations, CC BY 4.0), a noisy list
-  used only as a *candidate* signal: the CRF learns how much to trust it.
+  used only as a *candidate* signal: the CRF learns how much to trust it;
+* ``nat``, ``gplace``/``gplace_part``, ``org``/``org_part``: from the entities stage's curated gazetteer
+  (:mod:`marsad.entities.gazetteers`: nationality adjectives in all their forms, GeoNames places, named
+  organisations; Apache-2.0 curation over GeoNames CC BY 4.0 and country-codes PDDL);
+* ``org_cue``: words that head organisation names (``data/cues.tsv``, curated).
 
 Written to ``data/namelists.tsv.gz`` (``normalized token<TAB>comma-separated lists``). Only the lists are
 features; resolving names to countries and places is the entities stage's job, with its own curated gazetteers.
@@ -60,14 +64,46 @@ def build(gaz: Path) -> dict[str, set[str]]:
                 _add_name(lists, _ADMIN.sub("", row["CityNameAr"].strip()), "city")
             if row.get("CountryNameAr"):
                 _add_name(lists, row["CountryNameAr"], "cty")
+    _add_gazetteer(lists)
+    for line in (Path(__file__).parent / "data" / "cues.tsv").read_text(encoding="utf-8").splitlines():
+        if line and line[0] != "#":
+            word, tag = line.split("\t")
+            lists[normalize(word)].add(tag)
     return lists
+
+
+#: gazetteer entry kinds that become name lists (nationality adjectives, places, organisations)
+GAZ_KINDS = {"nat": "nat", "place": "gplace", "org": "org"}
+
+
+def _add_gazetteer(lists: dict[str, set[str]]) -> None:
+    """One-word aliases of the entities gazetteer as ``nat``/``gplace``/``org``, words of longer ones as
+    ``…_part`` (nationality phrases excepted: only the adjective itself is a cue)."""
+    from ..gazetteers import LEAF, load_gazetteer
+
+    def walk(node: dict, words: tuple[str, ...]) -> None:
+        for key, child in node.items():
+            if key == LEAF:
+                for e in child:
+                    tag = GAZ_KINDS.get(e.kind)
+                    if tag is None or (len(words) > 1 and tag == "nat"):
+                        continue
+                    for w in words:
+                        if len(w) >= 2:
+                            lists[w].add(tag if len(words) == 1 else tag + "_part")
+            else:
+                walk(child, words + (key,))
+
+    walk(load_gazetteer().trie, ())
 
 
 def write(lists: dict[str, set[str]], path: Path) -> None:
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
-        f.write("# marsad NER name lists (derived): normalized token<TAB>lists (per, cty, cty_part, city, city_part)\n")
+        f.write("# marsad NER name lists (derived): normalized token<TAB>lists (per, cty, cty_part, city, city_part, "
+                "nat, gplace, gplace_part, org, org_part, org_cue)\n")
         f.write("# sources in ../shared/data/gazetteers: wikidata-person-name-tokens-ar (CC0), "
-                "country-codes (PDDL), world-cities-ar (CC BY 4.0; noisy, candidates only)\n")
+                "country-codes (PDDL), world-cities-ar (CC BY 4.0; noisy, candidates only); marsad.entities "
+                "gazetteer (curated, Apache-2.0; GeoNames CC BY 4.0); data/cues.tsv (curated). No SaudiNewsNet.\n")
         for w in sorted(lists):
             f.write(f"{w}\t{','.join(sorted(lists[w]))}\n")
 

@@ -3,8 +3,8 @@
 ``marsad train ner --data ../shared/data/ner/anercorp/train.txt --cv 5 --out src/marsad/entities/ner/model``
 runs 5-fold cross-validation on the training file (contiguous folds, so one news story never sits on both
 sides), prints entity-level precision/recall/F1 per type and overall (exact span and type, as conlleval), then
-trains on all of it and writes ``ner.crfsuite``, ``attributes.txt.gz`` and ``training.json`` (parameters, scores, time, size) to
-``--out``. ``--extra`` adds Wojood-style files to the training side only (nested tags mapped: PERS, ORG,
+trains on all of it and writes ``ner.crfsuite``, ``training.json`` (parameters, scores, time, size) and
+``MODEL_CARD.md`` to ``--out``. ``--extra`` adds Wojood-style files to the training side only (nested tags mapped: PERS, ORG,
 GPE/LOC/FAC -> LOC; the rest dropped); CV is always scored on the ``--data`` folds alone, each fold tagged as
 one document (CRF, then :mod:`.consistency`), as ``marsad ner --conll`` does.
 """
@@ -18,7 +18,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from .consistency import propagate
 from .conll import format_scores, read_conll, read_tagged, score
 from .features import Featurizer, Resources
 
@@ -36,8 +35,8 @@ def add_arguments(p) -> None:
     p.add_argument("--out", type=Path, default=None,
                    help="model folder (default: the package's model folder); nothing is written with --cv-only")
     p.add_argument("--cv-only", action="store_true", help="only cross-validate; do not train the final model")
-    p.add_argument("--c1", type=float, default=0.05, help="L1 regularization (default 0.05)")
-    p.add_argument("--c2", type=float, default=0.01, help="L2 regularization (default 0.01)")
+    p.add_argument("--c1", type=float, default=0.03, help="L1 regularization (default 0.03)")
+    p.add_argument("--c2", type=float, default=0.1, help="L2 regularization (default 0.1)")
     p.add_argument("--iterations", type=int, default=200, help="L-BFGS iterations (default 200)")
     p.add_argument("--jobs", "-j", type=int, default=2, help="folds trained in parallel (default 2)")
 
@@ -79,17 +78,13 @@ def train_model(data: Data, model_path: str, params: dict, res: Resources) -> No
 
 def _fold(args) -> tuple[list[list[str]], list[list[str]]]:
     train, test, params = args
-    import pycrfsuite
+    from .model import NerModel
 
     res = Resources.load()
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "fold.crfsuite")
         train_model(train, path, params, res)
-        tagger = pycrfsuite.Tagger()
-        tagger.open(path)
-        feat = Featurizer(res)
-        sents = [toks for toks, _ in test]
-        pred = propagate(sents, [tagger.tag(feat.sentence(toks)) for toks in sents], feat)
+        pred = NerModel(path, res).tag_document([toks for toks, _ in test])
     return [tags for _, tags in test], pred
 
 
@@ -111,21 +106,25 @@ def cross_validate(data: Data, extra: Data, k: int, params: dict, jobs: int) -> 
 
 CARD = """# marsad NER model (CRF, ANERcorp BIO tags)
 
-Files: `ner.crfsuite` (CRFsuite model, {size:.1f} MB), `attributes.txt.gz` (its attributes, used to drop
-features the model has no weight for), `training.json` (everything below, machine-readable). Features use the
-derived files `../data/clusters.tsv.gz`, `../data/clusters-50k.tsv.gz` and `../data/namelists.tsv.gz` (sources
-in their headers).
+Files: `ner.crfsuite` (CRFsuite model, {size:.1f} MB), `training.json` (everything below, machine-readable).
+Features use the derived files `../data/clusters.tsv.gz`, `../data/clusters-50k.tsv.gz`,
+`../data/namelists.tsv.gz` and the curated `../data/cues.tsv` (sources and licences in their headers).
 
-## Data
+## Data (and what the shipped files derive from)
 - `{data}`: ANERcorp, CAMeL Lab train split (CC BY-SA 4.0; Benajiba & Rosso 2007, Obeid et al. 2020):
   {sentences:,} sentences, {tokens:,} tokens. The test split was never used.
 - Extra training data: {extra}.
 - Word clusters: learned here (PPMI + randomized SVD + k-means; `python -m marsad.entities.ner.clusters`, about
-  2 minutes) from the raw news of SaudiNewsNet and ANT (10.5 M tokens) and the words (not tags) of the ANERcorp
-  train split: 150,000 words in 64/256/1024/2048 clusters, and a second view of the 50,000 most frequent in
-  64/256/1024 (`--vocab 50000 --min-count 3 --sizes 64,256,1024 --out .../clusters-50k.tsv.gz`).
+  1 minute) from permissively licensed text only: the ANT news corpus (Apache-2.0), the Arabic sentences of the
+  UN-corpus QuadClass files and of the OEDA sentence judgements (MIT), and the words (never the tags) of the
+  ANERcorp train split (CC BY-SA 4.0) and the Wojood sample (MIT): 1.9 M tokens, 56,000 words with count >= 2 in
+  64/256/1024/2048 clusters, and a second view (`--vocab 50000 --min-count 3 --sizes 64,256,1024 --out
+  .../clusters-50k.tsv.gz`). **SaudiNewsNet (CC BY-NC-SA, research use only) is not used** for any shipped file
+  (the builder's defaults exclude it; the earlier model's clusters, learned with it, were replaced).
 - Name lists (`python -m marsad.entities.ner.namelists`): Wikidata person-name tokens (CC0), country names
-  (datasets/country-codes, PDDL), city names (world-cities-translations, CC BY 4.0; noisy, candidates only).
+  (datasets/country-codes, PDDL), city names (world-cities-translations, CC BY 4.0; noisy, candidates only),
+  nationality adjectives, places and organisations of the entities gazetteer (`marsad.entities`, curated,
+  Apache-2.0 over GeoNames CC BY 4.0), organisation cue words (`data/cues.tsv`, curated).
 
 ## Command
 ```
@@ -137,21 +136,23 @@ CRFsuite L-BFGS, parameters `{params}`. Training on the whole file took {train_s
 Normalized word; conjunction/preposition proclitics and the article stripped (stem with and without the
 article); prefixes 2-3 and suffixes 1-3 of the word and of the bare stem; shape (Arabic, Latin, digits,
 punctuation), length; corpus frequency band; word clusters of both clusterings at all granularities (of the
-word, else of its stem);
-name-list membership of the word and of its bare stem; at ±1 the neighbour's word, stem, proclitics, shape,
-clusters and lists; at ±2 its word, two cluster levels and lists; word bigrams (previous+current,
-current+next); sentence start/end.
+word, else of its stem); name-list membership of the word and of its bare stem (person tokens, countries,
+cities, nationality adjectives, gazetteer places and organisations, organisation cue words); at ±1 the
+neighbour's word, stem, proclitics, shape, clusters and lists; at ±2 its word, two cluster levels and lists;
+word bigrams (previous+current, current+next); sentence start/end.
 
 After the CRF, `consistency.py` propagates names within a text: the surname of a person and one-word
 person/place names found in a sentence tag the same (proclitic-stripped) word within 25 sentences when it is not
-a frequent word (corpus count <= 300). It added about 2 F1 points (PERS +6) on fold 3 of 5, where its window and
-frequency cut were chosen; the scores below include it on all folds.
+a frequent word (cluster-corpus count <= 30). The scores below include it on all folds.
 
-Tried and left out (fold 3 of 5, F1 without -> with): Wojood sample as extra training data (0.704 -> 0.677:
-different conventions and dialect text); name lists crossed with frequency bands plus cluster bigrams
-(0.704 -> 0.679); neighbours' affixes (0.724 -> 0.710); c1=0.15 (0.704 -> 0.694); c1=0.02/c2=0.05 and
-c1=0.03/c2=0.003 (lower); 300 L-BFGS iterations (no gain). Both clusterings together: fold 3 0.724 (large
-only) / 0.726 (small only) -> 0.732; fold 1 0.776 (small only) -> 0.786.
+## Tagging speed
+Tagging does not call CRFsuite: the label scores every surface form contributes (own attributes, what it lends
+its neighbours at -2..+2) are summed once per form from the model's weights and cached (bounded), and Viterbi
+runs over all of a text's sentences at once in numpy; the tags are CRFsuite's own (0 differences over the
+125,102 training tokens; a test checks it).
+
+## Variants tried (fold 3 of 5, entity F1 after propagation; raw CRF in brackets)
+{variants}
 
 ## Cross-validated scores
 {cv}
@@ -160,6 +161,34 @@ only) / 0.726 (small only) -> 0.732; fold 1 0.776 (small only) -> 0.786.
 `marsad ner --conll FILE` (token per line, blank lines between sentences -> `token<TAB>tag`; the file is
 tagged as one running text);
 `marsad eval ner FILE.conll` scores it on any CoNLL file; the pipeline component `ner` gives character spans.
+"""
+
+#: every variant measured, newest last (kept in the card: what was tried and what it gave)
+VARIANTS = """
+Fold 3 of 5 is the contiguous fifth of the file from sentence 1,589 to 2,384 (1,616 gold entities); a difference
+under about 0.005 is noise.
+
+| variant | F1 (raw CRF) |
+|---|---|
+| earlier model: clusters learned with SaudiNewsNet (10.5 M tokens), c1 0.05, c2 0.01, propagation cut 300 | 0.732 |
+| licence-clean clusters (1.9 M tokens), same settings | 0.654 (0.676) |
+| + propagation cut 30 instead of 300 (counts of a 5x smaller corpus) | 0.680 (0.676) |
+| + gazetteer name lists (nationalities, places, organisations) and organisation cue words | 0.679 (0.676) |
+| + c1 0.1, c2 0.01 | 0.682 (0.674) |
+| + c1 0.02, c2 0.03 | 0.689 (0.685) |
+| + c1 0.01, c2 0.05 | 0.688 (0.683) |
+| + **c1 0.03, c2 0.1** | **0.691 (0.687)** |
+| + c1 0.03, c2 0.3 | 0.687 (0.682) |
+| c1 0.03, c2 0.1 with clusters whose context words drop و/ف (left out: raw CRF lower) | 0.693 (0.682) |
+| propagation window 10/25/60/200 sentences x cut 10/20/30/50, also ORG and MISC names (same model) | 0.672-0.690; 25 and 30 kept |
+| c1 0.05, c2 0.1 | 0.693 (0.688) |
+| c1 0.03, c2 0.1, 300 L-BFGS iterations instead of 150 | 0.690 (0.685) |
+Earlier variants (the previous model's card, fold 3, with SaudiNewsNet clusters): Wojood sample as extra
+training data 0.704 -> 0.677 (different conventions, dialect text); name lists crossed with frequency bands plus
+cluster bigrams 0.704 -> 0.679; neighbours' affixes 0.724 -> 0.710; 300 L-BFGS iterations (no gain); both
+clusterings together 0.724 -> 0.732.
+Not tried yet: a two-pass (stacked) CRF with document-level features from the first pass (needs jackknifed
+first-pass tags on the training side, three trainings per fold), wider windows for ORG.
 """
 
 
@@ -176,14 +205,14 @@ def model_card(info: dict) -> str:
         cv_text = "Not run for this model (train with `--cv 5`)."
     return CARD.format(size=info["model_bytes"] / 1e6, data=info["data"], sentences=info["sentences"],
                        tokens=info["tokens"], command=info["command"], params=json.dumps(info["params"]),
-                       train_seconds=info["train_seconds"], cv=cv_text,
+                       train_seconds=info["train_seconds"], cv=cv_text, variants=VARIANTS.strip(),
                        extra=(", ".join(info["extra"]) + f" ({info['extra_sentences']:,} sentences, Wojood "
                               "layers mapped: PERS, ORG, GPE/LOC/FAC -> LOC, the rest O)")
                        if info["extra"] else "none")
 
 
 def run(args) -> int:
-    from .model import MODEL_DIR, MODEL_FILE, write_attributes
+    from .model import MODEL_DIR, MODEL_FILE
 
     data = read_tagged(Path(args.data).read_text(encoding="utf-8"), name=args.data)
     extra: Data = []
@@ -207,7 +236,6 @@ def run(args) -> int:
     t0 = time.perf_counter()
     train_model(data + extra, str(out / MODEL_FILE), params, Resources.load())
     info["train_seconds"] = round(time.perf_counter() - t0, 1)
-    write_attributes(out / MODEL_FILE)
     info["model_bytes"] = (out / MODEL_FILE).stat().st_size
     (out / "training.json").write_text(json.dumps(info, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     (out / "MODEL_CARD.md").write_text(model_card(info), encoding="utf-8")
