@@ -10,6 +10,8 @@ the subject after a verb (VSO) or before it (SVO), the genitive of a verbal noun
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter
 from typing import Sequence
 
 from ..doc import Doc, Token
@@ -28,6 +30,7 @@ AFFILIATION = "ل+"
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 #: plural nationality nouns (الفلسطينيين، الإسرائيليون) name people, so they are parties on their own
 PLURAL_GENTILIC = ("يين", "يون", "يات")
+NORM = attrgetter("norm")
 
 
 @dataclass(slots=True)
@@ -94,14 +97,19 @@ def sentence_slots(doc: Doc, lo: int, hi: int, ents: dict[int, Entity], cues: Cu
     """
     toks = doc.tokens
     slots: list[Slot] = []
+    span = range(lo, hi)
+    # only entity starts and pair nouns open slots: the loop visits those tokens alone
+    starts = sorted({*compress(span, map(ents.__contains__, span)),
+                     *compress(span, map(cues.pair_forms.__contains__, map(NORM, toks[lo:hi])))})
     i = lo
-    while i < hi:
+    for p in starts:
+        if p < i:
+            continue  # inside the slot before
+        i = p
         tok = toks[i]
         e = ents.get(i)
         if e is None:
-            if tok.norm in cues.pair_nouns or (tok.norm[:1] in "وفل" and tok.norm[1:] in cues.pair_nouns):
-                slots.append(Slot(first=i, last=i, prep=_prep_before(toks, i, lo), place=False, pair=True))
-            i += 1
+            slots.append(Slot(first=i, last=i, prep=_prep_before(toks, i, lo), place=False, pair=True))
             continue
         prev = toks[i - 1].norm if i > lo else ""
         if e.type in PLACE_TYPES and e.geo is not None and e.geo.country:
@@ -125,10 +133,8 @@ def sentence_slots(doc: Doc, lo: int, hi: int, ents: dict[int, Entity], cues: Cu
             elif any(j in event_nouns for j in range(max(lo, i - 2), i)):
                 adjective = True
             elif not tok.norm.endswith(PLURAL_GENTILIC):
-                i += 1
                 continue
         if e.type not in ("PER", "ORG", "GPE", "LOC", "NORP") or (party_actor(e) is None and not is_place):
-            i += 1
             continue
         slot = Slot(first=head, last=_last_token(doc, i, e, hi), prep=prep, place=is_place, adjective=adjective)
         _add(slot, e)

@@ -201,7 +201,7 @@ def best_head(lex: Lexicon, words: list[str], i: int, hi: int, ta_marbuta: bool 
             return h, []
         if keys is not None and h.trigger.follow[0][0].isdisjoint(keys):
             continue
-        follow = match_follow(h.trigger, words, i, hi)
+        follow = match_follow(h.trigger, words, i, hi, lex.follow_keys_of.__getitem__)
         if follow is not None:
             return h, follow
     return None
@@ -545,10 +545,14 @@ def deduplicate(drafts: list[Draft]) -> list[Draft]:
     fills in the parties and place it lacked and lists the others' triggers as mentions.
     """
     kept: list[Draft] = []
+    # only drafts of one type and modality can be the same happening: each is compared with its own group
+    groups: dict[tuple[str, str], list[Draft]] = {}
     for d in drafts:
-        target = next((k for k in kept if _same(k, d)), None)
+        group = groups.setdefault((d.type, d.modality), [])
+        target = next((k for k in group if _same(k, d)), None)
         if target is None:
             kept.append(d)
+            group.append(d)
             continue
         target.mentions.append(d.trigger)
         if not target.actor and d.actor:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
 from functools import lru_cache
 from importlib import resources
 
@@ -19,6 +20,8 @@ class Cues:
     modes: dict[tuple[str, str], tuple[frozenset[str], tuple[tuple[str, ...], ...]]]
     actor_nouns: frozenset[str]
     pair_nouns: frozenset[str]
+    #: ``pair_nouns`` as they may stand in text, alone or with و/ف/ل attached (والبلدين، للطرفين)
+    pair_forms: frozenset[str]
     background: frozenset[str]
     charge: frozenset[str]
     agent_verbs: frozenset[str]
@@ -32,6 +35,8 @@ class Cues:
     members: frozenset[str]
     #: first word -> (cue key, the phrase's other words) for every modality/context/mode cue
     index: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
+    #: ``index`` plus its words with و/ف attached (when not cues themselves): one look-up per token
+    attached: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
 
 
 def _split(words: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
@@ -80,8 +85,10 @@ def load_cues() -> Cues:
             index.setdefault(w, []).append((key, ()))
         for ph in phrases:
             index.setdefault(ph[0], []).append((key, ph[1:]))
-    return Cues(modality=modality, contexts=contexts, modes=modes, index={k: tuple(v) for k, v in index.items()},
+    frozen = {k: tuple(v) for k, v in index.items()}
+    return Cues(modality=modality, contexts=contexts, modes=modes, index=frozen, attached=_attached(frozen),
                 actor_nouns=frozenset(sets["actor_noun"]), pair_nouns=frozenset(sets["pair"]),
+                pair_forms=frozenset(c + w for w in sets["pair"] for c in ("", "و", "ف", "ل")),
                 background=frozenset(sets["background"]), charge=frozenset(sets["charge"]),
                 agent_verbs=frozenset(sets["agent"]), quantity=frozenset(sets["quantity"]),
                 crowd_say=frozenset(sets["crowd_say"]), crowd_object=frozenset(sets["crowd_object"]),
@@ -90,19 +97,24 @@ def load_cues() -> Cues:
                 members=frozenset(sets["member"]))
 
 
+def _attached(index: dict[str, tuple]) -> dict[str, tuple]:
+    """A cue word also matches with و/ف attached (وسيتم), when that longer form (over 3 letters) is not
+    a cue of its own."""
+    out = dict(index)
+    for w, hits in index.items():
+        for c in "وف":
+            if len(c + w) > 3 and c + w not in index:
+                out[c + w] = hits
+    return out
+
+
 def sentence_cues(words: list[str], lo: int, hi: int, cues: Cues) -> dict[str, list[int]]:
     """Every cue of ``words[lo:hi]`` in one pass: cue key (``modality:future``, ``context:military``,
     ``mode:ASSAULT:aerial``) -> token indexes where it starts, in order."""
     found: dict[str, list[int]] = {}
-    index = cues.index
-    for j in range(lo, hi):
-        w = words[j]
-        hits = index.get(w)
-        if hits is None and len(w) > 3 and w[0] in "وف":
-            hits = index.get(w[1:])
-        if not hits:
-            continue
-        for key, tail in hits:
+    attached = cues.attached
+    for j in compress(range(lo, hi), map(attached.__contains__, words[lo:hi])):
+        for key, tail in attached[words[j]]:
             if tail and tuple(words[j + 1:j + 1 + len(tail)]) != tail:
                 continue
             found.setdefault(key, []).append(j)

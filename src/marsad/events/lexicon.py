@@ -98,7 +98,7 @@ V = TypeVar("V")
 
 
 class Memo(dict, Generic[V]):
-    """word form -> ``fn(word form)``, computed on the first look-up and kept (up to ``MEMO_SIZE`` forms).
+    """word form (or reading) -> ``fn(word form)``, computed on the first look-up and kept (up to ``MEMO_SIZE``).
 
     Indexing is a plain dict look-up once a form was seen, and ``map(memo.__getitem__, words)`` runs at C speed.
     """
@@ -111,9 +111,13 @@ class Memo(dict, Generic[V]):
 
     def __missing__(self, word: str) -> V:
         value = self.fn(word)
+        self.keep(word, value)
+        return value
+
+    def keep(self, word: str, value: V) -> None:
+        """File a value computed elsewhere (while there is room)."""
         if len(self) < MEMO_SIZE:
             self[word] = value
-        return value
 
 
 def may_have_key(w: str, forms: Container[str]) -> bool:
@@ -184,9 +188,12 @@ class Lexicon:
         #: every form a following word of some multiword pattern may take
         self.follow_forms = frozenset().union(*(forms for t in entries for forms, _ in t.follow))
         #: word form -> its readings (``heads``); indexing it looks a word up (C speed once the form was seen)
-        self.heads_of: Memo[tuple[Head, ...]] = Memo(self._heads)
+        self.heads_of: Memo[tuple[Head, ...]] = Memo(lambda w: self._analyse(w)[0])
         #: word form -> its clitic-stripped keys that some multiword pattern needs (``follow_keys``)
-        self.follow_keys_of: Memo[frozenset[str]] = Memo(self._follow_keys)
+        self.follow_keys_of: Memo[frozenset[str]] = Memo(lambda w: self._analyse(w)[1])
+        self._readings_of: Memo[tuple[tuple[tuple[int, str], Head], ...]] = Memo(self._readings)
+        #: the forms a word's clitic-stripped keys are looked up among (see ``may_have_key``)
+        self._keyed = frozenset(self.index) | self.follow_forms
         self._firsts: Memo[frozenset[str]] = Memo(
             lambda w: frozenset().union(*(h.trigger.follow[0][0] for h in self.heads_of[w] if h.trigger.follow)))
         self._singles: Memo[tuple[Head, ...]] = Memo(
@@ -206,10 +213,16 @@ class Lexicon:
         whether a multiword pattern can match, and empty for most words."""
         return self.follow_keys_of[norm_word]
 
-    def _follow_keys(self, w: str) -> frozenset[str]:
-        if w not in self.follow_forms and not may_have_key(w, self.follow_forms):
-            return EMPTY
-        return word_keys(w) & self.follow_forms
+    def _analyse(self, w: str) -> tuple[tuple[Head, ...], frozenset[str]]:
+        """A word form's readings and follow keys at once, filed in both memos: most words are dismissed by
+        one substring check (no slice clitic stripping could leave is an indexed or following form)."""
+        if w in self._keyed or may_have_key(w, self._keyed):
+            heads, keys = self._heads(w), word_keys(w) & self.follow_forms
+        else:
+            heads, keys = (), EMPTY
+        self.heads_of.keep(w, heads)
+        self.follow_keys_of.keep(w, keys)
+        return heads, keys
 
     def heads(self, norm_word: str) -> tuple[Head, ...]:
         """Readings of a normalized word as a trigger head: (entry, past/present/noun, with future سـ).
@@ -220,22 +233,30 @@ class Lexicon:
         return self.heads_of[norm_word]
 
     def _heads(self, norm_word: str) -> tuple[Head, ...]:
-        if not may_have_key(norm_word, self.index):
-            return ()  # most words: no substring that clitic stripping could leave is an indexed form
         found: list[Head] = []
         seen = set()
-        for key, art, prep in strip_keys(norm_word):
-            for t, form in self.index.get(key, ()):
-                if form == "noun":
-                    if prep == "س" or (art and t.kind == "indef"):
-                        continue
-                elif art or (form == "past" and prep) or (form == "present" and prep in ("ب", "ك")):
-                    continue
-                if (id(t), form) not in seen:
-                    seen.add((id(t), form))
-                    found.append(Head(t, form, prep == "س"))
+        readings_of = self._readings_of
+        for reading in strip_keys(norm_word):
+            for seen_key, h in readings_of[reading]:
+                if seen_key not in seen:
+                    seen.add(seen_key)
+                    found.append(h)
         # best first: hand-curated before converted, longer patterns before shorter (see coder.best_head)
         return tuple(sorted(found, key=lambda h: (h.trigger.source != "curated", -len(h.trigger.follow))))
+
+    def _readings(self, reading: tuple[str, bool, str]) -> tuple[tuple[tuple[int, str], Head], ...]:
+        """The heads one clitic reading ``(key, had_article, preposition)`` of a word allows, each with the
+        ``(entry, form)`` key that keeps the first of them (shared by every word form with that reading)."""
+        key, art, prep = reading
+        out = []
+        for t, form in self.index.get(key, ()):
+            if form == "noun":
+                if prep == "س" or (art and t.kind == "indef"):
+                    continue
+            elif art or (form == "past" and prep) or (form == "present" and prep in ("ب", "ك")):
+                continue
+            out.append(((id(t), form), Head(t, form, prep == "س")))
+        return tuple(out)
 
     def count_by_type(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -250,13 +271,18 @@ def word_keys(norm_word: str) -> frozenset[str]:
     return frozenset([norm_word, *(k for k, _, _ in strip_keys(norm_word))])
 
 
-def match_follow(trigger: Trigger, words: Sequence[str], i: int, end: int) -> list[int] | None:
-    """Token indexes of the following words of ``trigger`` whose head is at ``i`` (None if they are missing)."""
+def match_follow(trigger: Trigger, words: Sequence[str], i: int, end: int,
+                 keys_of: Callable[[str], frozenset[str]] = word_keys) -> list[int] | None:
+    """Token indexes of the following words of ``trigger`` whose head is at ``i`` (None if they are missing).
+
+    ``keys_of``: a word's clitic-stripped keys; ``Lexicon.follow_keys`` (only the keys following words can
+    take, memoised) gives the same answer faster.
+    """
     pos = i
     out = []
     for forms, anywhere in trigger.follow:
         limit = end if anywhere else min(end, pos + 1 + GAP + 1)
-        j = next((j for j in range(pos + 1, limit) if not forms.isdisjoint(word_keys(words[j]))), None)
+        j = next((j for j in range(pos + 1, limit) if not forms.isdisjoint(keys_of(words[j]))), None)
         if j is None:
             return None
         out.append(j)
