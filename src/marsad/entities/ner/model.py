@@ -36,6 +36,14 @@ class ModelError(MarsadError):
     code = "E310"
 
 
+class _RowIndex(dict):
+    """attribute -> weight row; any attribute without weights is row 0 (``index[a]`` never raises, so a whole
+    feature list maps in one ``map`` call)."""
+
+    def __missing__(self, key: str) -> int:
+        return 0
+
+
 class CrfWeights:
     """A CRFsuite model's labels, transition matrix and per-attribute label weights.
 
@@ -57,7 +65,7 @@ class CrfWeights:
         self.trans = np.zeros((n, n))
         for (a, b), w in info.transitions.items():
             self.trans[ids[a], ids[b]] = w
-        self.index: dict[str, int] = {}
+        self.index: dict[str, int] = _RowIndex()
         rows, cols, vals = [], [], []
         for (attr, lab), w in info.state_features.items():
             rows.append(self.index.setdefault(attr, len(self.index) + 1))
@@ -67,7 +75,7 @@ class CrfWeights:
         self.matrix[rows, cols] = vals
 
     def row(self, attr: str) -> np.ndarray:
-        return self.matrix[self.index.get(attr, 0)]
+        return self.matrix[self.index[attr]]
 
 
 class FormScores:
@@ -109,7 +117,7 @@ class FormScores:
         return [index[t] for t in tokens]
 
     def _add(self, forms: list[str]) -> None:
-        get = self.weights.index.get
+        row = self.weights.index.__getitem__
         flat: list[int] = []
         starts: list[int] = []
         keys = []
@@ -121,7 +129,7 @@ class FormScores:
             for group in (own, *ctx):
                 starts.append(len(flat))
                 flat.append(0)
-                flat += [get(a, 0) for a in group]
+                flat += map(row, group)
         sums = np.add.reduceat(self.weights.matrix[flat], starts, axis=0)
         first = len(self.keys)
         end = first + len(forms)
@@ -172,24 +180,20 @@ class FormScores:
 
 
 def viterbi(em: np.ndarray, lens: Sequence[int], trans: np.ndarray) -> np.ndarray:
-    """Best label ids ``(sentences, max length)`` for padded state scores; past a sentence's end the path
-    stays put (identity back-pointers, scores unchanged). Ties go to the lower label id, as in CRFsuite."""
+    """Best label ids ``(sentences, max length)`` for padded state scores of sentences sorted by ascending
+    length. At step t only the sentences still running (a suffix of the rows) are extended; a finished one
+    keeps its score and gets identity back-pointers, so backtracking passes through its padding unchanged.
+    Ties go to the lower label id, as in CRFsuite."""
     S, L, n = em.shape
-    live = np.arange(L)[:, None] < np.asarray(lens)[None, :]  # (position, sentence)
+    first_live = np.searchsorted(np.asarray(lens), np.arange(L), side="right").tolist()
     back = np.empty((L, S, n), dtype=np.intp)
-    ident = np.arange(n)
+    back[:] = np.arange(n)
     score = em[:, 0].copy()
     for t in range(1, L):
-        cand = score[:, :, None] + trans
-        new = cand.max(axis=1)
-        new += em[:, t]
-        if live[t].all():
-            back[t] = cand.argmax(axis=1)
-            score = new
-        else:
-            lv = live[t][:, None]
-            back[t] = np.where(lv, cand.argmax(axis=1), ident)
-            score = np.where(lv, new, score)
+        r = first_live[t]
+        cand = score[r:, :, None] + trans
+        back[t, r:] = cand.argmax(axis=1)
+        score[r:] = cand.max(axis=1) + em[r:, t]
     out = np.empty((S, L), dtype=np.intp)
     out[:, L - 1] = score.argmax(axis=1)
     rows = np.arange(S)
