@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Callable, Container, Generic, Iterable, NamedTuple, Sequence, TypeVar
+from typing import Callable, Generic, Iterable, NamedTuple, Sequence, TypeVar
 
 from ..errors import ResourceError
 from ..text.normalize import normalize
@@ -120,18 +120,19 @@ class Memo(dict, Generic[V]):
             self[word] = value
 
 
-def may_have_key(w: str, forms: Container[str]) -> bool:
-    """Whether some key :func:`strip_keys` could leave of ``w`` is in ``forms``: every such key is a slice
-    ``w[a:len(w) - e]`` with at most ``MAX_PROCLITICS`` letters cut before and ``MAX_ENCLITIC`` after, so
-    when none of those slices is a form the full clitic analysis is skipped (False is exact, True a maybe)."""
-    n = len(w)
-    for e in range(MAX_ENCLITIC + 1):
-        for a in range(MAX_PROCLITICS + 1):
-            if n - e - a < MIN_KEY:
-                break
-            if w[a:n - e] in forms:
-                return True
-    return False
+@lru_cache(maxsize=None)
+def key_slices(n: int) -> tuple[slice, ...]:
+    """The slices ``[a:n - e]`` of a word of ``n`` letters that clitic stripping could leave as a key: at
+    most ``MAX_PROCLITICS`` letters cut before, ``MAX_ENCLITIC`` after, ``MIN_KEY`` letters left."""
+    return tuple(slice(a, n - e) for e in range(MAX_ENCLITIC + 1) for a in range(MAX_PROCLITICS + 1)
+                 if n - e - a >= MIN_KEY)
+
+
+def may_have_key(w: str, forms: frozenset[str]) -> bool:
+    """Whether some key :func:`strip_keys` could leave of ``w`` is in ``forms``: when none of its
+    ``key_slices`` is a form the full clitic analysis is skipped (False is exact, True a maybe). The slices
+    are cut and looked up at C speed."""
+    return not forms.isdisjoint(map(w.__getitem__, key_slices(len(w))))
 
 
 @lru_cache(maxsize=300_000)
