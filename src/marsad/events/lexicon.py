@@ -189,9 +189,9 @@ class Lexicon:
         #: every form a following word of some multiword pattern may take
         self.follow_forms = frozenset().union(*(forms for t in entries for forms, _ in t.follow))
         #: word form -> its readings (``heads``); indexing it looks a word up (C speed once the form was seen)
-        self.heads_of: Memo[tuple[Head, ...]] = Memo(lambda w: self._analyse(w)[0])
+        self.heads_of: Memo[tuple[Head, ...]] = Memo(self._analyse)
         #: word form -> its clitic-stripped keys that some multiword pattern needs (``follow_keys``)
-        self.follow_keys_of: Memo[frozenset[str]] = Memo(lambda w: self._analyse(w)[1])
+        self.follow_keys_of: Memo[frozenset[str]] = Memo(lambda w: self._follow_keys(w, self._may_match(w)))
         self._readings_of: Memo[tuple[tuple[tuple[int, str], Head], ...]] = Memo(self._readings)
         #: the forms a word's clitic-stripped keys are looked up among (see ``may_have_key``)
         self._keyed = frozenset(self.index) | self.follow_forms
@@ -214,16 +214,18 @@ class Lexicon:
         whether a multiword pattern can match, and empty for most words."""
         return self.follow_keys_of[norm_word]
 
-    def _analyse(self, w: str) -> tuple[tuple[Head, ...], frozenset[str]]:
-        """A word form's readings and follow keys at once, filed in both memos: most words are dismissed by
-        one substring check (no slice clitic stripping could leave is an indexed or following form)."""
-        if w in self._keyed or may_have_key(w, self._keyed):
-            heads, keys = self._heads(w), word_keys(w) & self.follow_forms
-        else:
-            heads, keys = (), EMPTY
-        self.heads_of.keep(w, heads)
-        self.follow_keys_of.keep(w, keys)
-        return heads, keys
+    def _may_match(self, w: str) -> bool:
+        """False for most words: no slice clitic stripping could leave of them is an indexed or following form."""
+        return w in self._keyed or may_have_key(w, self._keyed)
+
+    def _follow_keys(self, w: str, may_match: bool) -> frozenset[str]:
+        return word_keys(w) & self.follow_forms if may_match else EMPTY
+
+    def _analyse(self, w: str) -> tuple[Head, ...]:
+        """A word form's readings; its follow keys are filed at the same time (one pre-check for both)."""
+        may_match = self._may_match(w)
+        self.follow_keys_of.keep(w, self._follow_keys(w, may_match))
+        return self._heads(w) if may_match else ()
 
     def heads(self, norm_word: str) -> tuple[Head, ...]:
         """Readings of a normalized word as a trigger head: (entry, past/present/noun, with future سـ).
