@@ -112,26 +112,51 @@ MY_SENTENCES = [
 
 
 def test_fast_tagger_is_crfsuites_viterbi(model):
-    """The array tagger sums the same weights as CRFsuite: same tags on every sentence, batched or alone."""
+    """The array tagger sums the same weights as CRFsuite: same tags in both passes, batched or alone."""
     import pycrfsuite
     from marsad.entities.ner.features import Featurizer
+    from marsad.entities.ner.model import pass2_path
+    from marsad.entities.ner.stacking import doc_features
+    feat = Featurizer(model.featurizer.res)
     ref = pycrfsuite.Tagger()
     ref.open(str(MODEL_DIR / MODEL_FILE))
-    feat = Featurizer(model.featurizer.res)
-    expected = [ref.tag(feat.sentence(s)) for s in MY_SENTENCES]
-    assert model.tag_sentences(MY_SENTENCES) == expected
-    assert [model.tag(s) for s in MY_SENTENCES] == expected
-    assert any(t != "O" for tags in expected for t in tags)
+    first = [ref.tag(feat.sentence(s)) for s in MY_SENTENCES]
+    assert model.first.tag(MY_SENTENCES) == first
+    assert [model.first.tag([s])[0] for s in MY_SENTENCES] == first
+    assert model.second is not None
+    ref2 = pycrfsuite.Tagger()
+    ref2.open(str(pass2_path(MODEL_DIR / MODEL_FILE)))
+    extra = doc_features(MY_SENTENCES, first, feat.stem_key)
+    second = [ref2.tag([x + e for x, e in zip(feat.sentence(s), ex)]) for s, ex in zip(MY_SENTENCES, extra)]
+    assert model.tag_sentences(MY_SENTENCES) == second
+    assert any(t != "O" for tags in second for t in tags)
+
+
+def test_document_features_see_the_other_mentions():
+    from marsad.entities.ner.stacking import doc_features
+    sents = [["قال", "كوركوفا", "أمس"], ["وكوركوفا", "هنا"], ["زار", "كوركوفا"]]
+    tags = [["O", "B-PERS", "O"], ["O", "O"], ["O", "B-LOC"]]
+    feats = doc_features(sents, tags, lambda w: w[1:] if w.startswith("و") and len(w) > 4 else w)
+    assert feats[0][0] == ["p1=O", "p1+1=B-PERS"]
+    # the untagged وكوركوفا: two other mentions, one PERS and one LOC (the first, on a tie)
+    assert feats[1][0][:3] == ["p1=O", "p1+1=O", "dm=PERS"] and "dn=LOC" in feats[1][0]
+    assert "dfrac=PERS2" in feats[1][0]  # 1 of its 2 other mentions
+    assert feats[0][2] == ["p1=O", "p1-1=B-PERS"]  # أمس: no other mention
+    assert feats[2][0] == ["p1=O", "p1+1=B-LOC"]
+    sents[2][0] = "قال"  # another mention of an untagged word
+    assert doc_features(sents, tags, lambda w: w)[2][0] == ["p1=O", "p1+1=B-LOC", "dO"]
+    far = doc_features(sents, tags, lambda w: w, window=0)
+    assert not any(f.startswith(("dm=", "dn=")) for f in far[1][0])
 
 
 def test_form_cache_stays_bounded(model):
-    expected = model.tag_sentences(MY_SENTENCES)
+    expected = model.first.tag(MY_SENTENCES)
     m = NerModel(MODEL_DIR / MODEL_FILE)
-    m.scores.MAX_FORMS = 20  # fewer than the forms of all these sentences: the cache restarts when full
+    m.first.scores.MAX_FORMS = 20  # fewer than the forms of all these sentences: the cache restarts when full
     for s, tags in zip(MY_SENTENCES, expected):
-        assert m.tag(s) == tags
-        assert len(m.scores.index) <= 20
-    assert m.tag_sentences(MY_SENTENCES) == expected  # one call with more forms than the bound still works
+        assert m.first.tag([s])[0] == tags
+        assert len(m.first.scores.index) <= 20
+    assert m.first.tag(MY_SENTENCES) == expected  # one call with more forms than the bound still works
 
 
 def test_gazetteer_lists_and_cues():

@@ -23,11 +23,14 @@ import numpy as np
 from ...errors import MarsadError
 from .consistency import propagate
 from .features import Featurizer, Resources
+from .stacking import doc_features
 
 MODEL_DIR = resources.files("marsad.entities.ner") / "model"
 MODEL_FILE = "ner.crfsuite"
 #: sentences tagged in one padded batch (sorted by length first, so padding stays small)
 BATCH = 256
+#: distinct extra-attribute lists (second pass) whose scores are kept
+MAX_COMBOS = 50_000
 
 
 class ModelError(MarsadError):
@@ -202,20 +205,18 @@ def viterbi(em: np.ndarray, lens: Sequence[int], trans: np.ndarray) -> np.ndarra
     return out
 
 
-class NerModel:
-    """CRF weights plus the featurizer the model was trained with."""
+class Crf:
+    """One CRF: weights plus per-form scores; tags sentences, optionally with extra per-token attributes."""
 
-    def __init__(self, path: str | Path, res: Resources | None = None):
-        path = Path(str(path))
-        if not path.is_file():
-            raise ModelError(f"NER model not found at {path}; train it with `marsad train ner`")
+    def __init__(self, path: Path, featurizer: Featurizer):
         self.weights = CrfWeights(path)
-        self.featurizer = Featurizer(res or Resources.load())
-        self.scores = FormScores(self.weights, self.featurizer)
-        self.path = path
+        self.scores = FormScores(self.weights, featurizer)
+        self._combos: dict[tuple[str, ...], int] = {}
+        self._combo_table = np.zeros((1024, len(self.weights.labels)))
 
-    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """BIO tags for each sentence, the CRF alone (no cross-sentence consistency)."""
+    def tag(self, sentences: Sequence[Sequence[str]],
+            extra: Sequence[Sequence[Sequence[str]]] | None = None) -> list[list[str]]:
+        """BIO tags for each sentence (``extra``: more attributes per token, as the second pass has)."""
         out: list[list[str]] = [[] for _ in sentences]
         order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
         labels = self.weights.labels
@@ -223,19 +224,82 @@ class NerModel:
             batch = order[b:b + BATCH]
             sents = [sentences[i] for i in batch]
             lens = [len(s) for s in sents]
-            best = viterbi(self.scores.emissions(sents), lens, self.weights.trans)
+            em = self.scores.emissions(sents)
+            if extra is not None:
+                self._add_extra(em, [extra[i] for i in batch])
+            best = viterbi(em, lens, self.weights.trans)
             for i, row, n in zip(batch, best.tolist(), lens):
                 out[i] = [labels[j] for j in row[:n]]
         return out
 
+    def _add_extra(self, em: np.ndarray, extra: Sequence[Sequence[Sequence[str]]]) -> None:
+        """Add the scores of per-token attribute lists; a text repeats few distinct lists (first-pass tags
+        and document evidence), so each distinct list is summed once and cached (bounded)."""
+        combos = self._combos
+        ids: list[int] = []
+        where_r: list[int] = []
+        where_j: list[int] = []
+        for r, sent in enumerate(extra):
+            for j, attrs in enumerate(sent):
+                key = tuple(attrs)
+                i = combos.get(key)
+                if i is None:
+                    i = self._add_combo(key)
+                ids.append(i)
+                where_r.append(r)
+                where_j.append(j)
+        if ids:
+            em[where_r, where_j] += self._combo_table[ids]
+
+    def _add_combo(self, attrs: tuple[str, ...]) -> int:
+        if len(self._combos) >= MAX_COMBOS:
+            self._combos.clear()
+        i = len(self._combos)
+        if i == len(self._combo_table):
+            self._combo_table = np.concatenate([self._combo_table, np.zeros_like(self._combo_table)])
+        index, matrix = self.weights.index, self.weights.matrix
+        self._combo_table[i] = matrix[[index[a] for a in attrs]].sum(axis=0) if attrs else 0.0
+        self._combos[attrs] = i
+        return i
+
+
+class NerModel:
+    """The CRF pass(es) plus the featurizer the model was trained with.
+
+    ``ner.crfsuite`` is the first pass; ``ner-pass2.crfsuite`` next to it, when there, the second
+    (:mod:`.stacking`: document-level features from the first pass's tags)."""
+
+    def __init__(self, path: str | Path, res: Resources | None = None):
+        path = Path(str(path))
+        if not path.is_file():
+            raise ModelError(f"NER model not found at {path}; train it with `marsad train ner`")
+        self.featurizer = Featurizer(res or Resources.load())
+        self.first = Crf(path, self.featurizer)
+        second = pass2_path(path)
+        self.second = Crf(second, self.featurizer) if second.is_file() else None
+        self.path = path
+
+    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BIO tags for the consecutive sentences of one text: the first pass, then the second with the
+        first's document-level evidence (no name propagation)."""
+        tags = self.first.tag(sentences)
+        if self.second is None:
+            return tags
+        return self.second.tag(sentences, doc_features(sentences, tags, self.featurizer.stem_key))
+
     def tag(self, tokens: Sequence[str]) -> list[str]:
-        """BIO tags (``O``, ``B-PERS`` …) for one sentence of surface tokens."""
+        """BIO tags (``O``, ``B-PERS`` …) for one sentence of surface tokens (a text of one sentence)."""
         return self.tag_sentences([tokens])[0]
 
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """Tags for consecutive sentences of one text: the CRF per sentence, then names made consistent
-        across nearby sentences (:mod:`.consistency`)."""
+        """Tags for consecutive sentences of one text: the CRF passes, then names made consistent across
+        nearby sentences (:mod:`.consistency`)."""
         return propagate(sentences, self.tag_sentences(sentences), self.featurizer)
+
+
+def pass2_path(path: Path) -> Path:
+    """Where the second pass of the model at ``path`` lives."""
+    return path.with_name(path.stem + "-pass2" + path.suffix)
 
 
 @lru_cache(maxsize=1)
