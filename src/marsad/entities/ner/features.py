@@ -135,10 +135,13 @@ class Featurizer:
 
     #: per-form caches are cleared past this many forms, so a long-running process stays bounded
     MAX_FORMS = 200_000
+    #: feature lists of the most recent forms are kept so the two CRF passes build them once per text
+    RECENT = 5_000
 
     def __init__(self, res: Resources):
         self.res = res
         self._lists: dict[str, tuple[list[str], tuple[list[str], ...], str]] = {}
+        self._recent: dict[str, tuple[list[str], tuple[list[str], ...], str]] = {}
         self._key: dict[str, str] = {}
         self._pre: dict[str, str] = {}
         self._bare: dict[str, str] = {}
@@ -146,6 +149,9 @@ class Featurizer:
     def form(self, surface: str) -> tuple[list[str], tuple[list[str], ...], str]:
         """``(own features, (features lent at -2, -1, +1, +2), bigram key)`` of one surface form: all a token
         contributes to its own and its neighbours' feature lists (what the fast tagger scores once per form)."""
+        got = self._recent.get(surface)
+        if got is not None:
+            return got
         res = self.res
         n = normalize(surface)
         k = cluster_key(n)
@@ -195,7 +201,10 @@ class Featurizer:
         ctx2 = ["w=" + k] + (["c1=" + c[1], "c2=" + c[2]] if c else []) + ["nl=" + t for t in sorted(lists)]
         ctx = (["-2:" + f for f in ctx2], ["-1:" + f for f in ctx1],
                ["+1:" + f for f in ctx1], ["+2:" + f for f in ctx2])
-        return own, ctx, k
+        if len(self._recent) >= self.RECENT:
+            self._recent.clear()
+        got = self._recent[surface] = (own, ctx, k)
+        return got
 
     def proclitic(self, surface: str) -> str:
         """The normalized conjunction/preposition proclitics of a token (``""`` when there are none)."""
