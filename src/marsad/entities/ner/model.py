@@ -81,6 +81,27 @@ class CrfWeights:
         return self.matrix[self.index[attr]]
 
 
+class StackedWeights:
+    """Several CRFs' attribute weights side by side (the first model's label columns, then the second's):
+    one lookup of each feature string scores a form for both passes."""
+
+    def __init__(self, parts: Sequence[CrfWeights]):
+        self.index: dict[str, int] = _RowIndex()
+        for w in parts:
+            for attr in w.index:
+                self.index.setdefault(attr, len(self.index) + 1)
+        self.labels = [lab for w in parts for lab in w.labels]
+        self.matrix = np.zeros((len(self.index) + 1, len(self.labels)))
+        col = 0
+        for w in parts:
+            attrs = list(w.index)
+            self.matrix[[self.index[a] for a in attrs], col:col + len(w.labels)] = w.matrix[[w.index[a] for a in attrs]]
+            col += len(w.labels)
+
+    def row(self, attr: str) -> np.ndarray:
+        return self.matrix[self.index[attr]]
+
+
 class FormScores:
     """Label scores per surface form and offset, cached in one array ``(forms, 5, labels)``.
 
@@ -91,7 +112,7 @@ class FormScores:
 
     MAX_FORMS = 100_000
 
-    def __init__(self, weights: CrfWeights, featurizer: Featurizer):
+    def __init__(self, weights: CrfWeights | StackedWeights, featurizer: Featurizer):
         self.weights = weights
         self.featurizer = featurizer
         self.index: dict[str, int] = {}
@@ -206,31 +227,39 @@ def viterbi(em: np.ndarray, lens: Sequence[int], trans: np.ndarray) -> np.ndarra
 
 
 class Crf:
-    """One CRF: weights plus per-form scores; tags sentences, optionally with extra per-token attributes."""
+    """One CRF: its weights and Viterbi; tags sentences with its own per-form scores, or decodes state
+    scores it is handed (the two passes share one :class:`FormScores`)."""
 
     def __init__(self, path: Path, featurizer: Featurizer):
         self.weights = CrfWeights(path)
-        self.scores = FormScores(self.weights, featurizer)
+        self.featurizer = featurizer
+        self._scores: FormScores | None = None
         self._combos: dict[tuple[str, ...], int] = {}
         self._combo_table = np.zeros((1024, len(self.weights.labels)))
 
-    def tag(self, sentences: Sequence[Sequence[str]],
-            extra: Sequence[Sequence[Sequence[str]]] | None = None) -> list[list[str]]:
-        """BIO tags for each sentence (``extra``: more attributes per token, as the second pass has)."""
+    @property
+    def scores(self) -> FormScores:
+        if self._scores is None:
+            self._scores = FormScores(self.weights, self.featurizer)
+        return self._scores
+
+    def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BIO tags for each sentence, this CRF alone."""
         out: list[list[str]] = [[] for _ in sentences]
-        order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
-        labels = self.weights.labels
-        for b in range(0, len(order), BATCH):
-            batch = order[b:b + BATCH]
+        for batch in batches(sentences):
             sents = [sentences[i] for i in batch]
-            lens = [len(s) for s in sents]
-            em = self.scores.emissions(sents)
-            if extra is not None:
-                self._add_extra(em, [extra[i] for i in batch])
-            best = viterbi(em, lens, self.weights.trans)
-            for i, row, n in zip(batch, best.tolist(), lens):
-                out[i] = [labels[j] for j in row[:n]]
+            self.decode(self.scores.emissions(sents), batch, [len(s) for s in sents], out)
         return out
+
+    def decode(self, em: np.ndarray, batch: Sequence[int], lens: Sequence[int], out: list[list[str]],
+               extra: Sequence[Sequence[Sequence[str]]] | None = None) -> None:
+        """Best tags for a batch's state scores (plus the scores of ``extra`` attributes per token) into
+        ``out`` at the batch's sentence numbers."""
+        if extra is not None:
+            self._add_extra(em, extra)
+        labels = self.weights.labels
+        for i, row, n in zip(batch, viterbi(em, lens, self.weights.trans).tolist(), lens):
+            out[i] = [labels[j] for j in row[:n]]
 
     def _add_extra(self, em: np.ndarray, extra: Sequence[Sequence[Sequence[str]]]) -> None:
         """Add the scores of per-token attribute lists; a text repeats few distinct lists (first-pass tags
@@ -277,15 +306,29 @@ class NerModel:
         self.first = Crf(path, self.featurizer)
         second = pass2_path(path)
         self.second = Crf(second, self.featurizer) if second.is_file() else None
+        parts = [self.first.weights] + ([self.second.weights] if self.second else [])
+        self.scores = FormScores(StackedWeights(parts), self.featurizer)
         self.path = path
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO tags for the consecutive sentences of one text: the first pass, then the second with the
-        first's document-level evidence (no name propagation)."""
-        tags = self.first.tag(sentences)
+        first's document-level evidence (no name propagation). Both passes' state scores come from one
+        emissions call per batch (their weights side by side)."""
+        n1 = len(self.first.weights.labels)
+        first: list[list[str]] = [[] for _ in sentences]
+        work = []
+        for batch in batches(sentences):
+            lens = [len(sentences[i]) for i in batch]
+            em = self.scores.emissions([sentences[i] for i in batch])
+            self.first.decode(em[..., :n1], batch, lens, first)
+            work.append((batch, lens, em[..., n1:]))
         if self.second is None:
-            return tags
-        return self.second.tag(sentences, doc_features(sentences, tags, self.featurizer.stem_key))
+            return first
+        extra = doc_features(sentences, first, self.featurizer.stem_key)
+        out: list[list[str]] = [[] for _ in sentences]
+        for batch, lens, em in work:
+            self.second.decode(np.ascontiguousarray(em), batch, lens, out, [extra[i] for i in batch])
+        return out
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """BIO tags (``O``, ``B-PERS`` …) for one sentence of surface tokens (a text of one sentence)."""
@@ -295,6 +338,12 @@ class NerModel:
         """Tags for consecutive sentences of one text: the CRF passes, then names made consistent across
         nearby sentences (:mod:`.consistency`)."""
         return propagate(sentences, self.tag_sentences(sentences), self.featurizer)
+
+
+def batches(sentences: Sequence[Sequence[str]]) -> list[list[int]]:
+    """Numbers of the non-empty sentences, sorted by length (as :func:`viterbi` needs), in batches."""
+    order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
+    return [order[b:b + BATCH] for b in range(0, len(order), BATCH)]
 
 
 def pass2_path(path: Path) -> Path:
