@@ -3,8 +3,8 @@
 ``marsad train ner --data ../shared/data/ner/anercorp/train.txt --cv 5 --out src/marsad/entities/ner/model``
 runs 5-fold cross-validation on the training file (contiguous folds, so one news story never sits on both
 sides), prints entity-level precision/recall/F1 per type and overall (exact span and type, as conlleval), then
-trains on all of it and writes ``ner.crfsuite``, ``training.json`` (parameters, scores, time, size) and
-``MODEL_CARD.md`` to ``--out``. ``--extra`` adds Wojood-style files to the training side only (nested tags mapped: PERS, ORG,
+trains on all of it (both CRF passes, :mod:`.stacking`) and writes ``ner.crfsuite``, ``ner-pass2.crfsuite``,
+``training.json`` (parameters, scores, time, size) and ``MODEL_CARD.md`` to ``--out``. ``--extra`` adds Wojood-style files to the training side only (nested tags mapped: PERS, ORG,
 GPE/LOC/FAC -> LOC; the rest dropped); CV is always scored on the ``--data`` folds alone, each fold tagged as
 one document (CRF, then :mod:`.consistency`), as ``marsad ner --conll`` does.
 """
