@@ -200,3 +200,24 @@ def test_accusative_indefinite_noun_and_mode_from_cue_words(code):
     ev = one(doc, "CONSULT")
     assert ev.mode == "phone" and ev.cameo == "041"
     assert parties(ev.actor) == {"KWT"}
+
+
+def test_speaker_pronoun_after_an_is_the_doer_and_the_noun_after_the_verb_its_object(code):
+    text = "ذكرت الخارجية المغربية أنها استدعت سفير الجزائر اليوم."
+    s, e = find(text, "ذكرت")
+    ss, se = find(text, "الخارجية المغربية")
+    q = Quote(id="q", text="استدعت سفير الجزائر اليوم", start=find(text, "استدعت")[0], end=len(text) - 1,
+              kind="indirect", cue=Cue(text="ذكرت", start=s, end=e, implies=None),
+              speaker=Mention(text="الخارجية المغربية", start=ss, end=se, actor=Actor(country="MAR", sector="GOV")))
+    doc = code(text, [("الجزائر", "GPE", "DZA")], quotes=[q])
+    evs = [ev for ev in doc.events if ev.trigger.text == "استدعت"]
+    assert len(evs) == 1, [(ev.type, ev.trigger.text) for ev in doc.events]
+    assert parties(evs[0].actor) == {"MAR"}
+    assert parties(evs[0].recipient) == {"DZA"}
+
+
+def test_eliminating_militants_is_an_assault(code):
+    doc = code("وقال البيان إن قوات الجيش قضت على سبعة مسلحين في المنطقة الجبلية.")
+    assert [ev.trigger.text for ev in doc.events if ev.type == "ASSAULT"] == ["قضت"]
+    doc = code("دعا الوزير إلى القضاء على الفقر في الأرياف.")
+    assert not [ev for ev in doc.events if ev.type == "ASSAULT"]

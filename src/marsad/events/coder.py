@@ -32,6 +32,8 @@ AGENT_SCOPE = 6
 SUBJECT_PREPS = (None, AFFILIATION)
 #: how far after a crowd participle the من of its origin may stand (متظاهرون من أبناء دارفور)
 CROWD_ORIGIN_SCOPE = 3
+#: how far into what a speaker reports (after أنها) a verb may stand and still be the speaker's act (أنها قد قتلت)
+SPEAKER_VERB_SCOPE = 3
 #: how far after a verbal noun its genitive may stand
 GENITIVE_SCOPE = 2
 #: how far after the trigger a recipient may stand
@@ -297,6 +299,20 @@ def _quote_of(doc: Doc, start: int, end: int):
     return None
 
 
+def _speaker_is_subject(doc: Doc, q, i: int, slots: list[Slot], cues: Cues) -> bool:
+    """أعلنت وزارة الدفاع أنها قتلت …، ذكرت الخارجية أنها استدعت …: a verb opening what the speaker reports,
+    right after an أن carrying the speaker's pronoun, is the speaker's own act (no other subject stands between)."""
+    if q.speaker is None or q.speaker.actor is None or not q.speaker.actor.country:
+        return False
+    toks = doc.tokens
+    j = i - 1
+    while j >= 0 and i - j <= SPEAKER_VERB_SCOPE and toks[j].start >= q.start:
+        j -= 1
+    if j < 0 or toks[j].start >= q.start or toks[j].norm not in cues.speaker_subject:
+        return False
+    return not any(j < s.first < i for s in slots)
+
+
 def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slots: list[Slot],
            times: list[TimeExpr], found: dict[str, list[int]], lo: int, hi: int, cues: Cues, onto: Ontology,
            state: State, resolve) -> Draft:
@@ -307,12 +323,16 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
     past = head.form == "past"
     passive = past and "\u064f" in tok.text[:4]
     actor, recipient, feats = _arguments(doc, i, head, slots, lo, hi, passive, cues, resolve)
-    if not actor and not passive:
-        q = _quote_of(doc, tok.start, tok.end)
-        if q is not None and q.speaker is not None and q.speaker.actor is not None and q.cue is not None \
-                and q.cue.implies == trig.type:
-            actor = [q.speaker]
-            feats["actor_quote"] = 1.0
+    q = _quote_of(doc, tok.start, tok.end) if not passive else None
+    if q is not None and head.form != "noun" and _speaker_is_subject(doc, q, i, slots, cues):
+        # the noun phrase after the verb is then its object, not its subject (ذكرت الخارجية أنها دعت السفيرة)
+        recipient = recipient or [m for m in actor if countries([m]) != countries([q.speaker])]
+        actor = [q.speaker]
+        feats["actor_quote"] = 1.0
+    elif not actor and q is not None and q.speaker is not None and q.speaker.actor is not None \
+            and q.cue is not None and q.cue.implies == trig.type:
+        actor = [q.speaker]
+        feats["actor_quote"] = 1.0
     if not actor and not passive and state.last_actor and head.form != "noun":
         actor = list(state.last_actor)
         feats["actor_previous"] = 1.0
