@@ -221,3 +221,17 @@ def test_eliminating_militants_is_an_assault(code):
     assert [ev.trigger.text for ev in doc.events if ev.type == "ASSAULT"] == ["قضت"]
     doc = code("دعا الوزير إلى القضاء على الفقر في الأرياف.")
     assert not [ev for ev in doc.events if ev.type == "ASSAULT"]
+
+
+def test_bare_force_noun_in_a_report_is_the_speakers_countrys(code):
+    text = "أعلنت وزارة الداخلية التونسية أن الشرطة اعتقلت ثلاثة مشتبه بهم."
+    s, e = find(text, "أعلنت")
+    ss, se = find(text, "وزارة الداخلية التونسية")
+    q = Quote(id="q", text="الشرطة اعتقلت ثلاثة مشتبه بهم", start=find(text, "الشرطة")[0], end=len(text) - 1,
+              kind="indirect", cue=Cue(text="أعلنت", start=s, end=e, implies=None),
+              speaker=Mention(text="وزارة الداخلية التونسية", start=ss, end=se,
+                              actor=Actor(country="TUN", sector="GOV")))
+    doc = code(text, quotes=[q])
+    ev = one(doc, "COERCE")
+    assert parties(ev.actor) == {"TUN"}
+    assert ev.actor[0].text == "الشرطة"

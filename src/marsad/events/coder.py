@@ -34,6 +34,8 @@ SUBJECT_PREPS = (None, AFFILIATION)
 CROWD_ORIGIN_SCOPE = 3
 #: how far into what a speaker reports (after أنها) a verb may stand and still be the speaker's act (أنها قد قتلت)
 SPEAKER_VERB_SCOPE = 3
+#: the complementizers (normalized) that open what a speaker reports
+SUBORDINATORS = frozenset({"ان", "بان", "وان"})
 #: how far after a verbal noun its genitive may stand
 GENITIVE_SCOPE = 2
 #: how far after the trigger a recipient may stand
@@ -299,18 +301,29 @@ def _quote_of(doc: Doc, start: int, end: int):
     return None
 
 
-def _speaker_is_subject(doc: Doc, q, i: int, slots: list[Slot], cues: Cues) -> bool:
-    """أعلنت وزارة الدفاع أنها قتلت …، ذكرت الخارجية أنها استدعت …: a verb opening what the speaker reports,
-    right after an أن carrying the speaker's pronoun, is the speaker's own act (no other subject stands between)."""
+def _speaker_subject(doc: Doc, q, i: int, slots: list[Slot], cues: Cues) -> list[Mention]:
+    """The doer of a verb opening what a speaker reports, when the speaker's side is meant, else [].
+
+    أعلنت وزارة الدفاع أنها قتلت …، ذكرت الخارجية أنها استدعت …: right after an أن carrying the speaker's
+    pronoun, the verb is the speaker's own act. أعلنت وزارة الدفاع الجزائرية أن الجيش قتل …: a bare actor noun
+    (الجيش، الشرطة، الحكومة) with no nationality of its own is the speaker's country's. No named party may
+    stand between the complementizer and the verb."""
     if q.speaker is None or q.speaker.actor is None or not q.speaker.actor.country:
-        return False
+        return []
     toks = doc.tokens
-    j = i - 1
-    while j >= 0 and i - j <= SPEAKER_VERB_SCOPE and toks[j].start >= q.start:
-        j -= 1
-    if j < 0 or toks[j].start >= q.start or toks[j].norm not in cues.speaker_subject:
-        return False
-    return not any(j < s.first < i for s in slots)
+    k = i
+    while k > 0 and i - k < SPEAKER_VERB_SCOPE and toks[k - 1].start >= q.start:
+        k -= 1
+    if k == 0 or toks[k - 1].start >= q.start or any(k - 1 <= s.first < i for s in slots):
+        return []
+    comp = toks[k - 1].norm
+    if comp in cues.speaker_subject:
+        return [q.speaker]
+    noun = toks[k]
+    if comp in SUBORDINATORS and k < i and noun.norm.startswith("ال") and noun.norm in cues.actor_nouns:
+        return [Mention(text=noun.text, start=noun.start, end=noun.end,
+                        actor=Actor(country=q.speaker.actor.country, kind="unnamed"))]
+    return []
 
 
 def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slots: list[Slot],
@@ -324,10 +337,11 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
     passive = past and "\u064f" in tok.text[:4]
     actor, recipient, feats = _arguments(doc, i, head, slots, lo, hi, passive, cues, resolve)
     q = _quote_of(doc, tok.start, tok.end) if not passive else None
-    if q is not None and head.form != "noun" and _speaker_is_subject(doc, q, i, slots, cues):
+    own = _speaker_subject(doc, q, i, slots, cues) if q is not None and head.form != "noun" else []
+    if own:
         # the noun phrase after the verb is then its object, not its subject (ذكرت الخارجية أنها دعت السفيرة)
-        recipient = recipient or [m for m in actor if countries([m]) != countries([q.speaker])]
-        actor = [q.speaker]
+        recipient = recipient or [m for m in actor if countries([m]) != countries(own)]
+        actor = own
         feats["actor_quote"] = 1.0
     elif not actor and q is not None and q.speaker is not None and q.speaker.actor is not None \
             and q.cue is not None and q.cue.implies == trig.type:
