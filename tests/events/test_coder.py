@@ -235,3 +235,10 @@ def test_bare_force_noun_in_a_report_is_the_speakers_countrys(code):
     ev = one(doc, "COERCE")
     assert parties(ev.actor) == {"TUN"}
     assert ev.actor[0].text == "الشرطة"
+
+
+def test_words_inside_an_organisations_name_are_no_event(code):
+    doc = code("زار وفد من منظمة التعاون الإسلامي القاهرة أمس.",
+               [("منظمة التعاون الإسلامي", "ORG", None), ("القاهرة", "GPE", "EGY")])
+    assert [ev.type for ev in doc.events if ev.trigger.text == "التعاون"] == []
+    assert [ev.trigger.text for ev in doc.events if ev.type == "CONSULT"] == ["زار"]

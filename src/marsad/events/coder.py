@@ -83,6 +83,17 @@ def countries(ms: Sequence[Mention]) -> set[str]:
     return {m.actor.country for m in ms if m.actor is not None and m.actor.country}
 
 
+def name_interiors(doc: Doc) -> set[int]:
+    """Token indexes inside an organisation's name past its first word (مجلس التعاون الخليجي، حركة النهضة،
+    منظمة التحرير): the name's words are no event, though its head may be (قمة الرياض stays a summit)."""
+    starts = [t.start for t in doc.tokens]
+    out: set[int] = set()
+    for e in doc.entities:
+        if e.type == "ORG":
+            out.update(range(bisect.bisect_right(starts, e.start), bisect.bisect_left(starts, e.end)))
+    return out
+
+
 def code_events(doc: Doc, lex: Lexicon, cues: Cues, onto: Ontology,
                 scorer: Callable[[Draft], float] | None = None,
                 resolve: Callable | None = None) -> tuple[Event, ...]:
@@ -91,7 +102,8 @@ def code_events(doc: Doc, lex: Lexicon, cues: Cues, onto: Ontology,
     words = list(map(NORM, toks))
     # token indexes of words with some lexicon reading: the only places a trigger can stand (few per sentence)
     heads = list(map(lex.heads_of.__getitem__, words))
-    candidates = [i for i in compress(range(len(words)), heads) if toks[i].kind == "word"]
+    interiors = name_interiors(doc)
+    candidates = [i for i in compress(range(len(words)), heads) if toks[i].kind == "word" and i not in interiors]
     ents = entity_starts(doc)
     quote_ranges = _quote_ranges(doc)
     state = State()
