@@ -242,3 +242,14 @@ def test_words_inside_an_organisations_name_are_no_event(code):
                [("منظمة التعاون الإسلامي", "ORG", None), ("القاهرة", "GPE", "EGY")])
     assert [ev.type for ev in doc.events if ev.trigger.text == "التعاون"] == []
     assert [ev.trigger.text for ev in doc.events if ev.type == "CONSULT"] == ["زار"]
+
+
+def test_a_name_starting_with_waw_is_not_coordinated(code):
+    doc = code("استقبل الرئيس المصري وزير الخارجية الأردني في القاهرة.",
+               [("الرئيس المصري", "PER", "EGY"), ("وزير الخارجية الأردني", "PER", "JOR"), ("القاهرة", "GPE", "EGY")])
+    ev = one(doc, "CONSULT")
+    assert parties(ev.actor) == {"EGY"}
+    assert parties(ev.recipient) == {"JOR"}
+    doc = code("استقبل الرئيس المصري ووزير الخارجية السفير الأردني.",
+               [("الرئيس المصري", "PER", "EGY"), ("وزير الخارجية", "PER", "EGY"), ("الأردني", "NORP", "JOR")])
+    assert parties(one(doc, "CONSULT").actor) == {"EGY"}

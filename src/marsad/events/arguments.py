@@ -140,7 +140,7 @@ def sentence_slots(doc: Doc, lo: int, hi: int, ents: dict[int, Entity], cues: Cu
         _add(slot, e)
         # coordination: X و Y (و Z …) of the same kind
         j = slot.last + 1
-        while j < hi and toks[j].norm.startswith("و") and j in ents:
+        while j < hi and j in ents and _conjoined(toks[j], ents[j]):
             e2 = ents[j]
             if e2.type == "NORP" and e.type != "NORP":
                 break
@@ -152,6 +152,13 @@ def sentence_slots(doc: Doc, lo: int, hi: int, ents: dict[int, Entity], cues: Cu
         slots.append(slot)
         i = slot.last + 1
     return slots
+
+
+def _conjoined(tok: Token, e: Entity) -> bool:
+    """Whether the entity at ``tok`` is joined by a proclitic و (والأردن، ووزير الخارجية) — not a name or noun
+    whose own first letter is و (وزير الخارجية، واشنطن، وكالة الأنباء)."""
+    return tok.norm.startswith("و") and (e.start > tok.start or any(p.kind == "proclitic" and p.text == "و"
+                                                                      for p in tok.parts))
 
 
 def _member_before(toks: Sequence[Token], i: int, lo: int, cues: Cues) -> bool:
