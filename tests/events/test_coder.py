@@ -253,3 +253,11 @@ def test_a_name_starting_with_waw_is_not_coordinated(code):
     doc = code("استقبل الرئيس المصري ووزير الخارجية السفير الأردني.",
                [("الرئيس المصري", "PER", "EGY"), ("وزير الخارجية", "PER", "EGY"), ("الأردني", "NORP", "JOR")])
     assert parties(one(doc, "CONSULT").actor) == {"EGY"}
+
+
+def test_definite_actor_noun_after_the_verb_is_the_subject_and_the_name_after_it_the_object(code):
+    doc = code("التقى الرئيس المصري وزير الدفاع أمس. وانتقد الرئيس إيران بشدة.",
+               [("الرئيس المصري", "PER", "EGY"), ("إيران", "GPE", "IRN")])
+    ev = one(doc, "ACCUSE")
+    assert parties(ev.recipient) == {"IRN"}
+    assert parties(ev.actor) == {"EGY"}

@@ -359,7 +359,9 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
             and q.cue is not None and q.cue.implies == trig.type:
         actor = [q.speaker]
         feats["actor_quote"] = 1.0
-    if not actor and not passive and state.last_actor and head.form != "noun":
+    if not actor and not passive and state.last_actor and head.form != "noun" \
+            and not (recipient and countries(state.last_actor) <= countries(recipient)):
+        # (the party acted upon does not stand in for the unnamed doer: وحذرت الوزيرة ترامب after a sentence on him)
         actor = list(state.last_actor)
         feats["actor_previous"] = 1.0
     if trig.type in PAIR_TYPES and state.pair:
@@ -444,6 +446,10 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
             actor_slot = next((s for s in before if s.prep is None and s.first <= lo + 1 and s.last >= i - 2), None)
         if actor_slot is None and not passive:
             actor_slot = next((s for s in after if s.first <= i + VSO_SCOPE and s.prep is None), None)
+            if actor_slot is not None and actor_slot.first > i + 1 and _bare_actor_noun(doc, i + 1, cues):
+                # وحذرت الوزيرة ترامب: a definite actor noun right after the verb, naming no country of its own,
+                # refers back to a party already named; it is the subject, and the name after it the object
+                actor_slot = None
             if actor_slot is None:
                 actor_slot = next((s for s in reversed(before) if s.prep in SUBJECT_PREPS), None)
     else:
@@ -475,6 +481,12 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
         actor = list(recipient)
         feats["reciprocal"] = 1.0
     return actor, recipient, feats
+
+
+def _bare_actor_noun(doc: Doc, j: int, cues: Cues) -> bool:
+    """Whether token ``j`` is a definite actor noun (الوزير، الوزيرة، الرئيس، الجيش) standing alone."""
+    w = doc.tokens[j].norm if j < len(doc.tokens) else ""
+    return w.startswith("ال") and (w in cues.actor_nouns or (w.endswith("ه") and w[:-1] in cues.actor_nouns))
 
 
 def _agent_slot(doc: Doc, i: int, hi: int, parties: list[Slot], cues: Cues) -> Slot | None:
