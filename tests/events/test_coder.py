@@ -261,3 +261,8 @@ def test_definite_actor_noun_after_the_verb_is_the_subject_and_the_name_after_it
     ev = one(doc, "ACCUSE")
     assert parties(ev.recipient) == {"IRN"}
     assert parties(ev.actor) == {"EGY"}
+
+
+def test_indefinite_gunfire_is_an_assault(code):
+    doc = code("تعرض موكب الوزير الليبي لإطلاق نار كثيف من قبل مجموعة مسلحة.")
+    assert [ev.trigger.text for ev in doc.events if ev.type == "ASSAULT"] == ["لإطلاق"]
