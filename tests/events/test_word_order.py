@@ -18,3 +18,11 @@ def test_subject_before_or_after_the_verb(nlp, text, typ, actor, recipient):
     ev = [e for e in doc.events if e.type == typ]
     assert ev, doc.events
     assert actor in _countries(ev[0].actor) and recipient in _countries(ev[0].recipient)
+
+
+def test_a_name_after_its_title_is_no_recipient(nlp):
+    text = "ودعا رئيس الوزراء العراقي محمد شياع السوداني المواطنين إلى المشاركة في الانتخابات."
+    doc = nlp(Article.create(id="t", text=text, date="2025-11-12"))
+    ev = [e for e in doc.events if e.type == "REQUEST"]
+    assert ev and "IRQ" in _countries(ev[0].actor)
+    assert not any(m.actor and m.actor.name == "Mohammed Shia al-Sudani" for m in ev[0].recipient)

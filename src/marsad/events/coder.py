@@ -470,6 +470,8 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
                 actor_slot = None
             recipient_slots.append(s)
             break
+        if s.prep is None and _apposition(doc, actor_slot, s, resolve):
+            continue  # ودعا رئيس الوزراء العراقي محمد شياع السوداني المواطنين: the name is the subject again
         if s.prep in RECIPIENT_PREPS or (s.prep is None and head.form != "noun"):
             recipient_slots.append(s)
             break
@@ -506,6 +508,14 @@ def _clause_end(doc: Doc, i: int, hi: int) -> int:
         if doc.tokens[j].kind == "punct" and doc.tokens[j].text in CLAUSE_PUNCT:
             return j
     return hi
+
+
+def _apposition(doc: Doc, actor_slot: Slot | None, s: Slot, resolve) -> bool:
+    """A bare phrase right after the actor's that names the same actor (a title, then the holder's name)."""
+    if actor_slot is None or s.first != actor_slot.last + 1:
+        return False
+    ids = {m.actor.id for m in _slot_mentions(doc, actor_slot, resolve) if m.actor and m.actor.id}
+    return bool(ids) and any(m.actor and m.actor.id in ids for m in _slot_mentions(doc, s, resolve))
 
 
 def _slot_mentions(doc: Doc, slot: Slot | None, resolve) -> list[Mention]:
