@@ -2,12 +2,23 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from typing import Iterable, Iterator, TypeVar
 
 from ..pipeline import DEFAULT_PIPELINE, PRESETS
 
 T = TypeVar("T")
+
+
+def optional_module(mod: str):
+    """A subcommand or task module, or None while it is not part of this installation (a missing extra)."""
+    try:
+        return importlib.import_module(mod)
+    except ModuleNotFoundError as e:
+        if e.name and mod.startswith(e.name):
+            return None
+        raise
 
 
 def add_pipeline_options(p: argparse.ArgumentParser) -> None:

@@ -7,12 +7,12 @@ traceback. Exit codes: 0 ok, 1 usage or configuration error, 2 finished with per
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 
 from .. import __version__
 from ..errors import MarsadError, UsageError
+from .common import optional_module
 
 SUBCOMMANDS = [
     "marsad.cli.code",      # code articles -> article records
@@ -42,20 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"marsad {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for mod in SUBCOMMANDS:
-        m = _import(mod)
+        m = optional_module(mod)
         if m is not None:
             m.add_parser(sub)
     return parser
-
-
-def _import(mod: str):
-    """A subcommand module, or None while it is not part of this installation."""
-    try:
-        return importlib.import_module(mod)
-    except ModuleNotFoundError as e:
-        if e.name and mod.startswith(e.name):
-            return None
-        raise
 
 
 def main(argv: list[str] | None = None) -> int:

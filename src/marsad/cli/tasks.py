@@ -5,7 +5,7 @@ Each task lives next to the stage it belongs to, in a module with ``add_argument
 """
 from __future__ import annotations
 
-import importlib
+from .common import optional_module
 
 GROUPS: dict[str, tuple[str, dict[str, str]]] = {
     "train": ("train a model from ../shared/data and write its artifact and model card", {
@@ -29,21 +29,12 @@ GROUPS: dict[str, tuple[str, dict[str, str]]] = {
 }
 
 
-def _import(mod: str):
-    try:
-        return importlib.import_module(mod)
-    except ModuleNotFoundError as e:
-        if e.name and mod.startswith(e.name):
-            return None  # not written yet / not installed: the task is not offered
-        raise
-
-
 def add_parser(sub) -> None:
     for group, (help_, tasks) in GROUPS.items():
         p = sub.add_parser(group, help=help_, description=help_)
         tsub = p.add_subparsers(dest="task", metavar="TASK", required=True)
         for name, mod in tasks.items():
-            m = _import(mod)
+            m = optional_module(mod)
             if m is None:
                 continue
             doc = (m.__doc__ or name).strip().splitlines()[0]
