@@ -50,7 +50,9 @@ def pg_server():
             pytest.skip("running as root and there is no 'postgres' user to run PostgreSQL as")
         for p in (base, sock):
             os.chown(p, pw.pw_uid, pw.pw_gid)
-        prefix = ["runuser", "-u", "postgres", "--"]
+        # runuser lives in /usr/sbin, which a minimal PATH may leave out
+        runuser = shutil.which("runuser") or shutil.which("runuser", path="/usr/sbin:/sbin") or "runuser"
+        prefix = [runuser, "-u", "postgres", "--"]
     port = _free_port()
     env = dict(os.environ, LC_ALL="C.UTF-8")
     try:
