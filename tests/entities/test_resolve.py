@@ -117,11 +117,11 @@ def test_resolver_works_on_a_bare_doc():
 
 
 def test_nameless_actors_take_the_country_of_their_sentence(code, find):
-    doc = code("تجمع مئات المتظاهرين أمام البرلمان في مدينة بورتو الجنوبية حيث فرقتهم الشرطة. "
+    doc = code("تجمع مئات المتظاهرين أمام البرلمان في مدينة كفرنبلون الجنوبية حيث فرقتهم الشرطة. "
                "وفي العاصمة البيروفية ليما أغلق محتجون الطرق، فيما قال مسؤولون أمريكيون إن الوضع هادئ. "
                "وأطلق جنود النار في المنطقة الحدودية الباكستانية المتاخمة لأفغانستان. "
                "وقال مصدر إن الاجتماع انتهى.")
-    assert resolve_span(doc, *find(doc, "مئات المتظاهرين")).country is None  # بورتو: no known place
+    assert resolve_span(doc, *find(doc, "مئات المتظاهرين")).country is None  # كفرنبلون: no known place
     protesters = resolve_span(doc, *find(doc, "محتجون"))
     assert (protesters.country, protesters.sector, protesters.kind) == ("PER", "CVL", "group")
     assert protesters.name.startswith("Peru") and protesters.name.endswith("protesters")

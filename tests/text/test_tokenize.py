@@ -22,7 +22,7 @@ def kinds(text: str) -> list[tuple[str, str]]:
 
 
 def test_lexicon_is_loaded():
-    assert len(LEX.freq) > 50_000, "text/data/wordfreq.tsv.gz is missing: run `marsad build wordfreq`"
+    assert len(LEX.freq) > 30_000, "text/data/wordfreq.tsv.gz is missing: run `marsad build wordfreq`"
     assert "لبنان" in LEX.never_split
 
 

@@ -42,7 +42,7 @@ NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "عبد", "ال", 
 #: the words that open a kunya or nom de guerre (أبو محمد الجولاني)
 KUNYA = frozenset({"ابو", "ابي"})
 MAX_NAME_WORDS = 5
-#: a word seen fewer times than this in the news corpora counts as rare (likely a name)
+#: a word seen fewer times than this per 10 million words of news counts as rare (likely a name)
 RARE = 100
 #: a name with the article after a place word (مدينة الزبداني) may be a bit more frequent than a bare one
 RARE_DEFINITE = 500
@@ -432,8 +432,10 @@ class Extractor:
         j = i
         while j < len(self.wt) and j - i < MAX_NAME_WORDS and j not in self.covered:
             w = self.wt[j]
-            if w in stop or (j > i and j in self.at) or self.has_proclitic(j):
-                break  # a name after a title carries no proclitic (وإلى is not the name والي)
+            if w in stop or (j > i and j in self.at) or (self.has_proclitic(j) and not (
+                    j > i and w in tokens and common.get(w, 0) < RARE)):
+                break  # a name after a title carries no proclitic (وإلى is not the name والي), unless the
+                # word is a rare name token the tokenizer split for want of having seen it (راجح بادي)
             if w in NAME_LINKS:
                 pass
             elif w in tokens or (j > i and common.get(w, 0) < RARE):

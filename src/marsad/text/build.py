@@ -1,14 +1,18 @@
 """Build the word frequency list that decides clitic splits (text/data/wordfreq.tsv.gz).
 
-Counts every Arabic word of the raw news in the shared data folder (the ANT corpus, SaudiNewsNet and the ANERcorp
-tokens), normalized as the tokenizer looks words up, and keeps the words seen at least --min-count times. The
-list is derived data (counts, no text), committed with the package; rebuild it after changing the
-normalization or the corpora. By default it reads ../shared next to the repository and overwrites the
-package's data file.
+Counts every Arabic word of the permissively licensed Arabic text in the shared data folder (the ANT news corpus,
+the ANERcorp and Wojood tokens, the UN-corpus QuadClass sentences and the OEDA sentence judgements), normalized as
+the tokenizer looks words up, and keeps the words seen at least --min-count times. The list is derived data
+(counts, no text), committed with the package; rebuild it after changing the normalization or the corpora. By
+default it reads ../shared next to the repository and overwrites the package's data file.
+
+SaudiNewsNet (CC BY-NC-SA, research use only) is deliberately not a source: nothing shipped with marsad derives
+from it, and it stays an unseen benchmark corpus for the tokenizer (``marsad bench`` runs on it).
 """
 from __future__ import annotations
 
 import argparse
+import csv
 import gzip
 import re
 import sys
@@ -23,12 +27,17 @@ from .tokenize import LEXICON_NORMALIZATION
 #: one Arabic word of normalized text (normalization has removed marks and decomposed presentation forms)
 WORD_RE = re.compile("[\u0621-\u063a\u0641-\u064a\u0671]+")
 DEFAULT_OUT = Path(__file__).resolve().parent / "data" / "wordfreq.tsv.gz"
-#: (path under the shared folder, what it is): the sources, in the order they are read
+#: (path under the shared folder, how it is read, what it is): the sources, in the order they are read. The
+#: QuadClass multiclass file is a subset of the binary one, so only the binary one is read.
 SOURCES = (
-    ("data/corpora/ant", "ANT Corpus v1.1 (Jawhara FM news; Apache-2.0 with citation: Chouigui et al. 2017)"),
-    ("data/corpora/saudinewsnet", "SaudiNewsNet (Alhagri 2015; CC BY-NC-SA 4.0)"),
-    ("data/ner/anercorp", "ANERcorp, CAMeL Lab release (Benajiba & Rosso 2007; CC BY-SA 4.0)"),
+    ("data/corpora/ant", "corpus", "ANT Corpus v1.1 (Jawhara FM news; Apache-2.0 with citation: Chouigui et al. 2017)"),
+    ("data/ner/anercorp", "conll", "ANERcorp train split, tokens only (Benajiba & Rosso 2007; CC BY-SA 4.0)"),
+    ("data/ner/wojood-sample", "conll", "Wojood sample, tokens only (Jarrar et al. 2022; MIT)"),
+    ("data/events/un-quadclass/binary_complete.train.tsv", "table", "UN-corpus QuadClass sentences (MIT)"),
+    ("data/events/sentence-judgements", "table", "OEDA event sentence judgements (MIT)"),
 )
+#: the column that holds the text in the CSV/TSV sources
+TEXT_COLUMNS = ("text", "ar")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -71,19 +80,30 @@ def _conll_tokens(folder: Path) -> Iterator[str]:
                     yield tok
 
 
+def table_texts(path: Path) -> Iterator[str]:
+    """The text column (see TEXT_COLUMNS) of a CSV/TSV file with a header row, or of every such file in a folder."""
+    for f in sorted(path.glob("*.[ct]sv")) if path.is_dir() else [path]:
+        with open(f, encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh, delimiter="\t" if f.suffix == ".tsv" else ",")
+            col = next((c for c in TEXT_COLUMNS if c in (reader.fieldnames or ())), None)
+            if col is not None:
+                yield from (row[col] for row in reader if row.get(col))
+
+
+_READERS = {"corpus": _corpus_texts, "conll": lambda path, limit: _conll_tokens(path),
+            "table": lambda path, limit: table_texts(path)}
+
+
 def build(shared: Path, *, min_count: int = 3, limit: int | None = None) -> tuple[Counter, list[str]]:
     """Word counts over the sources found under ``shared`` and the description of those used."""
     counts: Counter = Counter()
     used = []
-    for rel, desc in SOURCES:
+    for rel, how, desc in SOURCES:
         path = shared / rel
         if not path.exists():
             continue
         before = sum(counts.values())
-        if rel.endswith("anercorp"):
-            count_words(_conll_tokens(path), counts)
-        else:
-            count_words(_corpus_texts(path, limit), counts)
+        count_words(_READERS[how](path, limit), counts)
         used.append(f"{desc}: {sum(counts.values()) - before:,} words")
     if not used:
         raise MarsadError(f"no source corpus found under {shared}", code="E301")

@@ -269,8 +269,9 @@ def choose_analysis(w: str, lex: CliticLexicon) -> Analysis:
                 ARTICLE if rest.startswith(ARTICLE) else "")
             stem = rest[len(art):]
             if art and len(stem) >= MIN_STEM:
-                # the bare article is taken whenever the stem is a known word
-                score = exact(ARTICLE + stem) * weight if npre else (_ALWAYS if count(stem) else 0.0)
+                # the bare article is taken whenever the stem is a known word or the word cannot be a verb
+                score = exact(ARTICLE + stem) * weight if npre else (
+                    _ALWAYS if count(stem) or _unknown_definite(w, stem, count) else 0.0)
                 if score > 0 and score >= floor:
                     found.append(((npre + 1, score), (pre, art, stem, "")))
         if npre and len(rest) >= MIN_STEM and (last != FUTURE or rest[:1] in IMPERFECT_PREFIXES):
@@ -287,8 +288,8 @@ def choose_analysis(w: str, lex: CliticLexicon) -> Analysis:
                 continue
             if stem.startswith(ARTICLE) and len(stem) >= 2 + MIN_STEM and count(stem[2:]):
                 continue  # a pronoun never follows a noun with the article (القطي is not القط + ي)
-            if enc == "ي" and count(stem + "ية") * 4 > count(rest):
-                continue  # a nisba adjective (إيراني، دولي), not a noun + my
+            if enc == "ي" and max(count(stem + "ية"), count(stem + "ين")) * 4 > count(rest):
+                continue  # a nisba adjective (إيراني، دولي) or a dual/plural before a noun (مسلحي، عامي), not + my
             score = max(map(count, _enclitic_stems(stem))) * weight * ENCLITIC_WEIGHTS[enc]
             if score > 0 and score >= (short_floor if len(stem) == MIN_STEM else floor):
                 found.append(((npre + 1, score), (pre, "", stem, enc)))
@@ -298,6 +299,17 @@ def choose_analysis(w: str, lex: CliticLexicon) -> Analysis:
             if not _splits_protected(a, w, lex) and not _unjustified(a, w, lex):
                 return a
     return whole
+
+
+#: an unknown stem after the article needs this many letters (ال + a rare two-letter string is rarely a noun)
+MIN_UNKNOWN_STEM = 3
+
+
+def _unknown_definite(w: str, stem: str, count) -> bool:
+    """Whether a word that starts with ال has the article although its stem was never seen alone (المتحدة،
+    اليمن، الحوثيين: a small lexicon sees many nouns only with the article). The ال of a form VIII verb is part
+    of its stem (التقى، التزم، الغى): those verbs have an imperfect يلتقي، يلتزم، يلغي, which no noun has."""
+    return len(stem) >= MIN_UNKNOWN_STEM and not count("ي" + w[1:])
 
 
 def _article_only(w: str) -> Analysis:

@@ -343,7 +343,8 @@ def load_name_tokens() -> dict[str, tuple[str, int]]:
 
 @lru_cache(maxsize=1)
 def load_common_words() -> dict[str, int]:
-    """Normalized word → count, for the words frequent in news (a rare word is likely a name)."""
+    """Normalized word → count per 10 million words of news, for the frequent words (a rare word is likely a
+    name)."""
     if not (DATA / "common_words.tsv.gz").is_file():
         return {}
     return {r[0]: int(r[1]) for r in rows("common_words.tsv.gz")}

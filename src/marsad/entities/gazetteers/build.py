@@ -38,10 +38,16 @@ ADMIN_PREFIX = re.compile(r"^(محافظة|ولاية|مقاطعة|منطقة|م
 CLDR_FIXES = {"US": "United States", "UK": "United Kingdom"}
 MIN_POPULATION = 50_000
 MIN_ALIAS_LETTERS = 4
-#: a one-word name this frequent in news is a common word first (الجديدة، كيف، الأبيض): only big cities keep it
-COMMON_RANK = 20_000
+#: a one-word name this frequent in news (per PER_WORDS words) is a common word first (الجديدة، كيف، الأبيض):
+#: only big cities keep it
+COMMON_CITY = 100
 BIG_CITY = 1_000_000
+#: a one-word city name that is a person-name token of this many Wikidata labels is a given name first
+GIVEN_NAME = 50
+#: common_words.tsv.gz keeps the words seen at least this often per PER_WORDS words
 COMMON_MIN = 100
+#: word counts are given per this many words of news, so that thresholds do not depend on the corpus size
+PER_WORDS = 10_000_000
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -93,11 +99,12 @@ HEADER_PETRARCH = """# Political actors. Source: converted and cleaned from the 
 # into country and sector; placeholder dates (18000101, 19700101, end before start) are removed.
 # Columns: id <TAB> English name <TAB> wikidata <TAB> Arabic aliases <TAB> roles (as in actors.tsv)"""
 
-HEADER_COMMON = """# Common words: normalized Arabic words seen at least 100 times in the news corpora, with their count. A rare
-# word after a title or a place word is likely a name; a common one is not.
-# Source: derived by `marsad build gazetteers` from marsad.text's wordfreq.tsv.gz (word counts of ANT Corpus,
-# licence Apache-2.0; SaudiNewsNet, licence CC BY-NC-SA 4.0; ANERcorp, licence CC BY-SA 4.0). Counts only, no text.
-# Columns: word <TAB> count"""
+HEADER_COMMON = """# Common words: normalized Arabic words seen at least 100 times per 10 million words of news, with that rate.
+# A rare word after a title or a place word is likely a name; a common one is not.
+# Source: derived by `marsad build gazetteers` from marsad.text's wordfreq.tsv.gz (word counts of the ANT Corpus,
+# Apache-2.0; ANERcorp tokens, CC BY-SA 4.0; Wojood sample tokens, UN-corpus QuadClass and OEDA judgement
+# sentences, MIT; see its header). Counts only, no text.
+# Columns: word <TAB> count per 10 million words"""
 
 HEADER_TOKENS = """# Arabic person-name token (normalized) -> its most frequent English spelling, with the count.
 # Source: derived by `marsad build gazetteers` from steveash/NETransliteration-COLING2018 data/wd_arabic_80 and
@@ -160,8 +167,9 @@ def build_places(world_cities: Path, iso3s: set[str]) -> list[list]:
         cands = by_name.get((name, iso2))
         return max(cands, key=lambda c: c["population"]) if cands else None
 
-    freq_rank = word_ranks()
-    from . import load_gazetteer
+    freq = dict(read_wordfreq())
+    from . import load_gazetteer, load_name_tokens
+    names = load_name_tokens()
     known = load_gazetteer()
 
     def taken(alias: str) -> bool:
@@ -189,7 +197,7 @@ def build_places(world_cities: Path, iso3s: set[str]) -> list[list]:
                 if city is None or city["population"] < MIN_POPULATION:
                     continue
                 ar = ADMIN_PREFIX.sub("", clean_name(r["CityNameAr"]))
-                if common_word(ar, freq_rank) and city["population"] < BIG_CITY:
+                if (common_word(ar, freq) or given_name(ar, names)) and city["population"] < BIG_CITY:
                     continue
                 # keep a name only when GeoNames agrees on it (the candidate list alone is ~10% wrong)
                 if normalize(ar) in _arabic_names(city) and normalize(ar) not in curated and not taken(ar):
@@ -215,7 +223,7 @@ def build_places(world_cities: Path, iso3s: set[str]) -> list[list]:
 
 
 def read_wordfreq() -> list[tuple[str, int]]:
-    """(normalized word, count) from marsad.text's word frequency list, most frequent first."""
+    """(normalized word, count per PER_WORDS words) from marsad.text's word frequency list, most frequent first."""
     path = Path(str(resources.files("marsad.text") / "data" / "wordfreq.tsv.gz"))
     if not path.is_file():
         raise ResourceError(f"{path} is missing: run `marsad build wordfreq` first")
@@ -225,20 +233,21 @@ def read_wordfreq() -> list[tuple[str, int]]:
             w, _, n = line.rstrip("\n").partition("\t")
             if not line.startswith("#") and n.isdigit():
                 counts[normalize(w)] += int(n)  # its words may be less folded than ours: sum their forms
-    return counts.most_common()
+    scale = PER_WORDS / max(1, sum(counts.values()))
+    return [(w, round(n * scale)) for w, n in counts.most_common()]
 
 
-def word_ranks() -> dict[str, int]:
-    """Normalized word → frequency rank in the news corpora."""
-    return {w: i for i, (w, _) in enumerate(read_wordfreq())}
+def given_name(alias: str, names: dict[str, tuple[str, int]]) -> bool:
+    """A candidate city name that is first a frequent person-name token (فلاديمير، مارتن، ماري)."""
+    return names.get(normalize(alias), ("", 0))[1] >= GIVEN_NAME
 
 
-def common_word(alias: str, ranks: dict[str, int]) -> bool:
+def common_word(alias: str, freq: dict[str, int]) -> bool:
     """A candidate city name that is more likely a common word: short, frequent, or an ال-word."""
     norm = normalize(alias)
     if " " in norm:
         return False
-    return len(norm) < MIN_ALIAS_LETTERS or norm.startswith("ال") or ranks.get(norm, COMMON_RANK) < COMMON_RANK
+    return len(norm) < MIN_ALIAS_LETTERS or norm.startswith("ال") or freq.get(norm, 0) >= COMMON_CITY
 
 
 #: first lemmas of PETRARCH entries that are offices or common nouns, not names
