@@ -45,11 +45,31 @@ def test_definite_nouns_refer_back():
     assert not is_definite("مظاهرات") and not is_definite("متظاهرون") and not is_definite("تظاهر")
 
 
-def test_referred_back_events_need_a_higher_classifier_score():
+def test_a_counted_crowd_introduces_its_protest(code, coder):
+    # آلاف المتظاهرين names a new crowd (introduced), المتظاهرون one already reported (the scorer sees the flag)
+    seen = []
+    saved = coder.scorer
+    coder.scorer = lambda d: seen.append(d) or 0.5
+    try:
+        code("وبقي آلاف المتظاهرين في الساحة حتى المساء.")
+        code("وأغلق المتظاهرون الطريق السريع.")
+    finally:
+        coder.scorer = saved
+    intro = {d.trigger.text: d.features["introduced"] for d in seen if d.type == "PROTEST"}
+    assert intro.get("المتظاهرين") == 1.0 and intro.get("المتظاهرون") == 0.0
+
+
+def test_a_crowd_that_warns_or_is_shot_at_is_no_new_protest(code):
+    assert not protests(code("وحذر المتظاهرون الحكومة من تجاهل مطالبهم."))
+    assert not protests(code("وتعرض المتظاهرون لإطلاق النار قرب الجسر."))
+
+
+def test_rejection_is_on_the_averaged_score():
     from marsad.events.confidence import _raw
     raw = _raw()
-    limits = raw.get("reject_below_anaphoric", {})
-    assert "PROTEST" in limits and limits["PROTEST"] > raw["reject_below"]["PROTEST"]
+    assert set(raw["reject_below"]) == {"PROTEST", "ASSAULT"}
+    assert "introduced" in raw["features"] and len(raw["weights"]) == len(raw["features"])
+    assert "reject_below_anaphoric" not in raw
 
 
 # ---- source country

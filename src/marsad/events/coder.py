@@ -393,9 +393,11 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
         modality = "future"
     if modality == "asserted" and is_historical(date, doc.article.date):
         modality = "historical"
-    # a definite event noun or crowd (المظاهرة، المتظاهرون) refers back to an event already reported; a verb or
-    # an indefinite noun (تظاهر، مظاهرات، متظاهرون) introduces one (the scorer asks more of the former)
-    feats["introduced"] = float(head.form != "noun" or not is_definite(tok.norm))
+    # a definite event noun or crowd (المظاهرة، المتظاهرون) refers back to an event already reported; a verb, an
+    # indefinite noun (تظاهر، مظاهرات، متظاهرون) or a counted crowd (آلاف المتظاهرين: the only crowd forms not in
+    # ـون that _acting_crowd lets through) introduces one
+    feats["introduced"] = float(head.form != "noun" or not is_definite(tok.norm)
+                                or (trig.kind == "crowd" and not tok.norm.endswith("ون")))
     feats.update({"curated": float(trig.source == "curated"), "multiword": float(bool(follow)),
                   "verb": float(head.form != "noun"), "has_actor": float(bool(actor)),
                   "has_recipient": float(bool(recipient)), "has_time": float(date_source == "time"),

@@ -10,7 +10,8 @@ Figures printed:
   * the classifier's UN quad-class cross-validation macro-F1 when it exposes one.
 ``--show-misses`` lists the GSR sentences without an event of the gold type or without its source country.
 ``--calibrate`` fits the confidence weights (GSR events of the gold type as positives, events of that type in
-"no" judgements as negatives) and writes ``data/confidence.json``.
+"no" judgements as negatives), then the rejection thresholds on the average of that confidence and the
+classifier's probability, and writes ``data/confidence.json``.
 """
 from __future__ import annotations
 
@@ -28,10 +29,10 @@ DEFAULT_JUDGEMENTS = "../shared/data/events/sentence-judgements"
 UPSTREAM = ("ner", "entities", "times", "quotes")
 #: the types the sentence judgements and the classifier cover
 CLASSIFIED = ("PROTEST", "ASSAULT")
-#: the share of a type's GSR sentences the anaphoric threshold may lose (see choose_anaphoric_thresholds)
-ANAPHORIC_RECALL_GIVE = 0.03
 #: the issue's bar on the "easy no" false-event rate
 EASY_NO_BAR = 0.10
+#: the rate the thresholds aim under (a point below the bar: held-out sentences differ from these)
+EASY_NO_TARGET = EASY_NO_BAR - 0.01
 #: modalities that claim the event took place (negated, hypothetical and future ones do not)
 REPORTED = ("asserted", "historical")
 
@@ -92,12 +93,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"errors: {len(ERRORS)} sentences failed in the pipeline (first: {ERRORS[0]})")
     if args.calibrate:
         path = Path(__file__).resolve().parent / "data" / "confidence.json"
-        limits = choose_thresholds(samples)
-        anaphoric = choose_anaphoric_thresholds(samples, limits)
-        write_calibration([(d["x"], d["y"]) for d in samples if d["type"] and d.get("y") is not None], path, limits,
-                          anaphoric)
-        print(f"wrote {path}: rejection thresholds {limits}, for events only referred back to {anaphoric}; the "
-              f"figures above are before them (no classifier vote): run again without --calibrate")
+        labelled = [(d["x"], d["y"]) for d in samples if d["type"] and d.get("y") is not None]
+        w, b = fit_logistic(labelled)
+        limits = choose_thresholds(samples, w, b)
+        write_calibration(path, w, b, limits, labelled)
+        print(f"wrote {path}: rejection thresholds {limits}; the figures above are before them (no classifier "
+              f"vote): run again without --calibrate")
     return 0
 
 
@@ -112,7 +113,7 @@ def _record_features(nlp: Pipeline) -> None:
 
     def scorer(d):
         p = clf.event_prob(d.sentence.text, d.type) if clf is not None and d.type in CLASSIFIED else None
-        comp.pending.append((d.type, features(d), p, d.features.get("introduced", 1.0)))
+        comp.pending.append((d.type, features(d), p))
         return default_confidence(d)
     comp.scorer = scorer
 
@@ -129,9 +130,8 @@ def _take(nlp: Pipeline) -> list:
 def _record(samples: list, item: str, group: str, gold: str, got: list, label_of) -> None:
     """One marker per item (for rates), then one sample per candidate event."""
     samples.append({"item": item, "set": group, "gold": gold, "type": None})
-    for t, x, p, intro in got:
-        samples.append({"item": item, "set": group, "gold": gold, "type": t, "x": x, "p": p, "y": label_of(t),
-                        "introduced": intro})
+    for t, x, p in got:
+        samples.append({"item": item, "set": group, "gold": gold, "type": t, "x": x, "p": p, "y": label_of(t)})
 
 
 def eval_gsr(nlp: Pipeline, path: Path, samples: list, misses: list[str] | None = None) -> dict:
@@ -222,9 +222,10 @@ def _print_classifier_cv() -> None:
               f"{quad.get('macro_f1_fold_min_max')}; from `marsad train events --cv`)")
 
 
-def choose_thresholds(samples: list[dict]) -> dict[str, float]:
-    """Per type, the classifier probability below which candidates are rejected: the one that maximises GSR
-    recall minus the "easy no" false-event rate (Youden's J) for the lexicon+classifier combination."""
+def choose_thresholds(samples: list[dict], w: list[float], b: float) -> dict[str, float]:
+    """Per type, the threshold on the average of the calibrated confidence (weights ``w``, bias ``b``) and the
+    classifier probability below which candidates are rejected: the one keeping the most GSR sentences while
+    giving at most EASY_NO_TARGET of the "easy no" sentences an event of the type."""
     out = {}
     for typ in CLASSIFIED:
         best: dict[tuple[str, str], float] = {}
@@ -235,79 +236,55 @@ def choose_thresholds(samples: list[dict]) -> dict[str, float]:
             if d["type"] is None:
                 best.setdefault(key, -1.0)
             elif d["type"] == typ and d["p"] is not None:
-                best[key] = max(best.get(key, -1.0), d["p"])
+                best[key] = max(best.get(key, -1.0), (_logistic(w, b, d["x"]) + d["p"]) / 2)
         gsr = [p for (g, _), p in best.items() if g == "gsr"]
         easy = [p for (g, _), p in best.items() if g == "easy no"]
         if not gsr or not easy:
             continue
-        j_best = None
-        for step in range(0, 61):
-            t = step / 100
-            j = sum(p >= t for p in gsr) / len(gsr) - sum(p >= t for p in easy) / len(easy)
-            if j_best is None or j > j_best[0] + 1e-9:
-                j_best = (j, t)
-        out[typ] = j_best[1]
+        within = [t / 100 for t in range(0, 61) if sum(p >= t / 100 for p in easy) <= EASY_NO_TARGET * len(easy)]
+        if within:
+            out[typ] = max(within, key=lambda t: (sum(p >= t for p in gsr), -t))
     return out
 
 
-def choose_anaphoric_thresholds(samples: list[dict], limits: dict[str, float]) -> dict[str, float]:
-    """Per type, a higher threshold for candidates that only refer back to an event (المتظاهرون، المظاهرة, see
-    coder.is_definite): the highest (up to 0.6) that loses at most ANAPHORIC_RECALL_GIVE of the type's GSR
-    sentences found at the base threshold, which minimises the "easy no" rate under that constraint. Only for
-    types whose "easy no" rate at the base threshold is above the issue's bar (EASY_NO_BAR): elsewhere the
-    recall is worth more."""
-    out = {}
-    for typ, base in limits.items():
-        best: dict[tuple[str, str], list[float]] = {}  # item -> [best p introduced, best p anaphoric]
-        for d in samples:
-            if d["gold"] != typ or d["set"] not in ("gsr", "easy no"):
-                continue
-            b = best.setdefault((d["set"], d["item"]), [-1.0, -1.0])
-            if d["type"] == typ and d["p"] is not None:
-                k = 0 if d.get("introduced", 1.0) else 1
-                b[k] = max(b[k], d["p"])
-        gsr = [b for (g, _), b in best.items() if g == "gsr"]
-        easy = [b for (g, _), b in best.items() if g == "easy no"]
-        if not gsr or not easy or sum(max(b) >= base for b in easy) / len(easy) <= EASY_NO_BAR:
-            continue
-
-        def found(t: float) -> int:
-            return sum(pi >= base or pa >= t for pi, pa in gsr)
-        allowed = found(base) - ANAPHORIC_RECALL_GIVE * len(gsr)
-        out[typ] = max((s / 100 for s in range(round(base * 100), 61) if found(s / 100) >= allowed), default=base)
-    return out
+def _logistic(w: list[float], b: float, x: list[float]) -> float:
+    z = b + sum(wi * xi for wi, xi in zip(w, x))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def write_calibration(samples: list[tuple[list[float], int]], path: Path, limits: dict[str, float],
-                      anaphoric: dict[str, float], steps: int = 400, lr: float = 0.5) -> None:
+def fit_logistic(samples: list[tuple[list[float], int]], steps: int = 400,
+                 lr: float = 0.5) -> tuple[list[float], float]:
     """Logistic regression by batch gradient descent (no dependency): weights for confidence.py's features."""
     from .confidence import FEATURES
-    if not samples:
-        return
     k = len(FEATURES)
     w, b = [0.0] * k, 0.0
     n = len(samples)
+    if not n:
+        return w, b
     for _ in range(steps):
         gw, gb = [0.0] * k, 0.0
         for x, y in samples:
-            z = b + sum(wi * xi for wi, xi in zip(w, x))
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            g = p - y
+            g = _logistic(w, b, x) - y
             gb += g
             for j in range(k):
                 gw[j] += g * x[j]
         b -= lr * gb / n
         w = [wi - lr * (gi / n + 1e-3 * wi) for wi, gi in zip(w, gw)]
-    pos = sum(y for _, y in samples)
+    return [round(x, 4) for x in w], round(b, 4)  # as written to confidence.json, so thresholds fit them
+
+
+def write_calibration(path: Path, w: list[float], b: float, limits: dict[str, float],
+                      samples: list[tuple[list[float], int]]) -> None:
+    from .confidence import FEATURES
     path.write_text(json.dumps({
         "_source": "fitted by `marsad eval events --calibrate` on ../shared/data/events (GSR dev sentences: "
                    "events of the gold type as positives; sentence judgements: events of the judged type, "
-                   "positive only for 'yes'); reject_below: the classifier probability under which a candidate of the type "
-                   "is rejected, chosen to maximise GSR recall minus the 'easy no' false-event rate; reject_below_anaphoric: "
-                   "the same for candidates that only refer back to an event (a definite noun or crowd), the "
-                   "highest losing at most 3% of the type's GSR sentences (types above 10% easy-no false events only)",
-        "types": list(CLASSIFIED), "reject_below": limits, "reject_below_anaphoric": anaphoric, "features": list(FEATURES), "weights": [round(x, 4) for x in w], "bias": round(b, 4),
-        "samples": n, "positives": pos}, indent=1) + "\n", encoding="utf-8")
+                   "positive only for 'yes'); reject_below: the threshold on the average of this confidence and "
+                   "the classifier probability under which a candidate of the type is rejected, the one keeping "
+                   f"the most GSR sentences with at most {EASY_NO_TARGET:.0%} 'easy no' false events",
+        "types": list(CLASSIFIED), "reject_below": limits, "features": list(FEATURES),
+        "weights": w, "bias": b,
+        "samples": len(samples), "positives": sum(y for _, y in samples)}, indent=1) + "\n", encoding="utf-8")
 
 
 def _r(a: int, b: int) -> float | None:
