@@ -37,11 +37,11 @@ class Record:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for f in dataclasses.fields(self):  # type: ignore[arg-type]
-            v = getattr(self, f.name)
-            if f.name in self._omit_default and v == f.default:
+        for name, omit, default in _layout(type(self)):
+            v = getattr(self, name)
+            if omit and v == default:
                 continue
-            out[f.name] = _plain(v)
+            out[name] = v if v is None or type(v) in _SCALARS else _plain(v)
         return out
 
     @classmethod
@@ -55,6 +55,20 @@ class Record:
                 continue
             kwargs[f.name] = _load(hints.get(f.name), d[f.name])
         return cls(**kwargs)
+
+
+#: types that to_dict() passes through as they are
+_SCALARS = frozenset({str, int, float, bool})
+#: per record class: (field name, left out when default?, default), computed once (dataclasses.fields() is slow)
+_LAYOUTS: dict[type, tuple[tuple[str, bool, Any], ...]] = {}
+
+
+def _layout(cls: type) -> tuple[tuple[str, bool, Any], ...]:
+    layout = _LAYOUTS.get(cls)
+    if layout is None:
+        layout = _LAYOUTS[cls] = tuple((f.name, f.name in cls._omit_default, f.default)
+                                       for f in dataclasses.fields(cls))
+    return layout
 
 
 def _plain(v: Any) -> Any:

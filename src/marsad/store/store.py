@@ -256,25 +256,27 @@ class Store:
             record_hash=h, text=art.text, record=_dumps(rest), n_events=len(record.events),
             ingested_at=_now())).inserted_primary_key[0]
         self._fts_insert(conn, pk, art.text)
-        self._insert_children(conn, pk, record)
+        self._insert_children(conn, pk, record, d)
         return "created" if row is None else "replaced"
 
-    def _insert_children(self, conn: Connection, pk: int, r: ArticleRecord) -> None:
+    def _insert_children(self, conn: Connection, pk: int, r: ArticleRecord, d: dict) -> None:
+        """The child rows of a record; ``d`` is its ``to_dict()``, whose parts are stored as they are (each
+        record is turned into JSON once: ingest spends most of its store time there)."""
         if r.entities:
             conn.execute(insert(entities), [
                 dict(article_pk=pk, type=e.type, actor_id=e.actor and e.actor.id,
                      country=e.actor and e.actor.country, sector=e.actor and e.actor.sector,
-                     label=label(e.actor, None) if e.actor else None, data=_dumps(e.to_dict()))
-                for e in r.entities])
+                     label=label(ed["actor"], None) if e.actor else None, data=_dumps(ed))
+                for e, ed in zip(r.entities, d["entities"])])
         if r.quotes:
             conn.execute(insert(quotes), [
                 dict(article_pk=pk, kind=q.kind,
                      speaker=label(q.speaker.actor, q.speaker.text) if q.speaker else None,
                      speaker_country=q.speaker.actor.country if q.speaker and q.speaker.actor else None,
-                     norm_text=normalize(q.text), data=_dumps(q.to_dict())) for q in r.quotes])
+                     norm_text=normalize(q.text), data=_dumps(qd)) for q, qd in zip(r.quotes, d["quotes"])])
         if r.times:
             conn.execute(insert(times), [dict(article_pk=pk, value=t.value, grain=t.grain,
-                                              data=_dumps(t.to_dict())) for t in r.times])
+                                              data=_dumps(td)) for t, td in zip(r.times, d["times"])])
         if not r.events:
             return
         adate = r.article.date
@@ -285,16 +287,15 @@ class Store:
                      lon=e.place and e.place.lon) for e in r.events]
         pks = conn.execute(insert(events).returning(events.c.pk, sort_by_parameter_order=True),
                            rows).scalars().all()
-        conn.execute(insert(event_data), [dict(event_pk=epk, data=_dumps(e.to_dict()))
-                                          for epk, e in zip(pks, r.events)])
+        conn.execute(insert(event_data), [dict(event_pk=epk, data=_dumps(ed)) for epk, ed in zip(pks, d["events"])])
         parties = []
-        for epk, e in zip(pks, r.events):
-            for role, ms in (("actor", e.actor), ("recipient", e.recipient)):
-                for i, m in enumerate(ms):
-                    a = m.actor.to_dict() if m.actor else {}
-                    parties.append(dict(event_pk=epk, role=role, position=i, text=m.text, actor_id=a.get("id"),
+        for epk, ed in zip(pks, d["events"]):
+            for role in ("actor", "recipient"):
+                for i, m in enumerate(ed.get(role, ())):
+                    a = m.get("actor") or {}
+                    parties.append(dict(event_pk=epk, role=role, position=i, text=m["text"], actor_id=a.get("id"),
                                         name=a.get("name"), country=a.get("country"), sector=a.get("sector"),
-                                        label=label(a, m.text), code=actor_code(a)))
+                                        label=label(a, m["text"]), code=actor_code(a)))
         if parties:
             conn.execute(insert(event_parties), parties)
 
