@@ -94,7 +94,9 @@ def test_speaker_is_no_doer_of_the_event_he_reports(code):
 
 
 def test_future_modality(code):
-    doc = code("ومن المقرر أن تبدأ المفاوضات يوم الخميس.", times=[("يوم الخميس", "2025-04-24", "day", "future")])
+    doc = code("ومن المقرر أن تبدأ المفاوضات بين الهند وباكستان يوم الخميس.",
+               [("الهند", "GPE", "IND"), ("وباكستان", "GPE", "PAK")],
+               times=[("يوم الخميس", "2025-04-24", "day", "future")])
     ev = one(doc, "CONSULT")
     assert ev.modality == "future"
     assert ev.date == "2025-04-24" and ev.date_source == "time"
@@ -106,12 +108,12 @@ def test_future_prefix_sa(code):
 
 
 def test_negated_modality(code):
-    doc = code("لم يلتق الرئيس بنظيره.")
+    doc = code("لم يلتق الرئيس الكيني بنظيره.", [("الرئيس الكيني", "PER", "KEN")])
     assert one(doc, "CONSULT").modality == "negated"
 
 
 def test_hypothetical_modality(code):
-    doc = code("وإذا انسحبت القوات من المدينة فإن الهدنة ستصمد.")
+    doc = code("وإذا انسحبت القوات الروسية من المدينة فإن الهدنة ستصمد.", [("القوات الروسية", "ORG", "RUS")])
     ev = next(e for e in doc.events if e.type == "RETREAT" and e.trigger.text == "انسحبت")
     assert ev.modality == "hypothetical"
 
@@ -130,7 +132,8 @@ def test_asserted_and_dated_by_publication(code):
 
 
 def test_past_fact_ignores_the_future_time_of_its_object(code):
-    doc = code("اتفق الجانبان على عقد جولة جديدة الأسبوع المقبل.",
+    doc = code("اتفق العراق والأردن على عقد جولة جديدة الأسبوع المقبل.", [("العراق", "GPE", "IRQ"),
+                                                                    ("والأردن", "GPE", "JOR")],
                times=[("الأسبوع المقبل", "2025-W17", "week", "future")])
     ev = one(doc, "AGREE")
     assert ev.modality == "asserted" and ev.date == "2025-04-20"
@@ -184,7 +187,8 @@ def test_a_participle_is_a_trigger_on_its_own(code):
 
 
 def test_a_word_with_ta_marbuta_is_no_verb_with_a_pronoun(code):
-    doc = code("وقالت وزارة الخارجية في بيان إن الاجتماعات مستمرة.")
+    doc = code("وقالت وزارة الخارجية المصرية في بيان إن الاجتماعات مستمرة.",
+               [("وزارة الخارجية المصرية", "ORG", "EGY")])
     assert [e.trigger.text for e in doc.events] == ["الاجتماعات"]
 
 
@@ -266,3 +270,25 @@ def test_definite_actor_noun_after_the_verb_is_the_subject_and_the_name_after_it
 def test_indefinite_gunfire_is_an_assault(code):
     doc = code("تعرض موكب الوزير الليبي لإطلاق نار كثيف من قبل مجموعة مسلحة.")
     assert [ev.trigger.text for ev in doc.events if ev.type == "ASSAULT"] == ["لإطلاق"]
+
+
+def test_cooperation_between_nobody_named_is_no_event(code):
+    # a sports fixture, an initiative or a partnership with no party: nothing to code (an attack stays)
+    assert not code("ويلتقي الفريق الأول مع منافسه يوم السبت في الملعب البلدي.").events
+    assert not [e for e in code("وأشاد بالشراكة والمبادرة.").events if e.type in ("COOPERATE", "AGREE")]
+    assert [e for e in code("وقتل ثلاثة أشخاص في هجوم على سوق شعبي.").events if e.type == "ASSAULT"]
+
+
+def test_his_counterpart_is_the_recipient_and_the_subject_the_previous_actor(code):
+    text = "وصل الرئيس البرازيلي إلى نيروبي أمس، ويلتقي خلالها نظيره الكيني لبحث ملفات التجارة."
+    doc = code(text, [("الرئيس البرازيلي", "PER", "BRA"), ("نيروبي", "GPE", "KEN"), ("نظيره الكيني", "PER", "KEN")])
+    # (the meeting and the visit are one happening: deduplicated into one event)
+    evs = [e for e in doc.events if e.type == "CONSULT"]
+    assert evs and all(parties(e.actor) == {"BRA"} and parties(e.recipient) == {"KEN"} for e in evs)
+
+
+def test_words_that_name_no_event(code):
+    assert not code("وكشف تقرير صادر عن الأمم المتحدة ارتفاع البطالة.", [("الأمم المتحدة", "ORG", "UNO")]).events
+    doc = code("وقال رئيس كتلة حزب نداء تونس إن الحزب سيفوز.", [("تونس", "GPE", "TUN")])
+    assert not [e for e in doc.events if e.type == "REQUEST"]
+    assert not code("ولم يعد الاتحاد الأفريقي قادرا على التأثير.", [("الاتحاد الأفريقي", "ORG", "AFU")]).events

@@ -40,7 +40,7 @@ def test_every_trigger_has_a_valid_type_mode_and_context():
     for t in lex.entries:
         assert onto.valid(t.type, t.mode), t.pattern
         assert all(c in onto.contexts for c in t.contexts), t.pattern
-        assert t.kind in ("verb", "noun", "participle", "indef", "crowd"), t.pattern
+        assert t.kind in ("verb", "noun", "participle", "indef", "crowd", "block"), t.pattern
         assert t.source in ("curated", "petrarch")
         quad, score, cameo = onto.code(t.type, t.mode)
         assert re.fullmatch(r"\d{3,4}", cameo)

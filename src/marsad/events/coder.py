@@ -48,6 +48,9 @@ RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 LOCAL_TYPES = frozenset({"PROTEST", "ASSAULT"})
 #: punctuation that ends the clause of a verbal noun
 CLAUSE_PUNCT = frozenset({"،", ",", "؛", ";", ":", "."})
+#: the quad classes (verbal, material cooperation) whose events need a party: talks or aid between nobody named
+#: (a sports fixture, مبادرة، الشراكة) are no event data, while an attack or a protest by unknown people is
+COOPERATIVE_QUADS = frozenset({1, 2})
 #: the types that take the current pair of parties when a talks noun has none of its own
 PAIR_TYPES = frozenset({"CONSULT", "AGREE"})
 NORM = attrgetter("norm")
@@ -131,6 +134,8 @@ def code_events(doc: Doc, lex: Lexicon, cues: Cues, onto: Ontology,
     merged = deduplicate(drafts)
     out = []
     for d in merged:
+        if not d.actor and not d.recipient and onto.types[d.type].quad in COOPERATIVE_QUADS:
+            continue  # تبدأ المفاوضات، ويلتقي الفريق، مبادرة: cooperation between nobody named is no event datum
         conf = scorer(d) if scorer else default_confidence(d)
         if conf <= 0.0:
             continue
@@ -156,6 +161,8 @@ def _triggers(lex: Lexicon, words: list[str], toks, lo: int, hi: int, cues: Cues
             continue
         head, follow = found
         consumed.update(follow)
+        if head.trigger.kind == "block":
+            continue  # تقرير صادر عن، حزب نداء تونس: the words name no event
         if _background(words, i, lo, cues) or _purpose(lex, words, i, head, onto) \
                 or (head.trigger.kind == "crowd" and not _acting_crowd(words, toks, i, lo, cues)) \
                 or (skipped == i - 1 and words[i].startswith("و")):
@@ -448,7 +455,10 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
             actor_slot = next((s for s in before if s.prep is None and s.first <= lo + 1 and s.last >= i - 2), None)
         if actor_slot is None and not passive:
             actor_slot = next((s for s in after if s.first <= i + VSO_SCOPE and s.prep is None), None)
-            if actor_slot is not None and actor_slot.first > i + 1 and _bare_actor_noun(doc, i + 1, cues):
+            if actor_slot is not None and _counterpart(doc, actor_slot):
+                # يلتقي خلالها نظيره الجزائري: "his counterpart" is the object; the subject is the one before
+                actor_slot = None
+            elif actor_slot is not None and actor_slot.first > i + 1 and _bare_actor_noun(doc, i + 1, cues):
                 # وحذرت الوزيرة ترامب: a definite actor noun right after the verb, naming no country of its own,
                 # refers back to a party already named; it is the subject, and the name after it the object
                 actor_slot = None
@@ -485,6 +495,14 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
         actor = list(recipient)
         feats["reciprocal"] = 1.0
     return actor, recipient, feats
+
+
+def _counterpart(doc: Doc, slot: Slot) -> bool:
+    """Whether a slot opens with "his/her/their counterpart" (نظيره، نظيرته، نظراءه): the other party of the
+    act, whose subject is the one the pronoun refers to."""
+    w = doc.tokens[slot.first].norm
+    w = w[1:] if w[:1] in "وب" else w
+    return w.startswith(("نظير", "نظراء"))
 
 
 def _bare_actor_noun(doc: Doc, j: int, cues: Cues) -> bool:
