@@ -292,3 +292,21 @@ def test_words_that_name_no_event(code):
     doc = code("وقال رئيس كتلة حزب نداء تونس إن الحزب سيفوز.", [("تونس", "GPE", "TUN")])
     assert not [e for e in doc.events if e.type == "REQUEST"]
     assert not code("ولم يعد الاتحاد الأفريقي قادرا على التأثير.", [("الاتحاد الأفريقي", "ORG", "AFU")]).events
+
+
+def test_the_subject_matter_of_talks_is_no_event(code):
+    text = "ووصل وزير الخارجية الهندي إلى القاهرة لبحث التعاون الاقتصادي مع مصر."
+    doc = code(text, [("الهندي", "NORP", "IND"), ("القاهرة", "GPE", "EGY"), ("مصر", "GPE", "EGY")])
+    assert not [e for e in doc.events if e.type == "COOPERATE"]
+
+
+def test_his_country_after_the_speakers_an_is_the_speakers(code):
+    text = "وأكد وزير الخارجية الأردني أن بلاده ترحب بكل مبادرة للسلام."
+    s = text.index("أكد")
+    q = Quote(id="q", text=text[text.index("بلاده"):-1], start=text.index("بلاده"), end=len(text) - 1,
+              kind="indirect", cue=Cue(text="أكد", start=s, end=s + 3, implies=None),
+              speaker=Mention(text="وزير الخارجية الأردني", start=text.index("وزير"), end=text.index(" أن"),
+                              actor=Actor(country="JOR", sector="GOV")))
+    doc = code(text, quotes=[q])
+    ev = next(e for e in doc.events if e.type == "SUPPORT")
+    assert parties(ev.actor) == {"JOR"}

@@ -163,7 +163,7 @@ def _triggers(lex: Lexicon, words: list[str], toks, lo: int, hi: int, cues: Cues
         consumed.update(follow)
         if head.trigger.kind == "block":
             continue  # تقرير صادر عن، حزب نداء تونس: the words name no event
-        if _background(words, i, lo, cues) or _purpose(lex, words, i, head, onto) \
+        if _background(words, i, lo, cues) or _purpose(lex, words, i, head, onto, cues) \
                 or (head.trigger.kind == "crowd" and not _acting_crowd(words, toks, i, lo, cues)) \
                 or (skipped == i - 1 and words[i].startswith("و")):
             skipped = i  # الهجمات والمفاوضات: the coordinated noun shares the background
@@ -279,8 +279,9 @@ def _background(words: list[str], i: int, lo: int, cues: Cues) -> bool:
     return i - 2 >= lo and words[i - 1] == "من" and words[i - 2] in cues.background
 
 
-def _purpose(lex: Lexicon, words: list[str], i: int, head: Head, onto: Ontology) -> bool:
-    """لرفع العقوبات، مقابل الانسحاب: a cooperative verbal noun stating a goal or a price, not a reported event.
+def _purpose(lex: Lexicon, words: list[str], i: int, head: Head, onto: Ontology, cues: Cues) -> bool:
+    """لرفع العقوبات، مقابل الانسحاب: a cooperative verbal noun stating a goal or a price, not a reported event;
+    لبحث التعاون: one naming the subject matter of talks (a ``topic`` cue word right before it).
 
     Conflict nouns are kept: خرجوا للاحتجاج reports the protest itself.
     """
@@ -290,6 +291,8 @@ def _purpose(lex: Lexicon, words: list[str], i: int, head: Head, onto: Ontology)
         return True
     if head.form != "noun":
         return False
+    if i > 0 and words[i - 1] in cues.topic:
+        return True
     w = words[i][1:] if words[i][:1] in "وف" else words[i]
     return w.startswith("ل") and not w.startswith("ال") and any(h.trigger is head.trigger for h in lex.heads(w[1:]))
 
@@ -336,9 +339,9 @@ def _speaker_subject(doc: Doc, q, i: int, slots: list[Slot], cues: Cues) -> list
     if k == 0 or toks[k - 1].start >= q.start or any(k - 1 <= s.first < i for s in slots):
         return []
     comp = toks[k - 1].norm
-    if comp in cues.speaker_subject:
-        return [q.speaker]
     noun = toks[k]
+    if comp in cues.speaker_subject or (comp in SUBORDINATORS and k < i and noun.norm in cues.speaker_subject):
+        return [q.speaker]
     if comp in SUBORDINATORS and k < i and noun.norm.startswith("ال") and noun.norm in cues.actor_nouns:
         return [Mention(text=noun.text, start=noun.start, end=noun.end,
                         actor=Actor(country=q.speaker.actor.country, kind="unnamed"))]
@@ -455,7 +458,7 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
             actor_slot = next((s for s in before if s.prep is None and s.first <= lo + 1 and s.last >= i - 2), None)
         if actor_slot is None and not passive:
             actor_slot = next((s for s in after if s.first <= i + VSO_SCOPE and s.prep is None), None)
-            if actor_slot is not None and _counterpart(doc, actor_slot):
+            if actor_slot is not None and _counterpart(doc, i, actor_slot):
                 # يلتقي خلالها نظيره الجزائري: "his counterpart" is the object; the subject is the one before
                 actor_slot = None
             elif actor_slot is not None and actor_slot.first > i + 1 and _bare_actor_noun(doc, i + 1, cues):
@@ -497,12 +500,16 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
     return actor, recipient, feats
 
 
-def _counterpart(doc: Doc, slot: Slot) -> bool:
-    """Whether a slot opens with "his/her/their counterpart" (نظيره، نظيرته، نظراءه): the other party of the
-    act, whose subject is the one the pronoun refers to."""
-    w = doc.tokens[slot.first].norm
-    w = w[1:] if w[:1] in "وب" else w
-    return w.startswith(("نظير", "نظراء"))
+def _counterpart(doc: Doc, i: int, slot: Slot) -> bool:
+    """Whether the slot after the verb at ``i`` opens with "his/her/their counterpart" (نظيره، نظيرته، نظراءه):
+    the other party of the act, whose subject is the one the pronoun refers to."""
+    # نظيره الجزائري عبد المجيد تبون: the slot may open at the nationality or the name after it
+    for j in range(max(i + 1, slot.first - 2), slot.first + 1):
+        w = doc.tokens[j].norm
+        w = w[1:] if w[:1] in "وب" else w
+        if w.startswith(("نظير", "نظراء")):
+            return True
+    return False
 
 
 def _bare_actor_noun(doc: Doc, j: int, cues: Cues) -> bool:

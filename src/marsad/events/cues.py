@@ -35,6 +35,7 @@ class Cues:
     members: frozenset[str]
     #: complementizers carrying the speaker's pronoun (أعلنت الوزارة أنها قتلت): the verb after them is the speaker's
     speaker_subject: frozenset[str]
+    topic: frozenset[str]
     #: first word -> (cue key, the phrase's other words) for every modality/context/mode cue
     index: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
     #: ``index`` plus its words with و/ف attached (when not cues themselves): one look-up per token
@@ -63,7 +64,8 @@ def load_cues() -> Cues:
     modality, contexts, modes = {}, {}, {}
     sets: dict[str, set[str]] = {k: set() for k in ("actor_noun", "pair", "background", "charge", "agent",
                                                      "quantity", "crowd_say", "crowd_object", "counting",
-                                                     "crowd_among", "people", "affiliation", "member", "speaker_subject")}
+                                                     "crowd_among", "people", "affiliation", "member", "speaker_subject",
+                                                     "topic")}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("group\t"):
             continue
@@ -96,7 +98,8 @@ def load_cues() -> Cues:
                 crowd_say=frozenset(sets["crowd_say"]), crowd_object=frozenset(sets["crowd_object"]),
                 counting=frozenset(sets["counting"]), crowd_among=frozenset(sets["crowd_among"]),
                 people_nouns=frozenset(sets["people"]), affiliation=frozenset(sets["affiliation"]),
-                members=frozenset(sets["member"]), speaker_subject=frozenset(sets["speaker_subject"]))
+                members=frozenset(sets["member"]), speaker_subject=frozenset(sets["speaker_subject"]),
+                topic=frozenset(sets["topic"]))
 
 
 def _attached(index: dict[str, tuple]) -> dict[str, tuple]:
