@@ -310,3 +310,25 @@ def test_his_country_after_the_speakers_an_is_the_speakers(code):
     doc = code(text, quotes=[q])
     ev = next(e for e in doc.events if e.type == "SUPPORT")
     assert parties(ev.actor) == {"JOR"}
+
+
+def test_counted_people_are_the_victims_not_the_doers(code):
+    doc = code("مقتل خمسة نيجيريين بهجوم على قرية حدودية.", [("نيجيريين", "NORP", "NGA")])
+    evs = [e for e in doc.events if e.type == "ASSAULT"]
+    assert evs and all("NGA" not in parties(e.actor) for e in evs)
+    assert any("NGA" in parties(e.recipient) for e in evs)
+    # an uncounted nationality after an attack noun still names its doer
+    doc = code("وشنت طائرات تركية غارة على قرية حدودية.", [("تركية", "NORP", "TUR")])
+    assert any("TUR" in parties(e.actor) for e in doc.events if e.type == "ASSAULT")
+
+
+def test_describing_as_terrorist_is_an_accusation_and_cancelling_a_meeting_a_refusal(code):
+    text = "ووصف البرلمان الكندي الجماعة المسلحة بأنها منظمة إرهابية."
+    doc = code(text, [("البرلمان الكندي", "ORG", "CAN")])
+    ev = next(e for e in doc.events if e.type == "ACCUSE")
+    assert parties(ev.actor) == {"CAN"}
+    assert not [e for e in code("ووصف الوزير الاجتماع بأنه مثمر.").events if e.type == "ACCUSE"]
+    doc = code("وألغت الحكومة اليابانية لقاء كان مقررا مع الوفد الكوري.",
+               [("الحكومة اليابانية", "ORG", "JPN"), ("الوفد الكوري", "ORG", "KOR")])
+    ev = next(e for e in doc.events if e.type == "REJECT")
+    assert ev.mode == "meet" and parties(ev.actor) == {"JPN"} and parties(ev.recipient) == {"KOR"}

@@ -439,7 +439,8 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
     before = [s for s in parties if s.last < i]
     typ = head.trigger.type
     # متظاهرون فلسطينيون، غارة إسرائيلية: the trigger's own nationality names its doer
-    actor_slot = next((s for s in parties if s.first == i or (s.adjective and i < s.first <= i + 2)), None)
+    actor_slot = next((s for s in parties if s.first == i or (s.adjective and i < s.first <= i + 2
+                                                              and not _counted(doc, s, cues))), None)
     if actor_slot is None:
         actor_slot = next((s for s in parties if s.first > i and s.prep == "من قبل"
                            and s.first <= i + RECIPIENT_SCOPE), None)
@@ -461,12 +462,14 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
             if actor_slot is not None and _counterpart(doc, i, actor_slot):
                 # يلتقي خلالها نظيره الجزائري: "his counterpart" is the object; the subject is the one before
                 actor_slot = None
+            elif actor_slot is not None and typ in OBJECT_GENITIVE and _counted(doc, actor_slot, cues):
+                actor_slot = None  # قتل ثلاثة جنود أمريكيين: counted people are the victims (قُتل), the object
             elif actor_slot is not None and actor_slot.first > i + 1 and _bare_actor_noun(doc, i + 1, cues):
                 # وحذرت الوزيرة ترامب: a definite actor noun right after the verb, naming no country of its own,
                 # refers back to a party already named; it is the subject, and the name after it the object
                 actor_slot = None
             if actor_slot is None:
-                actor_slot = next((s for s in reversed(before) if s.prep in SUBJECT_PREPS), None)
+                actor_slot = _earlier_subject(doc, before, typ, cues)
     else:
         gen = next((s for s in after if s.first <= i + GENITIVE_SCOPE and s.prep is None), None)
         if gen is not None and typ in OBJECT_GENITIVE:
@@ -474,7 +477,7 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
         elif gen is not None:
             actor_slot = gen
         if actor_slot is None:
-            actor_slot = next((s for s in reversed(before) if s.prep in SUBJECT_PREPS), None)
+            actor_slot = _earlier_subject(doc, before, typ, cues)
     stop = _clause_end(doc, i, hi) if head.form == "noun" else hi
     for s in after:
         if s is actor_slot or s in recipient_slots or s.first > i + RECIPIENT_SCOPE or s.first >= stop:
@@ -510,6 +513,22 @@ def _counterpart(doc: Doc, i: int, slot: Slot) -> bool:
         if w.startswith(("نظير", "نظراء")):
             return True
     return False
+
+
+def _earlier_subject(doc: Doc, before: list[Slot], typ: str, cues: Cues) -> Slot | None:
+    """The nearest slot before the trigger that may be its subject; for attacks and the like, not counted
+    people (مقتل 5 هنود بهجوم: the Indians are the victims of the attack)."""
+    return next((s for s in reversed(before) if s.prep in SUBJECT_PREPS
+                 and not (typ in OBJECT_GENITIVE and _counted(doc, s, cues))), None)
+
+
+def _counted(doc: Doc, slot: Slot, cues: Cues) -> bool:
+    """Whether a number or quantity word stands right before the slot (مقتل 5 هنود، إصابة عشرات الفلسطينيين):
+    counted people are those the event befell, not a nationality naming its doer (غارة إسرائيلية)."""
+    if slot.first == 0:
+        return False
+    prev = doc.tokens[slot.first - 1]
+    return prev.kind == "number" or prev.norm in cues.quantity
 
 
 def _bare_actor_noun(doc: Doc, j: int, cues: Cues) -> bool:
