@@ -332,3 +332,28 @@ def test_describing_as_terrorist_is_an_accusation_and_cancelling_a_meeting_a_ref
                [("الحكومة اليابانية", "ORG", "JPN"), ("الوفد الكوري", "ORG", "KOR")])
     ev = next(e for e in doc.events if e.type == "REJECT")
     assert ev.mode == "meet" and parties(ev.actor) == {"JPN"} and parties(ev.recipient) == {"KOR"}
+
+
+def test_achieving_is_no_investigation(code):
+    assert not [e for e in code("وقال إنه لا يمكن تحقيق المصالحة دون العفو.").events if e.type == "ACCUSE"]
+    doc = code("وطالب النواب بإجراء تحقيق برلماني في صفقة السلاح.")
+    assert [e for e in doc.events if e.type == "ACCUSE" and e.mode == "investigate"]
+
+
+def test_seizing_goods_and_self_restraint(code):
+    doc = code("وضبطت الجمارك الأردنية شحنة من الحبوب المخدرة في مطار عمان.", [("الجمارك الأردنية", "ORG", "JOR")])
+    ev = next(e for e in doc.events if e.type == "COERCE")
+    assert ev.mode == "seize" and parties(ev.actor) == {"JOR"}
+    assert not [e for e in code("ودعا الأمين العام الطرفين إلى ضبط النفس.").events if e.type == "COERCE"]
+
+
+def test_a_visit_with_a_pronoun_is_the_speakers(code):
+    text = "وأضاف وزير الزراعة التونسي على هامش زيارته للمزارعين أن الموسم سيكون جيدا."
+    s = text.index("وأضاف")
+    q = Quote(id="q", text=text[text.index("الموسم"):-1], start=text.index("الموسم"), end=len(text) - 1,
+              kind="indirect", cue=Cue(text="وأضاف", start=s, end=s + 5, implies=None),
+              speaker=Mention(text="وزير الزراعة التونسي", start=text.index("وزير"), end=text.index(" على"),
+                              actor=Actor(country="TUN", sector="GOV")))
+    doc = code(text, quotes=[q])
+    ev = next(e for e in doc.events if e.type == "CONSULT")
+    assert parties(ev.actor) == {"TUN"}

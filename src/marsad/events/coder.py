@@ -323,6 +323,21 @@ def _quote_of(doc: Doc, start: int, end: int):
     return None
 
 
+def _possessive(text: str) -> bool:
+    """Whether a noun carries a possessive pronoun (زيارته، لقائها، اتصالهم; not زيارة)."""
+    return text.endswith(("ه", "ها", "هم", "هما")) and not text.endswith("ة")
+
+
+def _sentence_speaker(doc: Doc, sent: Sentence, start: int) -> Mention | None:
+    """The speaker of the last quote whose cue stands in the sentence before offset ``start`` (a party)."""
+    best = None
+    for q in doc.quotes:
+        if q.cue is not None and sent.start <= q.cue.start < start and q.speaker is not None \
+                and q.speaker.actor is not None:
+            best = q.speaker
+    return best
+
+
 def _speaker_subject(doc: Doc, q, i: int, slots: list[Slot], cues: Cues) -> list[Mention]:
     """The doer of a verb opening what a speaker reports, when the speaker's side is meant, else [].
 
@@ -369,6 +384,12 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
             and q.cue is not None and q.cue.implies == trig.type:
         actor = [q.speaker]
         feats["actor_quote"] = 1.0
+    if not actor and head.form == "noun" and trig.type not in OBJECT_GENITIVE and _possessive(tok.text):
+        # على هامش زيارته، خلال لقائها: the pronoun names the doer, the one the sentence reports speaking
+        # (وأضاف الوزير …) or, without one, the previous actor
+        speaker = _sentence_speaker(doc, sent, tok.start)
+        actor = [speaker] if speaker is not None else list(state.last_actor)
+        feats["actor_previous"] = float(bool(actor))
     if not actor and not passive and state.last_actor and head.form != "noun" \
             and not (recipient and countries(state.last_actor) <= countries(recipient)):
         # (the party acted upon does not stand in for the unnamed doer: وحذرت الوزيرة ترامب after a sentence on him)
