@@ -23,7 +23,9 @@ stage's resolver (see :mod:`marsad.quotes.speakers`).
 from __future__ import annotations
 
 import bisect
+from itertools import compress, count
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..doc import Doc, Token
 from .cues import CueEntry, CueLexicon
@@ -125,6 +127,12 @@ class _State:
     quote_end: int = 0  # where the last quote ends (characters): clauses inside it are someone's words
 
 
+@lru_cache(maxsize=4)
+def _openers(starts: frozenset[str]) -> frozenset[str]:
+    """The words a cue can start with, and the verb بيّن written like بين."""
+    return starts | PAST_BAYYANA
+
+
 class _Article:
     """Per-article views the steps share: tokens, their normalized forms, segments, cue look-ups."""
 
@@ -155,7 +163,10 @@ class _Article:
         self.phrase: list[tuple[CueEntry, int, bool] | None] = [None] * n
         self.hits: list[int] = []    # tokens with a cue or a phrase, in order
         starts = lex.starts
-        for i, nm in enumerate(self.norms):
+        norms = self.norms
+        # only the tokens that can open a cue are looked at in Python (found by one C-level scan)
+        for i in compress(count(), map(_openers(starts).__contains__, norms)):
+            nm = norms[i]
             if nm in PAST_BAYYANA and self.seg_of[i] < 0 and self.past_bayyana(i):
                 self.cue[i] = lex.word("يبين")
                 self.hits.append(i)
