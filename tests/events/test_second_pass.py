@@ -171,3 +171,12 @@ def test_a_member_of_a_group_names_the_group(code):
     doc = code(text, [("جماعة أبو سياف", "ORG", "PHL")])
     ev = next(e for e in doc.events if e.type == "ASSAULT")
     assert parties(ev.actor) == {"PHL"}
+
+
+def test_who_underwent_it_is_the_recipient(code):
+    doc = code("وتعرض الوزير الإيطالي لانتقادات حادة من المعارضة.", [("الوزير الإيطالي", "PER", "ITA")])
+    ev = next(e for e in doc.events if e.type == "ACCUSE")
+    assert "ITA" not in parties(ev.actor) and parties(ev.recipient) == {"ITA"}
+    doc = code("وتعرضت دورية للجيش الكيني لهجوم قرب الحدود.", [("للجيش الكيني", "ORG", "KEN")])
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert "KEN" not in parties(ev.actor) and parties(ev.recipient) == {"KEN"}

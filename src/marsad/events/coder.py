@@ -36,6 +36,8 @@ CROWD_ORIGIN_SCOPE = 3
 SPEAKER_VERB_SCOPE = 3
 #: the complementizers (normalized) that open what a speaker reports
 SUBORDINATORS = frozenset({"ان", "بان", "وان"})
+#: how far before an event noun a verb of undergoing (تعرض) may stand
+UNDERGO_SCOPE = 5
 #: how far after a verbal noun its genitive may stand
 GENITIVE_SCOPE = 2
 #: how far after the trigger a recipient may stand
@@ -492,12 +494,15 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
             if actor_slot is None:
                 actor_slot = _earlier_subject(doc, before, typ, cues)
     else:
+        # تعرضت دورية للجيش الفرنسي لهجوم، تعرض الوزير لانتقادات: who underwent it is the recipient
+        undergone = _undergone(doc, i, lo, parties, cues)
+        recipient_slots.extend(undergone or ())
         gen = next((s for s in after if s.first <= i + GENITIVE_SCOPE and s.prep is None), None)
         if gen is not None and typ in OBJECT_GENITIVE:
             recipient_slots.append(gen)
         elif gen is not None:
             actor_slot = gen
-        if actor_slot is None:
+        if actor_slot is None and undergone is None:
             actor_slot = _earlier_subject(doc, before, typ, cues)
     stop = _clause_end(doc, i, hi) if head.form == "noun" else hi
     for s in after:
@@ -534,6 +539,20 @@ def _counterpart(doc: Doc, i: int, slot: Slot) -> bool:
         if w.startswith(("نظير", "نظراء")):
             return True
     return False
+
+
+def _undergone(doc: Doc, i: int, lo: int, parties: list[Slot], cues: Cues) -> list[Slot] | None:
+    """When a verb of undergoing (تعرض، يتعرض) stands shortly before the event noun at ``i``: the slots of
+    those who underwent it (between the verb and the noun, else the subject before the verb); None without one."""
+    toks = doc.tokens
+    for j in range(i - 1, max(lo, i - UNDERGO_SCOPE) - 1, -1):
+        w = toks[j].norm
+        if w in cues.undergo or (w[:1] in "وف" and w[1:] in cues.undergo):
+            between = [s for s in parties if j < s.first < i]
+            if between:
+                return between
+            return [s for s in parties if s.last < j and s.prep is None][-1:]
+    return None
 
 
 def _earlier_subject(doc: Doc, before: list[Slot], typ: str, cues: Cues) -> Slot | None:
