@@ -180,3 +180,19 @@ def test_who_underwent_it_is_the_recipient(code):
     doc = code("وتعرضت دورية للجيش الكيني لهجوم قرب الحدود.", [("للجيش الكيني", "ORG", "KEN")])
     ev = next(e for e in doc.events if e.type == "ASSAULT")
     assert "KEN" not in parties(ev.actor) and parties(ev.recipient) == {"KEN"}
+
+
+def test_the_source_of_a_report_is_no_party(code):
+    text = "وقتل أربعة جنود في هجوم على قاعدة عسكرية طبقا للمصادر الكندية."
+    doc = code(text, [("للمصادر الكندية", "ORG", "CAN")])
+    assert all("CAN" not in parties(e.actor) | parties(e.recipient) for e in doc.events)
+
+
+def test_cutting_contributions_and_reassessing_relations(code):
+    doc = code("وقال إن النرويج ستلغي مساهمات لمنظمات تابعة للأمم المتحدة.",
+               [("النرويج", "GPE", "NOR"), ("للأمم المتحدة", "ORG", "UNO")])
+    ev = next(e for e in doc.events if e.type == "SANCTION")
+    assert ev.mode == "discontinue" and parties(ev.actor) == {"NOR"} and ev.modality == "future"
+    doc = code("وأعلنت النرويج أنها ستعيد تقييم علاقتها بالأمم المتحدة.",
+               [("النرويج", "GPE", "NOR"), ("بالأمم المتحدة", "ORG", "UNO")])
+    assert [e for e in doc.events if e.type == "THREATEN" and e.mode == "relations"]

@@ -457,7 +457,7 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
                resolve) -> tuple[list[Mention], list[Mention], dict[str, float]]:
     """Actor and recipient mentions for the trigger at token ``i``."""
     feats: dict[str, float] = {}
-    parties = [s for s in slots if not s.place and lo <= s.first < hi]
+    parties = [s for s in slots if not s.place and lo <= s.first < hi and not _attributed(doc, s, cues)]
     after = [s for s in parties if s.first > i and s.prep != "من قبل"]
     before = [s for s in parties if s.last < i]
     typ = head.trigger.type
@@ -539,6 +539,16 @@ def _counterpart(doc: Doc, i: int, slot: Slot) -> bool:
         if w.startswith(("نظير", "نظراء")):
             return True
     return False
+
+
+def _attributed(doc: Doc, slot: Slot, cues: Cues) -> bool:
+    """Whether the slot is the source a report is attributed to (طبقا للمصادر الأمريكية، نقلا عن وكالة
+    الأنباء السورية، حسب الشرطة): a source, not a party of the event."""
+    toks = doc.tokens
+    k = slot.first - 1
+    if k >= 0 and toks[k].norm == "عن":
+        k -= 1
+    return k >= 0 and toks[k].norm in cues.attribution
 
 
 def _undergone(doc: Doc, i: int, lo: int, parties: list[Slot], cues: Cues) -> list[Slot] | None:

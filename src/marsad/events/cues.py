@@ -37,6 +37,7 @@ class Cues:
     speaker_subject: frozenset[str]
     topic: frozenset[str]
     undergo: frozenset[str]
+    attribution: frozenset[str]
     #: first word -> (cue key, the phrase's other words) for every modality/context/mode cue
     index: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
     #: ``index`` plus its words with و/ف attached (when not cues themselves): one look-up per token
@@ -66,7 +67,7 @@ def load_cues() -> Cues:
     sets: dict[str, set[str]] = {k: set() for k in ("actor_noun", "pair", "background", "charge", "agent",
                                                      "quantity", "crowd_say", "crowd_object", "counting",
                                                      "crowd_among", "people", "affiliation", "member", "speaker_subject",
-                                                     "topic", "undergo")}
+                                                     "topic", "undergo", "attribution")}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("group\t"):
             continue
@@ -100,7 +101,8 @@ def load_cues() -> Cues:
                 counting=frozenset(sets["counting"]), crowd_among=frozenset(sets["crowd_among"]),
                 people_nouns=frozenset(sets["people"]), affiliation=frozenset(sets["affiliation"]),
                 members=frozenset(sets["member"]), speaker_subject=frozenset(sets["speaker_subject"]),
-                topic=frozenset(sets["topic"]), undergo=frozenset(sets["undergo"]))
+                topic=frozenset(sets["topic"]), undergo=frozenset(sets["undergo"]),
+                attribution=frozenset(sets["attribution"]))
 
 
 def _attached(index: dict[str, tuple]) -> dict[str, tuple]:
