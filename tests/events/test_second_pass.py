@@ -196,3 +196,10 @@ def test_cutting_contributions_and_reassessing_relations(code):
     doc = code("وأعلنت النرويج أنها ستعيد تقييم علاقتها بالأمم المتحدة.",
                [("النرويج", "GPE", "NOR"), ("بالأمم المتحدة", "ORG", "UNO")])
     assert [e for e in doc.events if e.type == "THREATEN" and e.mode == "relations"]
+
+
+def test_his_counterpart_with_a_nationality_is_a_party(code):
+    text = "وبحث الرئيس الكيني في اتصال هاتفي مع نظيره البرازيلي التعاون الزراعي."
+    doc = code(text, [("الرئيس الكيني", "PER", "KEN"), ("البرازيلي", "NORP", "BRA")])
+    ev = next(e for e in doc.events if e.type == "CONSULT")
+    assert parties(ev.actor) == {"KEN"} and parties(ev.recipient) == {"BRA"}
