@@ -40,7 +40,7 @@ def test_indefinite_only_nouns():
 def test_forms():
     assert {"زيارات", "زيارت"} <= noun_forms("زياره")
     assert {"يلتقون", "التقت", "يلتق"} <= verb_forms("التقي") | verb_forms("/يلتقي")
-    assert ("مفاوضات", True, "ب") in strip_keys("بالمفاوضات")
+    assert ("مفاوضات", True, "ب", False) in strip_keys("بالمفاوضات")
 
 
 def test_multiword_pattern_needs_its_words():
@@ -49,3 +49,10 @@ def test_multiword_pattern_needs_its_words():
     head = next(h for h in lex.heads(words[0]) if h.trigger.follow)
     assert match_follow(head.trigger, words, 0, len(words)) == [2]
     assert match_follow(head.trigger, words[:2], 0, 2) is None
+
+
+def test_a_verb_never_takes_the_possessive_ya():
+    lex = load_lexicon()
+    # توافقي "consensual" (حل توافقي) is no verb توافق with a pronoun; the noun زيارتي "my visit" keeps ي
+    assert not [h for h in lex.heads("توافقي") if h.form != "noun"]
+    assert [h for h in lex.heads("زيارتي") if h.trigger.type == "CONSULT"]

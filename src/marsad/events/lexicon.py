@@ -136,10 +136,12 @@ def may_have_key(w: str, forms: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=300_000)
-def strip_keys(w: str) -> tuple[tuple[str, bool, str], ...]:
-    """Every ``(key, had_article, preposition)`` reading of a normalized word after stripping clitics.
+def strip_keys(w: str) -> tuple[tuple[str, bool, str, bool], ...]:
+    """Every ``(key, had_article, preposition, possessive_ya)`` reading of a normalized word after stripping
+    clitics.
 
-    ``preposition`` is the proclitic ب ل ك or the future prefix س (or "").
+    ``preposition`` is the proclitic ب ل ك or the future prefix س (or ""); ``possessive_ya``: the enclitic ي
+    was cut, which only a noun takes (كتابي; a verb's "me" is ـني): توافقي is an adjective, not توافق.
     """
     out = []
     seen = set()
@@ -162,10 +164,11 @@ def strip_keys(w: str) -> tuple[tuple[str, bool, str], ...]:
                     if e and (a or not r3.endswith(e)):
                         continue
                     key = r3[: len(r3) - len(e)] if e else r3
-                    if len(key) < MIN_KEY or (key, bool(a), p) in seen:
+                    reading = (key, bool(a), p, e == "ي")
+                    if len(key) < MIN_KEY or reading in seen:
                         continue
-                    seen.add((key, bool(a), p))
-                    out.append((key, bool(a), p))
+                    seen.add(reading)
+                    out.append(reading)
     return tuple(out)
 
 
@@ -247,16 +250,16 @@ class Lexicon:
         # best first: hand-curated before converted, longer patterns before shorter (see coder.best_head)
         return tuple(sorted(found, key=lambda h: (h.trigger.source != "curated", -len(h.trigger.follow))))
 
-    def _readings(self, reading: tuple[str, bool, str]) -> tuple[tuple[tuple[int, str], Head], ...]:
-        """The heads one clitic reading ``(key, had_article, preposition)`` of a word allows, each with the
+    def _readings(self, reading: tuple[str, bool, str, bool]) -> tuple[tuple[tuple[int, str], Head], ...]:
+        """The heads one clitic reading ``(key, had_article, preposition, possessive_ya)`` of a word allows, each with the
         ``(entry, form)`` key that keeps the first of them (shared by every word form with that reading)."""
-        key, art, prep = reading
+        key, art, prep, ya = reading
         out = []
         for t, form in self.index.get(key, ()):
             if form == "noun":
                 if prep == "س" or (art and t.kind == "indef"):
                     continue
-            elif art or (form == "past" and prep) or (form == "present" and prep in ("ب", "ك")):
+            elif art or ya or (form == "past" and prep) or (form == "present" and prep in ("ب", "ك")):
                 continue
             out.append(((id(t), form), Head(t, form, prep == "س")))
         return tuple(out)
@@ -271,7 +274,7 @@ class Lexicon:
 @lru_cache(maxsize=300_000)
 def word_keys(norm_word: str) -> frozenset[str]:
     """The word and every clitic-stripped key of it."""
-    return frozenset([norm_word, *(k for k, _, _ in strip_keys(norm_word))])
+    return frozenset([norm_word, *(k for k, _, _, _ in strip_keys(norm_word))])
 
 
 def match_follow(trigger: Trigger, words: Sequence[str], i: int, end: int,
