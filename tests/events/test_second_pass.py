@@ -203,3 +203,8 @@ def test_his_counterpart_with_a_nationality_is_a_party(code):
     doc = code(text, [("الرئيس الكيني", "PER", "KEN"), ("البرازيلي", "NORP", "BRA")])
     ev = next(e for e in doc.events if e.type == "CONSULT")
     assert parties(ev.actor) == {"KEN"} and parties(ev.recipient) == {"BRA"}
+
+
+def test_a_crowd_stating_how_they_went_out_protests(code):
+    assert protests(code("وخرجوا متظاهرين ضد غلاء الأسعار."))
+    assert not protests(code("وقدرت الشرطة عدد المتظاهرين بالمئات."))

@@ -236,6 +236,8 @@ def _acting_crowd(words: list[str], toks, i: int, lo: int, cues: Cues) -> bool:
     """A participle (المتظاهرون) signals its event when it names a crowd that acts: nominative ـون, or after
     a quantity (آلاف المتظاهرين، 300 متظاهر); ضد المتظاهرين، لتفريق المتظاهرين name the object of another act.
 
+    Also after a verb of going out or gathering whose manner it states (خرجوا متظاهرين، نزلوا محتجين).
+
     Not when the crowd only speaks or thinks (وطالب المتظاهرون، قال متظاهرون: the demands of protesters already
     reported), is counted (عدد المتظاهرين: "the number of", unlike عدد من المتظاهرين), or is the victim or
     object of someone else's act (أصيب 32 متظاهرا، اعتقلت الشرطة 190 متظاهرا) or among others (بينهم متظاهرون).
@@ -250,6 +252,8 @@ def _acting_crowd(words: list[str], toks, i: int, lo: int, cues: Cues) -> bool:
     prev = words[j]
     if prev in cues.counting and j == i - 1:
         return False
+    if j == i - 1 and (prev in cues.crowd_manner or (prev[:1] in "وف" and prev[1:] in cues.crowd_manner)):
+        return True  # خرجوا متظاهرين: the crowd is how they went out
     if not (prev in cues.quantity or toks[j].kind == "number" or (prev[:1] in "وب" and prev[1:] in cues.quantity)):
         return False
     # the quantity may be a phrase (نحو سبعة آلاف، أكثر من 100): the object cue stands before it
