@@ -357,3 +357,11 @@ def test_a_visit_with_a_pronoun_is_the_speakers(code):
     doc = code(text, quotes=[q])
     ev = next(e for e in doc.events if e.type == "CONSULT")
     assert parties(ev.actor) == {"TUN"}
+
+
+def test_ranking_first_and_paying_the_price_are_no_seizure_or_support(code):
+    assert not code("واحتلت جامعة القاهرة للعام الثالث على التوالي المركز الأول في التصنيف.").events
+    doc = code("واحتلت القوات الإثيوبية مركزا للشرطة قرب الحدود.", [("القوات الإثيوبية", "ORG", "ETH")])
+    assert [e for e in doc.events if e.type == "COERCE"]
+    assert not [e for e in code("وقال إن كندا ستدفع ثمن تصرفاتها.", [("كندا", "GPE", "CAN")]).events
+                if e.type == "SUPPORT"]

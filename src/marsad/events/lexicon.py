@@ -180,7 +180,7 @@ class Lexicon:
         index: dict[str, list[tuple[Trigger, str]]] = {}
         for t in entries:
             for alt in t.pattern.split(" ")[0].split("|"):
-                if t.kind == "verb":
+                if t.kind == "verb" or (t.kind == "block" and "/" in alt):  # a block may name verb forms
                     past, _, present = alt.partition("/")
                     for form_kind, forms in (("past", verb_forms(past)), ("present", verb_forms("/" + present))):
                         for f in forms:
