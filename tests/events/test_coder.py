@@ -365,3 +365,10 @@ def test_ranking_first_and_paying_the_price_are_no_seizure_or_support(code):
     assert [e for e in doc.events if e.type == "COERCE"]
     assert not [e for e in code("وقال إن كندا ستدفع ثمن تصرفاتها.", [("كندا", "GPE", "CAN")]).events
                 if e.type == "SUPPORT"]
+
+
+def test_sanctions_that_target_a_sector_are_no_attack(code):
+    text = "فرضت كندا عقوبات جديدة على بيلاروسيا تستهدف قطاع البوتاس."
+    doc = code(text, [("كندا", "GPE", "CAN"), ("بيلاروسيا", "GPE", "BLR")])
+    assert not [e for e in doc.events if e.type == "ASSAULT"]
+    assert [e for e in doc.events if e.type == "SANCTION"]
