@@ -208,3 +208,11 @@ def test_his_counterpart_with_a_nationality_is_a_party(code):
 def test_a_crowd_stating_how_they_went_out_protests(code):
     assert protests(code("وخرجوا متظاهرين ضد غلاء الأسعار."))
     assert not protests(code("وقدرت الشرطة عدد المتظاهرين بالمئات."))
+
+
+def test_deaths_in_an_accident_are_no_attack_and_economic_demand_no_request(code):
+    assert not [e for e in code("ولقي ثلاثة أشخاص مصرعهم في حادث تصادم جنوب المدينة.").events if e.type == "ASSAULT"]
+    assert [e for e in code("ولقي ثلاثة جنود مصرعهم في هجوم على نقطة تفتيش.").events if e.type == "ASSAULT"]
+    assert not [e for e in code("وتراجعت أسعار النفط بسبب تباطؤ الطلب.").events if e.type == "REQUEST"]
+    assert [e for e in code("وقدمت الحكومة الفنزويلية طلبا رسميا للانضمام إلى المنظمة.",
+                            [("الحكومة الفنزويلية", "ORG", "VEN")]).events if e.type == "REQUEST"]

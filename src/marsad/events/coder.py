@@ -155,6 +155,7 @@ def _triggers(lex: Lexicon, words: list[str], toks, lo: int, hi: int, cues: Cues
     consumed: set[int] = set()
     skipped = -2
     sentence_keys = SentenceKeys(words, lo, hi, lex.follow_keys_of)
+    accident: bool | None = None  # whether the sentence reports an accident (computed for the first ASSAULT)
     for i in candidates:
         if i in consumed:
             continue
@@ -165,6 +166,11 @@ def _triggers(lex: Lexicon, words: list[str], toks, lo: int, hi: int, cues: Cues
         consumed.update(follow)
         if head.trigger.kind == "block":
             continue  # تقرير صادر عن، حزب نداء تونس: the words name no event
+        if head.trigger.type == "ASSAULT":
+            if accident is None:
+                accident = _accident(words, lo, hi, cues)
+            if accident:
+                continue  # لقي ثلاثة أشخاص مصرعهم في حادث تصادم: deaths in an accident are no attack
         if _background(words, i, lo, cues) or _purpose(lex, words, i, head, onto, cues) \
                 or (head.trigger.kind == "crowd" and not _acting_crowd(words, toks, i, lo, cues)) \
                 or (skipped == i - 1 and words[i].startswith("و")):
@@ -276,6 +282,14 @@ def _crowd_speaks(words: list[str], i: int, lo: int, cues: Cues) -> bool:
         return False
     w = words[i - 1]
     return w in cues.crowd_say or (w[:1] in "وف" and w[1:] in cues.crowd_say)
+
+
+def _accident(words: list[str], lo: int, hi: int, cues: Cues) -> bool:
+    """Whether the sentence ``[lo, hi)`` names an accident (حادث سير، تحطم طائرة، غرق، حريق)."""
+    for w in words[lo:hi]:
+        if w in cues.accident or (w[:1] in "وبل" and w[1:] in cues.accident):
+            return True
+    return False
 
 
 def _background(words: list[str], i: int, lo: int, cues: Cues) -> bool:

@@ -39,6 +39,7 @@ class Cues:
     undergo: frozenset[str]
     attribution: frozenset[str]
     crowd_manner: frozenset[str]
+    accident: frozenset[str]
     #: first word -> (cue key, the phrase's other words) for every modality/context/mode cue
     index: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
     #: ``index`` plus its words with و/ف attached (when not cues themselves): one look-up per token
@@ -68,7 +69,8 @@ def load_cues() -> Cues:
     sets: dict[str, set[str]] = {k: set() for k in ("actor_noun", "pair", "background", "charge", "agent",
                                                      "quantity", "crowd_say", "crowd_object", "counting",
                                                      "crowd_among", "people", "affiliation", "member", "speaker_subject",
-                                                     "topic", "undergo", "attribution", "crowd_manner")}
+                                                     "topic", "undergo", "attribution", "crowd_manner",
+                                                     "accident")}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("group\t"):
             continue
@@ -103,7 +105,8 @@ def load_cues() -> Cues:
                 people_nouns=frozenset(sets["people"]), affiliation=frozenset(sets["affiliation"]),
                 members=frozenset(sets["member"]), speaker_subject=frozenset(sets["speaker_subject"]),
                 topic=frozenset(sets["topic"]), undergo=frozenset(sets["undergo"]),
-                attribution=frozenset(sets["attribution"]), crowd_manner=frozenset(sets["crowd_manner"]))
+                attribution=frozenset(sets["attribution"]), crowd_manner=frozenset(sets["crowd_manner"]),
+                accident=frozenset(sets["accident"]))
 
 
 def _attached(index: dict[str, tuple]) -> dict[str, tuple]:
