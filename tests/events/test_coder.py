@@ -372,3 +372,10 @@ def test_sanctions_that_target_a_sector_are_no_attack(code):
     doc = code(text, [("كندا", "GPE", "CAN"), ("بيلاروسيا", "GPE", "BLR")])
     assert not [e for e in doc.events if e.type == "ASSAULT"]
     assert [e for e in doc.events if e.type == "SANCTION"]
+
+
+def test_closing_prices_and_receiving_applications_are_no_events(code):
+    assert not code("وسجل الخام 49 دولارا للبرميل مرتفعا عن مستوى الإغلاق السابق.").events
+    assert not code("ويستمر استقبال الطلبات حتى نهاية الشهر.").events
+    doc = code("وأغلقت السلطات التركية المعبر الحدودي.", [("السلطات التركية", "ORG", "TUR")])
+    assert [e for e in doc.events if e.type == "COERCE"]
