@@ -285,7 +285,7 @@ def _crowd_speaks(words: list[str], i: int, lo: int, cues: Cues) -> bool:
 
 
 def _accident(words: list[str], lo: int, hi: int, cues: Cues) -> bool:
-    """Whether the sentence ``[lo, hi)`` names an accident (حادث سير، تحطم طائرة، غرق، حريق)."""
+    """Whether the sentence ``[lo, hi)`` names an accident (حادث تصادم، غرق عبارة، زلزال، حادث مروري)."""
     for w in words[lo:hi]:
         if w in cues.accident or (w[:1] in "وبل" and w[1:] in cues.accident):
             return True
