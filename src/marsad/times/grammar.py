@@ -145,6 +145,13 @@ def r_full_date(m, cx: Context):
             return None
         direction = _mod(m, lex) or cx.clause_direction(m.start(), m.end())
         year = cx.anchor.year if direction == "present" else cal.year_for(cx.anchor, month.number, day, direction)
+        if m.groupdict().get("fwd"):
+            # السبت 1 أغسطس: the weekday named tells the year when only a nearby one has that day on a Saturday
+            wd = _weekday(m, cx, "fwd")
+            fits = [c for y in (cx.anchor.year - 1, cx.anchor.year, cx.anchor.year + 1)
+                    if (c := cal.valid_day(y, month.number, day)) and c.isoweekday() == wd]
+            if fits and all(c.year != year for c in fits):
+                year = min(fits, key=lambda c: abs((c - cx.anchor).days)).year
     d = cal.valid_day(year, month.number, day)
     return (cal.fmt_day(d), "day") if d else None
 
@@ -638,7 +645,7 @@ def build(lex: Lexicon) -> list[Rule]:
 
     HIJ = r"(?P<h>\s*ه(?!\w)\.?|\s+هجري(?:ه)?(?!\w)|\s+للهجره)?(?:\s*م(?!\w)|\s+ميلادي(?:ه)?)?"
     YEAR_OPT = rf"(?:{OS}[،,.]?{OS}(?:من{S})?(?:(?:عام|العام|سنه){S})?{year()}{HIJ})?"
-    WD_PREFIX = rf"(?:{YAWM}{WD_ART}{OS}[،,]?{OS}(?:الموافق{S})?)?"
+    WD_PREFIX = rf"(?:{YAWM}(?P<fwd>{WD_ART}){OS}[،,]?{OS}(?:الموافق{S})?)?"
     THIS = r"(?:هذا|هذه)"
     REL_UNIT = r"(?P<u>الاسبوع|الشهر|العام|السنه|العقد)"
     units_sing = [k for k, v in lex.units.items() if not k.startswith("ال") and v[1] == 1]
