@@ -323,3 +323,12 @@ def test_a_city_with_a_masculine_adjective_is_its_club(code):
     doc2 = code("فاز برشلونة الإسباني على ضيفه.")
     club = doc2.entities[0]
     assert (club.text, club.type, club.actor.country, club.actor.sector) == ("برشلونة الإسباني", "ORG", "ESP", None)
+
+
+def test_a_rank_after_an_office_is_no_part_of_the_name_and_a_titled_surname_is_the_person_named_before(code):
+    doc = code("قال رئيس الأركان البريطاني الجنرال جون هاركنز إن قواته مستعدة. "
+               "وجاء تصريح الجنرال هاركنز خلال اجتماعه في بغداد مع مسؤولين عراقيين.")
+    pers = [e for e in doc.entities if e.type == "PER"]
+    assert [p.text for p in pers] == ["جون هاركنز", "هاركنز"]
+    assert (pers[0].actor.country, pers[0].actor.role) == ("GBR", "army_chief")
+    assert pers[1].source == "coref" and pers[1].actor == pers[0].actor  # not an Iraqi officer

@@ -42,6 +42,8 @@ NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "عبد", "ال", 
 #: the words that open a kunya or nom de guerre (أبو محمد الجولاني)
 KUNYA = frozenset({"ابو", "ابي"})
 MAX_NAME_WORDS = 5
+#: the role of military ranks (الجنرال، العقيد): after an office they belong to its title, not to the name
+RANK = "officer"
 #: a word seen fewer times than this per 10 million words of news counts as rare (likely a name)
 RARE = 100
 #: a name with the article after a place word (مدينة الزبداني) may be a bit more frequent than a bare one
@@ -329,6 +331,9 @@ class Extractor:
                 elif nxt_i in self.at and any(self.g.offices[e.key].kind in ("inst", "media")
                                               for e in self.at[nxt_i].of("office")):
                     last = self.at[nxt_i].last  # المتحدث باسم + الرئاسة الروسية
+                elif nxt_i in self.at and any(self.g.offices[e.key].role == RANK
+                                              for e in self.at[nxt_i].of("office")):
+                    last = self.at[nxt_i].last  # رئيس الأركان الأمريكي + الجنرال: a rank before the name
                 else:
                     break
             if self.name_after(m, last, office, country):
@@ -383,6 +388,10 @@ class Extractor:
         if end is None or (end == start and self.object_follows(end)):
             return False  # رئيس الأركان الأمريكي طالب رئيس الوزراء: a verb and its object, not a name
         ws = self.ws
+        earlier = self.named_before(self.wt[start], start) if end == start else None
+        if earlier is not None:  # الجنرال ديمبسي after الجنرال مارتن ديمبسي: the person already named
+            self.add(Found(ws[start][0], ws[end][1], start, end, "PER", actor=earlier.actor, source="coref"))
+            return True
         name = self.norm[ws[start][0]:ws[end][1]]
         country = country or self.article_country()
         holder = office_holder_named(self.g, country, office.role, name) if country and office.role else None
@@ -489,7 +498,7 @@ class Extractor:
                 entries = [e for e in entries if not (e.kind in ("place", "country") and e.alias.endswith("ة"))]
             if not entries and not self.name_like(first, last, type_):
                 continue  # a verb, a function word or a description the model took for a name (كان، تمكنتا)
-            if type_ == "PER" and first == last and self.named_before(self.wt[first], first):
+            if type_ == "PER" and first == last and self.named_before(self.wt[first], first) is not None:
                 continue  # a surname of a person named earlier: the coreference pass links it
             actor, geo = self.describe_unknown(type_, text, entries, first, last)
             if type_ == "PER" and first in self.open_titles and actor is not None:
@@ -502,9 +511,10 @@ class Extractor:
             self.add(Found(first_start, self.ws[last][1], first, last, type_, actor=actor, geo=geo,
                            source="ner"))
 
-    def named_before(self, w: str, i: int) -> bool:
-        """Whether ``w`` ends the name of a person found before word i (بوتفليقة after عبد العزيز بوتفليقة)."""
-        return any(f.type == "PER" and f.last > f.first and f.last < i and self.wt[f.last] == w for f in self.found)
+    def named_before(self, w: str, i: int) -> Found | None:
+        """The person found before word i whose name ``w`` ends (بوتفليقة after عبد العزيز بوتفليقة), or None."""
+        return next((f for f in self.found
+                     if f.type == "PER" and f.last > f.first and f.last < i and self.wt[f.last] == w), None)
 
     def name_like(self, first: int, last: int, type_: str) -> bool:
         """Whether words ``first..last``, unknown to the gazetteers, can be a name of type ``type_``.
