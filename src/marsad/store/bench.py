@@ -168,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus", nargs="?", default=str(Path(__file__).resolve().parents[3].parent / "shared" /
                                                      "data" / "corpora" / "saudinewsnet"))
-    ap.add_argument("--limit", type=int, default=1000, help="articles for the ingest benchmark")
+    ap.add_argument("--limit", type=int, default=2000,
+                    help="articles for the ingest benchmark (default 2000, as `marsad bench`)")
     ap.add_argument("--events", type=int, default=100_000, help="synthetic events for the latency benchmark")
     ap.add_argument("--requests", type=int, default=500, help="requests in the latency loop")
     ap.add_argument("--events-db", type=Path, help="keep the latency benchmark's store here (reused when full)")
