@@ -27,6 +27,8 @@ RECIPIENT_PREPS = frozenset({"مع", "ضد", "علي", "الي", "ل", "ب", "ل
 #: حماس): that side is
 #: the doer when the group is the subject before the verb or of an agent verb, else a recipient like ل
 AFFILIATION = "ل+"
+#: the nouns of "by" after من that introduce an agent (من قبل، من طرف)
+AGENT_NOUNS = frozenset({"قبل", "طرف"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 #: plural nationality nouns (الفلسطينيين، الإسرائيليون) name people, so they are parties on their own
 PLURAL_GENTILIC = ("يين", "يون", "يات")
@@ -208,8 +210,10 @@ def _prep_before(toks: Sequence[Token], i: int, lo: int) -> str | None:
     if i > lo:
         w = toks[i - 1].norm
         for j in range(i - 1, max(lo + 1, i - 4) - 1, -1):
-            if toks[j].norm == "قبل" and toks[j - 1].norm in ("من", "ومن"):
-                return "من قبل"  # the agent of a passive: تم اغتصابها من قبل (عدد من) ضباط
+            if toks[j].norm in AGENT_NOUNS and toks[j - 1].norm in ("من", "ومن"):
+                # the agent of a passive or a verbal noun: تم اغتصابها من قبل (عدد من) ضباط، اختطافه من طرف
+                # مجموعة إرهابية (من طرف: Maghreb usage)
+                return "من قبل"
         if w in PREPOSITIONS:
             return w
         if w[:1] in "وف" and w[1:] in PREPOSITIONS:

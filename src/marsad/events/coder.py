@@ -9,14 +9,14 @@ of parties (the two sides of the talks, for البلدين and for talks mention
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import compress
 from operator import attrgetter
 from typing import Callable, Mapping, Sequence
 
 from ..doc import Doc, Sentence
 from ..records import Actor, Event, Mention, Place, SentenceRef, Span, TimeExpr, make_id
-from .arguments import AFFILIATION, RECIPIENT_PREPS, Slot, entity_starts, sentence_slots
+from .arguments import AFFILIATION, RECIPIENT_PREPS, Slot, _proclitic_prep, entity_starts, sentence_slots
 from .cues import Cues, sentence_cues
 from .lexicon import Head, Lexicon, match_follow
 from .modality import find_modality, is_historical
@@ -475,7 +475,8 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
                resolve) -> tuple[list[Mention], list[Mention], dict[str, float]]:
     """Actor and recipient mentions for the trigger at token ``i``."""
     feats: dict[str, float] = {}
-    parties = [s for s in slots if not s.place and lo <= s.first < hi and not _attributed(doc, s, cues)]
+    parties = [_own_subject(doc, i, s) for s in slots
+               if not s.place and lo <= s.first < hi and not _attributed(doc, s, cues)]
     after = [s for s in parties if s.first > i and s.prep != "من قبل"]
     before = [s for s in parties if s.last < i]
     typ = head.trigger.type
@@ -545,6 +546,15 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
         actor = list(recipient)
         feats["reciprocal"] = 1.0
     return actor, recipient, feats
+
+
+def _own_subject(doc: Doc, i: int, slot: Slot) -> Slot:
+    """The slot right after a trigger verb that is also a preposition (وعبر الحزب عن مساندته: expressed, not
+    via) read without that "preposition": it is the verb's subject."""
+    if slot.first == i + 1 and slot.prep is not None and not _proclitic_prep(doc.tokens[slot.first]) \
+            and doc.tokens[i].norm.lstrip("وف") == slot.prep:
+        return replace(slot, prep=None)
+    return slot
 
 
 def _counterpart(doc: Doc, i: int, slot: Slot) -> bool:

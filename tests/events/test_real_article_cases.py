@@ -1,0 +1,64 @@
+"""Constructions common in real news that round 2 of the real-article judging found missed; the sentences are
+written for these tests (invented parties and facts), one construction each."""
+from __future__ import annotations
+
+from .conftest import parties
+
+
+def of_type(doc, typ):
+    return [e for e in doc.events if e.type == typ]
+
+
+def test_a_judgement_of_someone_is_disapproval(code):
+    text = "اعتبر رئيس حزب الأمل أن الحكومة المغربية عاجزة عن حل الأزمة."
+    doc = code(text, [("حزب الأمل", "ORG", "MAR"), ("الحكومة المغربية", "ORG", "MAR")])
+    ev = of_type(doc, "ACCUSE")
+    assert ev and ev[0].mode == "disapprove" and parties(ev[0].actor) == {"MAR"}
+    doc = code("وقال وزير الخارجية العراقي إن المبادرة الأوروبية ولدت ميتة.",
+               [("وزير الخارجية العراقي", "PER", "IRQ")])
+    assert of_type(doc, "ACCUSE")
+    doc = code("واعتبر النائب الأردني أن الوزير غير قادر على إدارة الملف.", [("النائب الأردني", "PER", "JOR")])
+    assert of_type(doc, "ACCUSE")
+
+
+def test_a_neutral_judgement_or_statement_is_no_accusation(code):
+    doc = code("اعتبر وزير الخارجية الكويتي أن الاتفاق خطوة مهمة نحو الاستقرار.",
+               [("وزير الخارجية الكويتي", "PER", "KWT")])
+    assert not of_type(doc, "ACCUSE")
+    doc = code("وقال الوزير الكويتي إن الحكومة ستواصل الإصلاح.", [("الوزير الكويتي", "PER", "KWT")])
+    assert not of_type(doc, "ACCUSE")
+
+
+def test_blessing_and_expressing_support(code):
+    doc = code("باركت حركة الشباب الصومالية الهجوم الذي استهدف القاعدة.", [("حركة الشباب الصومالية", "ORG", "SOM")])
+    ev = of_type(doc, "SUPPORT")
+    assert ev and parties(ev[0].actor) == {"SOM"}
+    text = "وعبر الحزب الليبي في بيان أصدره مساء الخميس عن مساندته للحكومة الجديدة."
+    doc = code(text, [("الحزب الليبي", "ORG", "LBY")])
+    ev = of_type(doc, "SUPPORT")
+    assert ev and parties(ev[0].actor) == {"LBY"} and ev[0].trigger.text == "وعبر"
+    assert not code("ونقلت الشاحنات البضائع عبر الحدود إلى السوق.").events
+
+
+def test_stopping_a_person_is_an_arrest(code):
+    doc = code("أوقفت الشرطة البلجيكية شابا يشتبه في انتمائه إلى خلية.", [("الشرطة البلجيكية", "ORG", "BEL")])
+    ev = of_type(doc, "COERCE")
+    assert ev and ev[0].mode == "arrest" and parties(ev[0].actor) == {"BEL"}
+
+
+def test_agent_after_min_taraf(code):
+    text = "أدان الوزير اختطاف المهندس من طرف مجموعة مسلحة ليبية."
+    doc = code(text, [("مجموعة مسلحة ليبية", "ORG", "LBY")])
+    ev = of_type(doc, "ASSAULT")
+    assert ev and parties(ev[0].actor) == {"LBY"}
+
+
+def test_an_outlet_that_learned_the_news_is_no_party(code):
+    text = "علمت إذاعة النور أن المحكمة المصرية قررت الإفراج عن الصحفي."
+    doc = code(text, [("إذاعة النور", "ORG", "LBN"), ("المحكمة المصرية", "ORG", "EGY")])
+    assert all("LBN" not in parties(e.actor) for e in doc.events)
+
+
+def test_the_indictment_chamber_is_a_court_not_an_accusation(code):
+    doc = code("قررت دائرة الاتهام تأجيل النظر في القضية.")
+    assert not of_type(doc, "ACCUSE")
