@@ -62,3 +62,15 @@ def test_an_outlet_that_learned_the_news_is_no_party(code):
 def test_the_indictment_chamber_is_a_court_not_an_accusation(code):
     doc = code("قررت دائرة الاتهام تأجيل النظر في القضية.")
     assert not of_type(doc, "ACCUSE")
+
+
+def test_a_long_subject_ends_where_the_complement_clause_opens(code):
+    text = "اعتبر المتحدث الرسمي باسم الحركة المعارضة، كريم بن سالم أن الحكومة الجزائرية فاشلة."
+    doc = code(text, [("كريم بن سالم", "PER", "TUN"), ("الحكومة الجزائرية", "ORG", "DZA")])
+    ev = of_type(doc, "ACCUSE")
+    assert ev and parties(ev[0].actor) == {"TUN"} and parties(ev[0].recipient) == {"DZA"}
+
+
+def test_park_the_name_is_no_blessing(code):
+    doc = code("وأدت الفضيحة إلى عزل الرئيسة بارك غيون هيي من منصبها.")
+    assert not of_type(doc, "SUPPORT")

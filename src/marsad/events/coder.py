@@ -36,6 +36,10 @@ CROWD_ORIGIN_SCOPE = 3
 SPEAKER_VERB_SCOPE = 3
 #: the complementizers (normalized) that open what a speaker reports
 SUBORDINATORS = frozenset({"ان", "بان", "وان"})
+#: how far after a verb the complement clause (أن …) may open that ends a long subject before it
+COMPLEMENT_SCOPE = 12
+#: how close after a bare actor noun (وحذرت الوزيرة ترامب) a name must follow to be the verb's object
+BARE_NOUN_SCOPE = 3
 #: how far before an event noun a verb of undergoing (تعرض) may stand
 UNDERGO_SCOPE = 5
 #: how far after a verbal noun its genitive may stand
@@ -500,15 +504,18 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
             # (الرئيس الفرنسي يزور الجزائر); otherwise the verb's subject follows it (VSO)
             actor_slot = next((s for s in before if s.prep is None and s.first <= lo + 1 and s.last >= i - 2), None)
         if actor_slot is None and not passive:
-            actor_slot = next((s for s in after if s.first <= i + VSO_SCOPE and s.prep is None), None)
+            actor_slot = next((s for s in after if s.first <= i + VSO_SCOPE and s.prep is None), None) \
+                or _subject_before_complement(doc, i, hi, after)
             if actor_slot is not None and _counterpart(doc, i, actor_slot):
                 # يلتقي خلالها نظيره الجزائري: "his counterpart" is the object; the subject is the one before
                 actor_slot = None
             elif actor_slot is not None and typ in OBJECT_GENITIVE and _counted(doc, actor_slot, cues):
                 actor_slot = None  # قتل ثلاثة جنود أمريكيين: counted people are the victims (قُتل), the object
-            elif actor_slot is not None and actor_slot.first > i + 1 and _bare_actor_noun(doc, i + 1, cues):
+            elif actor_slot is not None and i + 1 < actor_slot.first <= i + BARE_NOUN_SCOPE \
+                    and _bare_actor_noun(doc, i + 1, cues):
                 # وحذرت الوزيرة ترامب: a definite actor noun right after the verb, naming no country of its own,
                 # refers back to a party already named; it is the subject, and the name after it the object
+                # (a name further on, after the noun's qualifiers, is the noun's own: الناطق باسم الحزب، فلان)
                 actor_slot = None
             if actor_slot is None:
                 actor_slot = _earlier_subject(doc, before, typ, cues)
@@ -546,6 +553,17 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
         actor = list(recipient)
         feats["reciprocal"] = 1.0
     return actor, recipient, feats
+
+
+def _subject_before_complement(doc: Doc, i: int, hi: int, after: list[Slot]) -> Slot | None:
+    """اعتبر الناطق الرسمي باسم الحزب الجمهوري، عصام الشابي، أن …: a subject long with its titles ends where
+    the verb's complement clause (أن، إن) opens, so the first bare slot before it is the subject (and the
+    parties after أن belong to the clause), even past ``VSO_SCOPE``."""
+    toks = doc.tokens
+    k = next((j for j in range(i + 1, min(hi, i + COMPLEMENT_SCOPE + 1)) if toks[j].norm in SUBORDINATORS), None)
+    if k is None:
+        return None
+    return next((s for s in after if s.last < k and s.prep is None), None)
 
 
 def _own_subject(doc: Doc, i: int, slot: Slot) -> Slot:
