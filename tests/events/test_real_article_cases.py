@@ -74,3 +74,15 @@ def test_a_long_subject_ends_where_the_complement_clause_opens(code):
 def test_park_the_name_is_no_blessing(code):
     doc = code("وأدت الفضيحة إلى عزل الرئيسة بارك غيون هيي من منصبها.")
     assert not of_type(doc, "SUPPORT")
+
+
+def test_a_crowd_with_the_article_after_a_quantity_acts(code):
+    doc = code("واشتبك العشرات من المتظاهرين اليمنيين مع قوات الأمن أمام البرلمان.", [("اليمنيين", "NORP", "YEM")])
+    assert of_type(doc, "PROTEST")
+
+
+def test_a_crowd_of_supporters_is_a_protest_not_a_mobilization(code):
+    doc = code("وخرجت حشود من أنصار الحزب السوداني في مسيرة وسط العاصمة.", [("السوداني", "NORP", "SDN")])
+    assert of_type(doc, "PROTEST") and not of_type(doc, "MOBILIZE")
+    doc = code("حشد الجيش التركي قواته على الحدود.", [("الجيش التركي", "ORG", "TUR")])
+    assert of_type(doc, "MOBILIZE")

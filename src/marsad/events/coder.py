@@ -264,6 +264,8 @@ def _acting_crowd(words: list[str], toks, i: int, lo: int, cues: Cues) -> bool:
         return False
     if j == i - 1 and (prev in cues.crowd_manner or (prev[:1] in "وف" and prev[1:] in cues.crowd_manner)):
         return True  # خرجوا متظاهرين: the crowd is how they went out
+    if prev[:2] == "ال" and j == i - 2:
+        prev = prev[2:]  # العشرات من المتظاهرين، الآلاف من المحتجين
     if not (prev in cues.quantity or toks[j].kind == "number" or (prev[:1] in "وب" and prev[1:] in cues.quantity)):
         return False
     # the quantity may be a phrase (نحو سبعة آلاف، أكثر من 100): the object cue stands before it
