@@ -86,3 +86,17 @@ def test_a_crowd_of_supporters_is_a_protest_not_a_mobilization(code):
     assert of_type(doc, "PROTEST") and not of_type(doc, "MOBILIZE")
     doc = code("حشد الجيش التركي قواته على الحدود.", [("الجيش التركي", "ORG", "TUR")])
     assert of_type(doc, "MOBILIZE")
+
+
+def test_talks_between_one_named_party_and_others_have_no_self_recipient(code):
+    doc = code("انتهت محادثات بين اليابان وعشر دول أخرى دون اتفاق.", [("اليابان", "GPE", "JPN")])
+    ev = of_type(doc, "CONSULT")
+    assert ev and parties(ev[0].actor) == {"JPN"} and not parties(ev[0].recipient)
+
+
+def test_the_nationality_of_people_killed_is_not_the_attacker(code):
+    text = "تبنت الحركة المسلحة هجوما أدى إلى مقتل جنديين نيجيريين."
+    doc = code(text, [("نيجيريين", "NORP", "NGA")])
+    assert all("NGA" not in parties(e.actor) for e in of_type(doc, "ASSAULT"))
+    doc = code("وأطلق جنود إسرائيليون النار على المتظاهرين.", [("إسرائيليون", "NORP", "ISR")])
+    assert parties(of_type(doc, "ASSAULT")[0].actor) == {"ISR"}

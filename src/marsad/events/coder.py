@@ -38,6 +38,8 @@ SPEAKER_VERB_SCOPE = 3
 SUBORDINATORS = frozenset({"ان", "بان", "وان"})
 #: how far after a verb the complement clause (أن …) may open that ends a long subject before it
 COMPLEMENT_SCOPE = 12
+#: nominative plural/dual endings: a nationality in them is a subject (جنود إسرائيليون)
+NOMINATIVE = frozenset({"ون", "ان"})
 #: how close after a bare actor noun (وحذرت الوزيرة ترامب) a name must follow to be the verb's object
 BARE_NOUN_SCOPE = 3
 #: how far before an event noun a verb of undergoing (تعرض) may stand
@@ -554,6 +556,8 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
     if not actor and any(s.prep == "بين" for s in recipient_slots) and typ in RECIPROCAL:
         actor = list(recipient)
         feats["reciprocal"] = 1.0
+        if len(countries(recipient)) < 2:
+            recipient = []  # بين الولايات المتحدة و11 دولة: one party named is the actor, not its own recipient
     return actor, recipient, feats
 
 
@@ -621,11 +625,14 @@ def _earlier_subject(doc: Doc, before: list[Slot], typ: str, cues: Cues) -> Slot
 
 
 def _counted(doc: Doc, slot: Slot, cues: Cues) -> bool:
-    """Whether a number or quantity word stands right before the slot (مقتل 5 هنود، إصابة عشرات الفلسطينيين):
-    counted people are those the event befell, not a nationality naming its doer (غارة إسرائيلية)."""
+    """Whether a number or quantity word, or a noun of people (``victims``), stands right before the slot (مقتل 5
+    هنود، إصابة عشرات الفلسطينيين، مقتل جنديين تركيين): counted people are those the event befell, not a
+    nationality naming its doer (غارة إسرائيلية)."""
     if slot.first == 0:
         return False
     prev = doc.tokens[slot.first - 1]
+    if prev.norm in cues.victims and doc.tokens[slot.last].norm[-2:] not in NOMINATIVE:
+        return True  # مقتل جنديين تركيين، قتل جندي أمريكي (not جنود إسرائيليون: nominative, the doers)
     return prev.kind == "number" or prev.norm in cues.quantity
 
 
