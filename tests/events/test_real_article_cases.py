@@ -100,3 +100,11 @@ def test_the_nationality_of_people_killed_is_not_the_attacker(code):
     assert all("NGA" not in parties(e.actor) for e in of_type(doc, "ASSAULT"))
     doc = code("وأطلق جنود إسرائيليون النار على المتظاهرين.", [("إسرائيليون", "NORP", "ISR")])
     assert parties(of_type(doc, "ASSAULT")[0].actor) == {"ISR"}
+
+
+def test_a_place_named_by_an_operation_or_summit_is_no_party(code):
+    text = "باركت الحركة المسلحة عملية بغداد وأشادت بمنفذيها."
+    doc = code(text, [("بغداد", "GPE", "IRQ")])
+    assert all("IRQ" not in parties(e.recipient) | parties(e.actor) for e in doc.events)
+    doc = code("يزور الرئيس الفرنسي القاهرة الأسبوع المقبل.", [("الرئيس الفرنسي", "PER", "FRA"), ("القاهرة", "GPE", "EGY")])
+    assert parties(of_type(doc, "CONSULT")[0].recipient) == {"EGY"}

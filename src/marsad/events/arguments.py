@@ -125,7 +125,7 @@ def sentence_slots(doc: Doc, lo: int, hi: int, ents: dict[int, Entity], cues: Cu
             # قوات تابعة للجيش الأمريكي، المسلحون الموالون لطالبان، مهاجم انتحاري من حركة طالبان: the group's side
             prep = AFFILIATION
         is_place = e.type in PLACE_TYPES and (prep == "في" or (prep == "ب" and prev not in PREPOSITIONS)
-                                              or prev in ("في", "بمدينه", "مدينه", "بلده", "قريه"))
+                                              or prev == "في" or prev in cues.place_heads)
         head = i
         adjective = False
         if e.type == "NORP":

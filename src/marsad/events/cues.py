@@ -42,6 +42,8 @@ class Cues:
     accident: frozenset[str]
     #: nouns of people (جندي، جنديين، مدنيين) whose nationality after them names whom an attack befell
     victims: frozenset[str]
+    #: nouns after which a place names where (مدينة حلب، عملية القدس، قمة الرياض), never a party
+    place_heads: frozenset[str]
     #: first word -> (cue key, the phrase's other words) for every modality/context/mode cue
     index: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
     #: ``index`` plus its words with و/ف attached (when not cues themselves): one look-up per token
@@ -72,7 +74,7 @@ def load_cues() -> Cues:
                                                      "quantity", "crowd_say", "crowd_object", "counting",
                                                      "crowd_among", "people", "affiliation", "member", "speaker_subject",
                                                      "topic", "undergo", "attribution", "crowd_manner",
-                                                     "accident", "victim")}
+                                                     "accident", "victim", "place_head")}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("group\t"):
             continue
@@ -108,7 +110,8 @@ def load_cues() -> Cues:
                 members=frozenset(sets["member"]), speaker_subject=frozenset(sets["speaker_subject"]),
                 topic=frozenset(sets["topic"]), undergo=frozenset(sets["undergo"]),
                 attribution=frozenset(sets["attribution"]), crowd_manner=frozenset(sets["crowd_manner"]),
-                accident=frozenset(sets["accident"]), victims=frozenset(sets["victim"]))
+                accident=frozenset(sets["accident"]), victims=frozenset(sets["victim"]),
+                place_heads=frozenset(sets["place_head"]))
 
 
 def _attached(index: dict[str, tuple]) -> dict[str, tuple]:
