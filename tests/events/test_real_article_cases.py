@@ -108,3 +108,10 @@ def test_a_place_named_by_an_operation_or_summit_is_no_party(code):
     assert all("IRQ" not in parties(e.recipient) | parties(e.actor) for e in doc.events)
     doc = code("يزور الرئيس الفرنسي القاهرة الأسبوع المقبل.", [("الرئيس الفرنسي", "PER", "FRA"), ("القاهرة", "GPE", "EGY")])
     assert parties(of_type(doc, "CONSULT")[0].recipient) == {"EGY"}
+
+
+def test_a_suspected_or_wanted_attack_is_hypothetical(code):
+    doc = code("أوقفت الشرطة البلجيكية شابا يشتبه في أنه كان يريد شن هجوم في بروكسل.",
+               [("الشرطة البلجيكية", "ORG", "BEL")])
+    ev = of_type(doc, "ASSAULT")
+    assert ev and ev[0].modality == "hypothetical"
