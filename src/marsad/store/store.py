@@ -154,8 +154,15 @@ def actor_code(a: dict) -> str | None:
     return f"{a.get('country') or '---'}{a.get('sector') or ''}"
 
 
-def record_hash(d: dict) -> str:
-    return hashlib.sha256(json.dumps(d, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+def record_hash(rest_json: str, text: str, jsons: dict[str, list[str]]) -> str:
+    """The hash that tells a changed record from the stored one, over the JSON that is stored (no second
+    encoding): the record without text and children, the text, then each child list's name and items. NUL
+    separates the parts unambiguously: article text never holds one (E102) and JSON escapes it."""
+    h = hashlib.sha256(rest_json.encode("utf-8"))
+    for part in (text, *(x for name, items in jsons.items() for x in (name, *items))):
+        h.update(b"\0")
+        h.update(part.encode("utf-8"))
+    return h.hexdigest()
 
 
 _FTS_TOKEN = re.compile(r"\w+")
@@ -240,8 +247,12 @@ class Store:
 
     def _put(self, conn: Connection, record: ArticleRecord) -> str:
         d = record.to_dict()
-        h = record_hash(d)
+        rest = {k: v for k, v in d.items() if k not in dict(CHILDREN)}
+        rest["article"] = {k: v for k, v in rest["article"].items() if k != "text"}
+        rest_json = _dumps(rest)
+        jsons = {name: [_dumps(x) for x in d[name]] for name, _ in CHILDREN}
         art = record.article
+        h = record_hash(rest_json, art.text, jsons)
         row = conn.execute(select(articles.c.pk, articles.c.record_hash, articles.c.text)
                            .where(articles.c.id == art.id)).first()
         if row is not None and row.record_hash == h:
@@ -249,34 +260,34 @@ class Store:
         if row is not None:
             self._fts_delete(conn, row.pk, row.text)
             conn.execute(delete(articles).where(articles.c.pk == row.pk))
-        rest = {k: v for k, v in d.items() if k not in dict(CHILDREN)}
-        rest["article"] = {k: v for k, v in rest["article"].items() if k != "text"}
         pk = conn.execute(insert(articles).values(
             id=art.id, date=art.date, title=art.title, source=art.source, url=art.url, lang=art.lang,
-            record_hash=h, text=art.text, record=_dumps(rest), n_events=len(record.events),
+            record_hash=h, text=art.text, record=rest_json, n_events=len(record.events),
             ingested_at=_now())).inserted_primary_key[0]
         self._fts_insert(conn, pk, art.text)
-        self._insert_children(conn, pk, record, d)
+        self._insert_children(conn, pk, record, d, jsons)
         return "created" if row is None else "replaced"
 
-    def _insert_children(self, conn: Connection, pk: int, r: ArticleRecord, d: dict) -> None:
-        """The child rows of a record; ``d`` is its ``to_dict()``, whose parts are stored as they are (each
-        record is turned into JSON once: ingest spends most of its store time there)."""
+    def _insert_children(self, conn: Connection, pk: int, r: ArticleRecord, d: dict,
+                         jsons: dict[str, list[str]]) -> None:
+        """The child rows of a record; ``d`` is its ``to_dict()`` and ``jsons`` the JSON of each child, stored
+        as they are (each record is turned into a dict and JSON once: ingest spends most of its store time
+        there)."""
         if r.entities:
             conn.execute(insert(entities), [
                 dict(article_pk=pk, type=e.type, actor_id=e.actor and e.actor.id,
                      country=e.actor and e.actor.country, sector=e.actor and e.actor.sector,
-                     label=label(ed["actor"], None) if e.actor else None, data=_dumps(ed))
-                for e, ed in zip(r.entities, d["entities"])])
+                     label=label(ed["actor"], None) if e.actor else None, data=js)
+                for e, ed, js in zip(r.entities, d["entities"], jsons["entities"])])
         if r.quotes:
             conn.execute(insert(quotes), [
                 dict(article_pk=pk, kind=q.kind,
                      speaker=label(q.speaker.actor, q.speaker.text) if q.speaker else None,
                      speaker_country=q.speaker.actor.country if q.speaker and q.speaker.actor else None,
-                     norm_text=normalize(q.text), data=_dumps(qd)) for q, qd in zip(r.quotes, d["quotes"])])
+                     norm_text=normalize(q.text), data=js) for q, js in zip(r.quotes, jsons["quotes"])])
         if r.times:
             conn.execute(insert(times), [dict(article_pk=pk, value=t.value, grain=t.grain,
-                                              data=_dumps(td)) for t, td in zip(r.times, d["times"])])
+                                              data=js) for t, js in zip(r.times, jsons["times"])])
         if not r.events:
             return
         adate = r.article.date
@@ -287,7 +298,7 @@ class Store:
                      lon=e.place and e.place.lon) for e in r.events]
         pks = conn.execute(insert(events).returning(events.c.pk, sort_by_parameter_order=True),
                            rows).scalars().all()
-        conn.execute(insert(event_data), [dict(event_pk=epk, data=_dumps(ed)) for epk, ed in zip(pks, d["events"])])
+        conn.execute(insert(event_data), [dict(event_pk=epk, data=js) for epk, js in zip(pks, jsons["events"])])
         parties = []
         for epk, ed in zip(pks, d["events"]):
             for role in ("actor", "recipient"):
