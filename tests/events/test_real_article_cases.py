@@ -115,3 +115,10 @@ def test_a_suspected_or_wanted_attack_is_hypothetical(code):
                [("الشرطة البلجيكية", "ORG", "BEL")])
     ev = of_type(doc, "ASSAULT")
     assert ev and ev[0].modality == "hypothetical"
+
+
+def test_opening_fire_is_an_attack(code):
+    doc = code("وفتحت قوات الأمن الكينية النار على المحتجين.", [("قوات الأمن الكينية", "ORG", "KEN")])
+    ev = of_type(doc, "ASSAULT")
+    assert ev and ev[0].mode == "firearms" and parties(ev[0].actor) == {"KEN"}
+    assert not of_type(code("وقالت حركة فتح إن الاجتماع تأجل."), "ASSAULT")
