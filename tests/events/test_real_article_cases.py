@@ -122,3 +122,9 @@ def test_opening_fire_is_an_attack(code):
     ev = of_type(doc, "ASSAULT")
     assert ev and ev[0].mode == "firearms" and parties(ev[0].actor) == {"KEN"}
     assert not of_type(code("وقالت حركة فتح إن الاجتماع تأجل."), "ASSAULT")
+
+
+def test_leading_a_march_is_a_protest(code):
+    doc = code("وسير آلاف من أنصار المعارضة الكينية مسيرة في وسط نيروبي.", [("الكينية", "NORP", "KEN")])
+    ev = of_type(doc, "PROTEST")
+    assert ev and ev[0].trigger.text == "وسير"
