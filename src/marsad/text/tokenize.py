@@ -61,15 +61,25 @@ ENCLITICS = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ك", "ي")
 PREP_STEMS = {"ل": ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ك", "ي"),
               "ب": ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ك")}
 
+#: prepositions and particles that take any pronoun (in the spelling they have before one: لدى → لدي): always
+#: split, whatever the counts (لديك is لدي + ك, not ل + ديك)
+PRONOUN_HOSTS = frozenset({"لدي", "علي", "إلي", "الي", "عن", "من", "مع", "عند", "أن", "إن", "ان", "لكن", "بين",
+                           "حول", "أمام", "امام", "ضد", "نحو", "دون", "فوق", "تحت", "منذ", "عبر", "خلال", "بعد",
+                           "قبل"})
+
 #: a stem must be at least this long (in letters) for the letters around it to be taken as clitics
 MIN_STEM = 2
 #: How much evidence a split needs, per clitic. A reading scores count(stem) x the weights of its clitics and
 #: must reach WHOLE_WEIGHT x count(whole word). The weights reflect how often a clitic attaches: و attaches to
 #: so many words that واضاف is seen twenty times as often as اضاف, yet it is و + أضاف; ك ("like") is rare, so
-#: its stem must be seen far more often than the whole word; ي (my) is rarer still in news.
+#: its stem must be seen far more often than the whole word; ك (your) and ي (my) are rarer still in news.
 PROCLITIC_WEIGHTS = {"و": 2.0, "ف": 0.5, "ب": 1.0, "ل": 1.0, "ك": 0.15, "س": 0.5}
-ENCLITIC_WEIGHTS = {"ه": 0.1, "ها": 0.1, "هم": 0.1, "هما": 0.1, "هن": 0.05, "ك": 0.01, "كم": 0.02, "نا": 0.1,
-                    "ي": 0.005}
+ENCLITIC_WEIGHTS = {"ه": 0.1, "ها": 0.1, "هم": 0.1, "هما": 0.1, "هن": 0.05, "ك": 0.002, "كم": 0.02, "نا": 0.1,
+                    "ي": 0.0005}
+#: enclitics of the first and second person (my, your): rare in news outside quoted speech, while a word that
+#: only looks like one with them is common (سليماني، فتحي، يشارك). A word never seen whole keeps them unless its
+#: stem is a noun (seen with the article: a name never is).
+SPEECH_ENCLITICS = frozenset({"ي", "ك", "كم"})
 WHOLE_WEIGHT = 0.02
 #: Two-letter stems need far more evidence: many two-letter strings are seen as fragments, while the real
 #: two-letter stems after a clitic are frequent function words (و+قد، ف+إن، من+ه), not لقي = ل + قي.
@@ -286,6 +296,12 @@ def choose_analysis(w: str, lex: CliticLexicon) -> Analysis:
                 continue
             if last == FUTURE and stem[:1] not in IMPERFECT_PREFIXES:
                 continue
+            if stem in PRONOUN_HOSTS and last not in PROCLITIC_PREP:
+                found.append(((npre + 1, _ALWAYS), (pre, "", stem, enc)))  # لديك، عليه، ومنهم
+                continue
+            if not whole_count and enc in SPEECH_ENCLITICS and not any(
+                    exact(ARTICLE + s) for s in _enclitic_stems(stem)):
+                continue  # a name (نوفاك، سليماني), unless the stem is a noun, seen with the article (بلادك)
             if stem.startswith(ARTICLE) and len(stem) >= 2 + MIN_STEM and count(stem[2:]):
                 continue  # a pronoun never follows a noun with the article (القطي is not القط + ي)
             if enc == "ي" and max(count(stem + "ية"), count(stem + "ين")) * 4 > count(rest):
