@@ -128,3 +128,11 @@ def test_leading_a_march_is_a_protest(code):
     doc = code("وسير آلاف من أنصار المعارضة الكينية مسيرة في وسط نيروبي.", [("الكينية", "NORP", "KEN")])
     ev = of_type(doc, "PROTEST")
     assert ev and ev[0].trigger.text == "وسير"
+
+
+def test_al_qabd_ala_is_an_arrest_and_iqtital_a_clash(code):
+    doc = code("وتم القبض على المتهم من قبل الشرطة المصرية.", [("الشرطة المصرية", "ORG", "EGY")])
+    ev = of_type(doc, "COERCE")
+    assert ev and ev[0].mode == "arrest" and parties(ev[0].actor) == {"EGY"}
+    doc = code("اندلع اقتتال عنيف بين فصائل ليبية في طرابلس.", [("ليبية", "NORP", "LBY")])
+    assert of_type(doc, "ASSAULT")
