@@ -136,3 +136,10 @@ def test_al_qabd_ala_is_an_arrest_and_iqtital_a_clash(code):
     assert ev and ev[0].mode == "arrest" and parties(ev[0].actor) == {"EGY"}
     doc = code("اندلع اقتتال عنيف بين فصائل ليبية في طرابلس.", [("ليبية", "NORP", "LBY")])
     assert of_type(doc, "ASSAULT")
+
+
+def test_no_party_is_its_own_recipient(code):
+    text = "التقى سامي العلي أمس في القاهرة مع سامي العلي."
+    doc = code(text, [("سامي العلي", "PER", "EGY", 1), ("سامي العلي", "PER", "EGY", 2)])
+    ev = of_type(doc, "CONSULT")
+    assert ev and parties(ev[0].actor) == {"EGY"} and not ev[0].recipient

@@ -558,7 +558,19 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
         feats["reciprocal"] = 1.0
         if len(countries(recipient)) < 2:
             recipient = []  # بين الولايات المتحدة و11 دولة: one party named is the actor, not its own recipient
+    if _same_party(actor, recipient):
+        recipient = []  # the call "that brought him together with" … resolved back to him: no one is their own recipient
     return actor, recipient, feats
+
+
+def _same_party(actor: list[Mention], recipient: list[Mention]) -> bool:
+    """Whether the actor is one named party and every recipient mention resolves to that same party (a pronoun or
+    a second mention of the actor read as the other side)."""
+    if len(actor) != 1 or not recipient or actor[0].actor is None or not actor[0].actor.name:
+        return False
+    a = actor[0].actor
+    return all(m.actor is not None and (m.actor.name, m.actor.country, m.actor.sector) == (a.name, a.country, a.sector)
+               for m in recipient)
 
 
 def _subject_before_complement(doc: Doc, i: int, hi: int, after: list[Slot]) -> Slot | None:
