@@ -143,3 +143,12 @@ def test_no_party_is_its_own_recipient(code):
     doc = code(text, [("سامي العلي", "PER", "EGY", 1), ("سامي العلي", "PER", "EGY", 2)])
     ev = of_type(doc, "CONSULT")
     assert ev and parties(ev[0].actor) == {"EGY"} and not ev[0].recipient
+
+
+def test_maghreb_talks_and_arrest_words(code):
+    doc = code("تحادث وزير الخارجية التونسي مع نظيره الليبي.", [("التونسي", "NORP", "TUN"), ("الليبي", "NORP", "LBY")])
+    ev = of_type(doc, "CONSULT")
+    assert ev and parties(ev[0].actor) == {"TUN"} and parties(ev[0].recipient) == {"LBY"}
+    doc = code("تمكنت الشرطة التونسية من إيقاف ستة أشخاص في سوسة.", [("الشرطة التونسية", "ORG", "TUN")])
+    assert of_type(doc, "COERCE")
+    assert not code("قررت الجامعة إيقاف المباراة بسبب الأمطار.").events
