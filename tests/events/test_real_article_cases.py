@@ -152,3 +152,12 @@ def test_maghreb_talks_and_arrest_words(code):
     doc = code("تمكنت الشرطة التونسية من إيقاف ستة أشخاص في سوسة.", [("الشرطة التونسية", "ORG", "TUN")])
     assert of_type(doc, "COERCE")
     assert not code("قررت الجامعة إيقاف المباراة بسبب الأمطار.").events
+
+
+def test_the_occupations_forces_and_a_price_are_no_events(code):
+    doc = code("وأصيب ثلاثة من جنود الاحتلال في المواجهات.")
+    assert not of_type(doc, "COERCE")
+    doc = code("وقال التقرير إن كلا من البلدين يريد ثمنا لتعاونه.")
+    assert not of_type(doc, "SUPPORT")
+    doc = code("وأدان الأردن احتلال إسرائيل للجولان.", [("الأردن", "GPE", "JOR"), ("إسرائيل", "GPE", "ISR")])
+    assert of_type(doc, "COERCE")
