@@ -161,3 +161,11 @@ def test_the_occupations_forces_and_a_price_are_no_events(code):
     assert not of_type(doc, "SUPPORT")
     doc = code("وأدان الأردن احتلال إسرائيل للجولان.", [("الأردن", "GPE", "JOR"), ("إسرائيل", "GPE", "ISR")])
     assert of_type(doc, "COERCE")
+
+
+def test_the_possessive_of_an_abduction_is_its_victim(code):
+    text = "وعاد الصحفي المصري إلى بلاده بعد اختطافه من طرف مجموعة مسلحة."
+    doc = code(text, [("الصحفي المصري", "PER", "EGY")])
+    ev = of_type(doc, "ASSAULT")
+    assert ev and ev[0].mode == "abduct"
+    assert "EGY" not in parties(ev[0].actor) and parties(ev[0].recipient) == {"EGY"}

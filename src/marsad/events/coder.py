@@ -533,7 +533,15 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
         elif gen is not None:
             actor_slot = gen
         if actor_slot is None and undergone is None:
-            actor_slot = _earlier_subject(doc, before, typ, cues)
+            back = _earlier_subject(doc, before, typ, cues)
+            if not _possessive(doc.tokens[i].text):
+                actor_slot = back
+            elif typ in OBJECT_GENITIVE:
+                # بعد اختطافه، عقب اعتقالها: the pronoun is the one the act befell, so the party it refers
+                # back to is the recipient, not the doer
+                recipient_slots.extend([back] if back is not None else [])
+            # else (خلال زيارته، أعلن دعمه): the pronoun is the subject's; the nearest slot before may be an
+            # object (زار الرئيس الجزائر وأعلن خلال زيارته), so the speaker or previous actor is taken (_draft)
     stop = _clause_end(doc, i, hi) if head.form == "noun" else hi
     for s in after:
         if s is actor_slot or s in recipient_slots or s.first > i + RECIPIENT_SCOPE or s.first >= stop:
