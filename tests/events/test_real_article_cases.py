@@ -169,3 +169,10 @@ def test_the_possessive_of_an_abduction_is_its_victim(code):
     ev = of_type(doc, "ASSAULT")
     assert ev and ev[0].mode == "abduct"
     assert "EGY" not in parties(ev[0].actor) and parties(ev[0].recipient) == {"EGY"}
+
+
+def test_a_coordinated_feminine_verb_shares_the_opening_country(code):
+    text = "كندا تسعى لتحسين علاقاتها مع الهند وتدعو مودي لزيارتها."
+    doc = code(text, [("كندا", "GPE", "CAN"), ("الهند", "GPE", "IND"), ("مودي", "PER", "IND")])
+    ev = of_type(doc, "REQUEST")
+    assert ev and parties(ev[0].actor) == {"CAN"} and parties(ev[0].recipient) == {"IND"}

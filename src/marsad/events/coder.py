@@ -506,7 +506,8 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
         if not passive:
             # SVO: a bare noun phrase opening the sentence right before the verb is its subject
             # (الرئيس الفرنسي يزور الجزائر); otherwise the verb's subject follows it (VSO)
-            actor_slot = next((s for s in before if s.prep is None and s.first <= lo + 1 and s.last >= i - 2), None)
+            actor_slot = next((s for s in before if s.prep is None and s.first <= lo + 1 and s.last >= i - 2), None) \
+                or _coordinated_subject(doc, i, lo, before, after)
         if actor_slot is None and not passive:
             actor_slot = next((s for s in after if s.first <= i + VSO_SCOPE and s.prep is None), None) \
                 or _subject_before_complement(doc, i, hi, after)
@@ -579,6 +580,23 @@ def _same_party(actor: list[Mention], recipient: list[Mention]) -> bool:
     a = actor[0].actor
     return all(m.actor is not None and (m.actor.name, m.actor.country, m.actor.sector) == (a.name, a.country, a.sector)
                for m in recipient)
+
+
+def _coordinated_subject(doc: Doc, i: int, lo: int, before: list[Slot], after: list[Slot]) -> Slot | None:
+    """فرنسا تسعى لتطبيع علاقاتها مع إيران وتدعو روحاني لزيارتها: a feminine verb joined by و to an earlier one
+    shares the country opening the sentence as its subject, when what follows it is a person (its object) or
+    nothing."""
+    tok = doc.tokens[i]
+    if not any(p.kind == "proclitic" and p.text == "و" for p in tok.parts):
+        return None
+    stem = tok.norm[1:]
+    if not (stem.startswith("ت") or stem.endswith("ت")):
+        return None
+    nxt = next((s for s in after if s.first <= i + VSO_SCOPE and s.prep is None), None)
+    if nxt is not None and not all(e.type == "PER" for e in nxt.entities):
+        return None
+    return next((s for s in before if s.prep is None and s.first <= lo + 1 and s.entities
+                 and all(e.type == "GPE" for e in s.entities)), None)
 
 
 def _subject_before_complement(doc: Doc, i: int, hi: int, after: list[Slot]) -> Slot | None:
