@@ -176,3 +176,11 @@ def test_a_coordinated_feminine_verb_shares_the_opening_country(code):
     doc = code(text, [("كندا", "GPE", "CAN"), ("الهند", "GPE", "IND"), ("مودي", "PER", "IND")])
     ev = of_type(doc, "REQUEST")
     assert ev and parties(ev[0].actor) == {"CAN"} and parties(ev[0].recipient) == {"IND"}
+
+
+def test_storming_a_place_is_a_raid(code):
+    doc = code("اقتحمت القوات الإثيوبية بلدة حدودية فجر اليوم.", [("القوات الإثيوبية", "ORG", "ETH")])
+    ev = of_type(doc, "COERCE")
+    assert ev and ev[0].mode == "seize" and parties(ev[0].actor) == {"ETH"}
+    assert of_type(code("واندلعت صدامات عنيفة بين الشرطة الكينية والمحتجين.", [("الشرطة الكينية", "ORG", "KEN")]),
+                   "ASSAULT")
