@@ -20,18 +20,19 @@ def add_months(d: dt.date, n: int) -> dt.date:
     return dt.date(year, month, min(d.day, _cal.monthrange(year, month)[1]))
 
 
-def shift(d: dt.date, n: int, unit: str) -> dt.date:
-    """``d`` moved by ``n`` calendar units (day, week, month, year, decade)."""
-    if unit == "day":
-        return d + n * DAY
-    if unit == "week":
-        return d + 7 * n * DAY
-    if unit == "month":
-        return add_months(d, n)
-    if unit == "year":
-        return add_months(d, 12 * n)
-    if unit == "decade":
-        return add_months(d, 120 * n)
+def shift(d: dt.date, n: int, unit: str) -> dt.date | None:
+    """``d`` moved by ``n`` calendar units (day, week, month, year, decade); None outside the years 1-9999 that
+    a date can hold (منذ 2500 عام)."""
+    months = {"month": 1, "year": 12, "decade": 120}.get(unit)
+    try:
+        if unit == "day":
+            return d + n * DAY
+        if unit == "week":
+            return d + 7 * n * DAY
+        if months is not None:
+            return add_months(d, months * n)
+    except (ValueError, OverflowError):
+        return None
     raise InternalError(f"unknown calendar unit {unit!r}")
 
 

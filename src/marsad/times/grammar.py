@@ -568,6 +568,8 @@ def _offset(anchor: dt.date, parts: list[tuple[float, str]], sign: int) -> dt.da
         if unit not in ("day", "week", "month", "year", "decade") or k != int(k):
             return None
         d = cal.shift(d, sign * int(k), unit)
+        if d is None:
+            return None  # before year 1 or after 9999: no calendar date
     return d
 
 
