@@ -184,3 +184,17 @@ def test_storming_a_place_is_a_raid(code):
     assert ev and ev[0].mode == "seize" and parties(ev[0].actor) == {"ETH"}
     assert of_type(code("واندلعت صدامات عنيفة بين الشرطة الكينية والمحتجين.", [("الشرطة الكينية", "ORG", "KEN")]),
                    "ASSAULT")
+
+
+def test_a_word_after_a_preposition_is_no_verb_and_prison_is_an_arrest(code):
+    text = "أعادت السلطات الإيرانية الناشطة من المستشفى إلى سجن إيفين."
+    doc = code(text, [("السلطات الإيرانية", "ORG", "IRN")])
+    ev = of_type(doc, "COERCE")
+    assert len(ev) == 1 and ev[0].trigger.text == "أعادت" and parties(ev[0].actor) == {"IRN"}
+
+
+def test_signing_in_maghreb_usage(code):
+    doc = code("وأمضى وزير الخارجية التونسي اتفاقية تعاون مع نظيره المالي.",
+               [("التونسي", "NORP", "TUN"), ("المالي", "NORP", "MLI")])
+    assert of_type(doc, "SUPPORT")
+    assert not code("وأمضى الوزير ثلاث سنوات في المنصب.").events

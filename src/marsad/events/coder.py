@@ -36,6 +36,8 @@ CROWD_ORIGIN_SCOPE = 3
 SPEAKER_VERB_SCOPE = 3
 #: the complementizers (normalized) that open what a speaker reports
 SUBORDINATORS = frozenset({"ان", "بان", "وان"})
+#: prepositions after which a word is a noun, never a verb (الى سجن، في قتل)
+NOUN_PREPOSITIONS = frozenset({"الي", "في", "علي", "عن", "داخل", "امام", "نحو", "حول", "ضد", "لدي", "خلال", "منذ"})
 #: how far after a verb the complement clause (أن …) may open that ends a long subject before it
 COMPLEMENT_SCOPE = 12
 #: nominative plural/dual endings: a nationality in them is a subject (جنود إسرائيليون)
@@ -165,7 +167,8 @@ def _triggers(lex: Lexicon, words: list[str], toks, lo: int, hi: int, cues: Cues
     for i in candidates:
         if i in consumed:
             continue
-        found = best_head(lex, words, i, hi, toks[i].text.endswith(TA_MARBUTA), sentence_keys)
+        noun_only = toks[i].text.endswith(TA_MARBUTA) or (i > lo and words[i - 1] in NOUN_PREPOSITIONS)
+        found = best_head(lex, words, i, hi, noun_only, sentence_keys)
         if found is None:
             continue
         head, follow = found
@@ -212,12 +215,13 @@ class SentenceKeys:
         return not forms.isdisjoint(self.keys())
 
 
-def best_head(lex: Lexicon, words: list[str], i: int, hi: int, ta_marbuta: bool = False,
+def best_head(lex: Lexicon, words: list[str], i: int, hi: int, noun_only: bool = False,
               sentence_keys: SentenceKeys | None = None) -> tuple[Head, list[int]] | None:
     """The best lexicon reading of token ``i``: hand-curated entries first, then the longest pattern.
 
     ``Lexicon.heads`` lists the readings best first, so the first one whose following words are there wins.
-    A word written with ة (وزارة) is never a verb with the pronoun ـه (زاره).
+    ``noun_only``: the word cannot be a verb — written with ة (وزارة is no زاره) or right after a preposition
+    (إلى سجن أفين: the prison, not سجن "he jailed").
     """
     w = words[i]
     firsts = lex.first_follow_words(w)
@@ -232,7 +236,7 @@ def best_head(lex: Lexicon, words: list[str], i: int, hi: int, ta_marbuta: bool 
         heads = lex.heads(w)
         keys = sentence_keys.keys() if sentence_keys is not None else None  # built by any_of above
     for h in heads:
-        if ta_marbuta and h.form != "noun":
+        if noun_only and h.form != "noun":
             continue
         if not h.trigger.follow:
             return h, []
