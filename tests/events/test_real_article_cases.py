@@ -198,3 +198,10 @@ def test_signing_in_maghreb_usage(code):
                [("التونسي", "NORP", "TUN"), ("المالي", "NORP", "MLI")])
     assert of_type(doc, "SUPPORT")
     assert not code("وأمضى الوزير ثلاث سنوات في المنصب.").events
+
+
+def test_the_media_reporting_an_attack_are_not_its_doer(code):
+    text = "ونقلت وكالة الأنباء الموريتانية أن مسلحين هاجموا دورية للجيش."
+    doc = code(text, [("وكالة الأنباء الموريتانية", "ORG", "MRT", 1, "JRN")])
+    ev = of_type(doc, "ASSAULT")
+    assert ev and all(m.actor is None or m.actor.sector != "JRN" for e in ev for m in e.actor)

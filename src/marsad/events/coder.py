@@ -438,6 +438,8 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
                 feats["pair"] = 1.0
     if trig.type in RECIPROCAL and not recipient and len(countries(actor)) >= 2:
         recipient = list(actor)
+    if trig.type in OBJECT_GENITIVE and actor and all(m.actor is not None and m.actor.sector == "JRN" for m in actor):
+        actor = []  # نقلت وسائل إعلام جزائرية أن عناصر من الدرك أصيبوا: the media report an attack, they do not make it
     place = _place(slots, i)
     if trig.type in LOCAL_TYPES and not countries(actor):
         # unnamed protesters or attackers are people of the place (GSR practice), else of the country they
