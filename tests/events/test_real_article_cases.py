@@ -205,3 +205,12 @@ def test_the_media_reporting_an_attack_are_not_its_doer(code):
     doc = code(text, [("وكالة الأنباء الموريتانية", "ORG", "MRT", 1, "JRN")])
     ev = of_type(doc, "ASSAULT")
     assert ev and all(m.actor is None or m.actor.sector != "JRN" for e in ev for m in e.actor)
+
+
+def test_undergoing_criticism_after_a_long_subject_and_filing_a_case(code):
+    text = "يتعرض رئيس وزراء أستراليا سكوت موريسون إلى انتقادات شديدة بسبب العطلة."
+    doc = code(text, [("رئيس وزراء أستراليا سكوت موريسون", "PER", "AUS")])
+    ev = of_type(doc, "ACCUSE")
+    assert ev and parties(ev[0].recipient) == {"AUS"} and not parties(ev[0].actor)
+    doc = code("رفع المحامي التونسي قضية ضد وزارة الداخلية.", [("المحامي التونسي", "PER", "TUN")])
+    assert of_type(doc, "ACCUSE")

@@ -45,7 +45,7 @@ NOMINATIVE = frozenset({"ون", "ان"})
 #: how close after a bare actor noun (وحذرت الوزيرة ترامب) a name must follow to be the verb's object
 BARE_NOUN_SCOPE = 3
 #: how far before an event noun a verb of undergoing (تعرض) may stand
-UNDERGO_SCOPE = 5
+UNDERGO_SCOPE = 8
 #: how far after a verbal noun its genitive may stand
 GENITIVE_SCOPE = 2
 #: how far after the trigger a recipient may stand
