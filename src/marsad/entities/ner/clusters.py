@@ -16,8 +16,12 @@ Arabic sentences of the UN-corpus QuadClass files and of the OEDA sentence judge
 Run ``python -m marsad.entities.ner.clusters`` (numpy needed only here; 1-3 minutes on 2 cores). It writes
 ``data/clusters.tsv.gz``: ``word<TAB>c64<TAB>c256<TAB>c1024<TAB>c2048<TAB>count``. A second, independent view,
 ``data/clusters-50k.tsv.gz``, comes from ``--vocab 50000 --min-count 3 --sizes 64,256,1024 --out
-src/marsad/entities/ner/data/clusters-50k.tsv.gz``. Derived data: they hold no text, and their headers name
-the sources they were learned from.
+src/marsad/entities/ner/data/clusters-50k.tsv.gz``. A third view, ``data/clusters-stems.tsv.gz``, clusters
+bare stems instead of written words (``--stems --out src/marsad/entities/ner/data/clusters-stems.tsv.gz``):
+every word of the corpus is first cut to its stem by the NER features' own clitic analysis (و/ف، ب/ل/ك and
+the article off, :func:`..features.strip_proclitics`, which reads the word counts of ``clusters.tsv.gz``), so
+وبطهران، لطهران and الطهران count as one word and a small corpus gives each name more contexts. Derived data:
+they hold no text, and their headers name the sources they were learned from.
 """
 from __future__ import annotations
 
@@ -107,13 +111,29 @@ def cluster_key(surface: str) -> str:
     return n
 
 
+def stem_sentences(sents):
+    """The same paragraphs with every word cut to its bare stem (the NER features' clitic analysis)."""
+    from .features import Resources, strip_proclitics
+    res = Resources.load()
+    memo: dict[str, str] = {}
+    for s in sents:
+        out = []
+        for w in s:
+            b = memo.get(w)
+            if b is None:
+                b = memo[w] = strip_proclitics(w, res)[2]
+            out.append(b)
+        yield out
+
+
 def build(corpora: list[str], conll: list[str], tables: list[str] = (), *, vocab_size: int = 150000, min_count: int = 2,
-          sizes: tuple[int, ...] = SIZES, ctx_size: int = 1000, dim: int = 100, seed: int = 13,
+          sizes: tuple[int, ...] = SIZES, ctx_size: int = 1000, dim: int = 100, seed: int = 13, stems: bool = False,
           log=print) -> dict[str, tuple[int, ...]]:
     import numpy as np
 
     t0 = time.perf_counter()
-    sents = list(corpus_sentences(corpora, conll, tables))
+    sents = corpus_sentences(corpora, conll, tables)
+    sents = list(stem_sentences(sents) if stems else sents)
     freq = Counter(w for s in sents for w in s)
     log(f"read {len(sents):,} paragraphs, {sum(freq.values()):,} tokens, {len(freq):,} types "
         f"in {time.perf_counter() - t0:.0f} s")
@@ -187,9 +207,9 @@ def kmeans(x, k: int, rng, iters: int = 15):
 
 
 def write(clusters: dict[str, tuple[int, ...]], path: Path, sources: list[str], licences: str,
-          sizes: tuple[int, ...] = SIZES) -> None:
+          sizes: tuple[int, ...] = SIZES, unit: str = "word") -> None:
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
-        f.write("# marsad NER word clusters (derived data, no text): word\t"
+        f.write(f"# marsad NER {unit} clusters (derived data, no text): {unit}\t"
                 + "".join(f"c{k}\t" for k in sizes) + "count\n")
         f.write(f"# learned by marsad.entities.ner.clusters from {', '.join(sources)} "
                 f"({licences}; see their SOURCE.md)\n")
@@ -209,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--vocab", type=int, default=150000, help="words clustered (the most frequent)")
     p.add_argument("--min-count", type=int, default=2)
     p.add_argument("--sizes", default=",".join(map(str, SIZES)), help="cluster counts, coarse to fine")
+    p.add_argument("--stems", action="store_true", help="cluster bare stems (proclitics and article cut off)")
     args = p.parse_args(argv)
     sizes = tuple(int(x) for x in args.sizes.split(","))
     corpora = args.corpus or list(DEFAULT_CORPORA)
@@ -218,8 +239,9 @@ def main(argv: list[str] | None = None) -> int:
     if custom and not args.licences:
         p.error("--licences is required when the sources are not the defaults (they go into the file header)")
     clusters = build(corpora, conll, tables, vocab_size=args.vocab, min_count=args.min_count, sizes=sizes,
-                     log=lambda m: print(m, file=sys.stderr))
-    write(clusters, args.out, corpora + tables + conll, args.licences or DEFAULT_LICENCES, sizes)
+                     stems=args.stems, log=lambda m: print(m, file=sys.stderr))
+    write(clusters, args.out, corpora + tables + conll, args.licences or DEFAULT_LICENCES, sizes,
+          "stem" if args.stems else "word")
     print(f"wrote {len(clusters):,} words to {args.out}", file=sys.stderr)
     return 0
 

@@ -65,6 +65,28 @@ def spans(tags: Sequence[str]) -> set[tuple[int, int, str]]:
     return out
 
 
+def to_bioes(tags: Sequence[str]) -> list[str]:
+    """BIO tags (as read, conlleval-valid) rewritten as BIOES: a one-token name is ``S-X``, a name's last token
+    ``E-X``. The CRFs learn these richer labels (a name's end is a decision of its own) and are read back as
+    BIO through :func:`to_bio`."""
+    out = []
+    ends = {b - 1 for _a, b, _t in spans(tags)}
+    starts = {a for a, _b, _t in spans(tags)}
+    for i, t in enumerate(tags):
+        if t == "O":
+            out.append(t)
+        elif i in starts:
+            out.append(("S-" if i in ends else "B-") + t[2:])
+        else:
+            out.append(("E-" if i in ends else "I-") + t[2:])
+    return out
+
+
+def to_bio(tag: str) -> str:
+    """One BIOES label as BIO (``S-X`` -> ``B-X``, ``E-X`` -> ``I-X``)."""
+    return {"S-": "B-", "E-": "I-"}.get(tag[:2], tag[:2]) + tag[2:] if tag != "O" else tag
+
+
 def score(gold: Iterable[Sequence[str]], pred: Iterable[Sequence[str]]) -> dict[str, dict[str, float]]:
     """Entity-level precision, recall and F1 per type and overall (key ``ALL``), with counts."""
     tp: Counter[str] = Counter()

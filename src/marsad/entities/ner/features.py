@@ -1,10 +1,11 @@
 """CRF features for Arabic NER, computed once per distinct token form and cached.
 
 Per token: the normalized word; its clitic analysis (conjunction/preposition proclitics and the article
-stripped by :func:`strip_proclitics`, the stem with and without the article); prefixes and suffixes of the word
-and of the stem (nationality -ي/-ية, plural -ون/-ين); shape (Arabic, Latin, digits, punctuation, length); a
-frequency band; word clusters at four granularities (of the word, or of its stem when the word is unknown) and
-those of a second, smaller clustering at three;
+stripped by :func:`strip_proclitics`, the stem with and without the article); prefixes and suffixes (up to four
+letters) of the word and of the stem (nationality -ي/-ية, plural -ون/-ين); shape (Arabic, Latin, digits,
+punctuation, length); a frequency band; word clusters at four granularities (of the word, or of its stem when
+the word is unknown), those of a second, smaller clustering at three, and those of the bare stem in a
+clustering of stems (a third view: a stem's contexts pooled over all its written forms, وبطهران، لطهران ...);
 name-list membership. Neighbours at ±1 contribute a subset (word, stem, clusters, lists), neighbours at ±2 a
 smaller one, plus word bigrams around the token. Everything a token contributes depends only on its surface
 form, so the feature strings are built once per form and reused (the tagging speed depends on it).
@@ -40,11 +41,14 @@ class Resources:
     lists: dict[str, str] = field(default_factory=dict)
     #: a second, independent clustering of the 50,000 most frequent words (another view of the same space)
     clusters_small: dict[str, tuple] = field(default_factory=dict)
+    #: bare stem -> cluster ids of a clustering of stems (proclitics and article cut off before counting)
+    clusters_stem: dict[str, tuple] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> "Resources":
         clusters = _read_clusters("clusters.tsv.gz")
         small = _read_clusters("clusters-50k.tsv.gz") if (DATA / "clusters-50k.tsv.gz").is_file() else {}
+        stem = _read_clusters("clusters-stems.tsv.gz") if (DATA / "clusters-stems.tsv.gz").is_file() else {}
         lists: dict[str, str] = {}
         with gzip.open(str(DATA / "namelists.tsv.gz"), "rt", encoding="utf-8") as f:
             for line in f:
@@ -52,7 +56,7 @@ class Resources:
                     continue
                 w, _, tags = line.rstrip("\n").partition("\t")
                 lists[w] = tags
-        return cls(clusters, lists, small)
+        return cls(clusters, lists, small, stem)
 
     def freq(self, w: str) -> int:
         c = self.clusters.get(w)
@@ -169,6 +173,7 @@ class Featurizer:
             "bias", "w=" + k, "sh=" + _shape(surface), "len=" + str(min(len(n), 8)),
             "p2=" + k[:2], "p3=" + k[:3], "s1=" + k[-1:], "s2=" + k[-2:], "s3=" + k[-3:],
             "fq=" + (str(min(int(math.log2(fr)), 14)) if fr else "oov"),
+            "p4=" + k[:4], "s4=" + k[-4:], "bs4=" + bare[-4:], "bp3=" + bare[:3],
         ]
         if pre or st != k:
             own += ["pre=" + pre, "st=" + st]
@@ -185,6 +190,9 @@ class Featurizer:
         d = res.clusters_small.get(k) or res.clusters_small.get(st)
         if d:
             own += [f"d{j}={cid}" for j, cid in enumerate(d[:-1])]
+        b = res.clusters_stem.get(bare)
+        stem_cl = [f"b{j}={cid}" for j, cid in enumerate(b[:-1])] if b else []
+        own += stem_cl
         lists = set(filter(None, res.lists.get(k, "").split(",")))
         if bare != k:
             lists |= {"st_" + t for t in res.lists.get(bare, "").split(",") if t}
@@ -198,6 +206,7 @@ class Featurizer:
             ctx1 += [f"c{j}={cid}" for j, cid in enumerate(c[:-1])]
         if d:
             ctx1 += [f"d{j}={cid}" for j, cid in enumerate(d[:-1])]
+        ctx1 += stem_cl
         ctx2 = ["w=" + k] + (["c1=" + c[1], "c2=" + c[2]] if c else []) + ["nl=" + t for t in sorted(lists)]
         ctx = (["-2:" + f for f in ctx2], ["-1:" + f for f in ctx1],
                ["+1:" + f for f in ctx1], ["+2:" + f for f in ctx2])

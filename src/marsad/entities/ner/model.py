@@ -21,6 +21,7 @@ from typing import Sequence
 import numpy as np
 
 from ...errors import MarsadError
+from .conll import to_bio
 from .consistency import propagate
 from .features import Featurizer, Resources
 from .stacking import doc_features
@@ -232,6 +233,8 @@ class Crf:
 
     def __init__(self, path: Path, featurizer: Featurizer):
         self.weights = CrfWeights(path)
+        #: the model's labels as BIO (a model trained on BIOES labels is read back as BIO)
+        self.bio_labels = [to_bio(lab) for lab in self.weights.labels]
         self.featurizer = featurizer
         self._scores: FormScores | None = None
         self._combos: dict[tuple[str, ...], int] = {}
@@ -257,7 +260,7 @@ class Crf:
         ``out`` at the batch's sentence numbers."""
         if extra is not None:
             self._add_extra(em, extra)
-        labels = self.weights.labels
+        labels = self.bio_labels
         for i, row, n in zip(batch, viterbi(em, lens, self.weights.trans).tolist(), lens):
             out[i] = [labels[j] for j in row[:n]]
 
