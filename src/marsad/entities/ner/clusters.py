@@ -26,13 +26,13 @@ they hold no text, and their headers name the sources they were learned from.
 from __future__ import annotations
 
 import argparse
-import csv
 import gzip
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
+from ...text.build import table_texts
 from ...text.normalize import normalize
 from ...text.tokenize import TOKEN_RE
 
@@ -47,7 +47,6 @@ DEFAULT_TABLES = ("../shared/data/events/un-quadclass/binary_complete.train.tsv"
 #: the licences of the default sources, written into the data file headers
 DEFAULT_LICENCES = ("ANT Apache-2.0; UN-corpus QuadClass and OEDA sentence judgements MIT; ANERcorp words "
                     "CC BY-SA 4.0; Wojood sample words MIT. Not SaudiNewsNet (CC BY-NC-SA)")
-TEXT_COLUMNS = ("text", "ar")
 OUT = Path(__file__).parent / "data" / "clusters.tsv.gz"
 SIZES = (64, 256, 1024, 2048)
 
@@ -75,7 +74,8 @@ def corpus_sentences(corpora: list[str], conll: list[str], tables: list[str] = (
             if not isinstance(item, BadItem):
                 yield from item.text.split("\n")
         for path in tables:
-            yield from table_texts(Path(path))
+            for cell in table_texts(Path(path)):
+                yield from cell.split("\n")
 
     for para in paragraphs():
         h = hash(para)
@@ -89,18 +89,6 @@ def corpus_sentences(corpora: list[str], conll: list[str], tables: list[str] = (
     for path in conll:
         for sent in read_conll(Path(path).read_text(encoding="utf-8")):
             yield [cluster_key(row[0]) for row in sent if row[0] != "$#$"]
-
-
-def table_texts(path: Path):
-    """The text column (``text`` or ``ar``) of a CSV or TSV file with a header row."""
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        reader = csv.DictReader(f, delimiter="\t" if path.suffix == ".tsv" else ",")
-        col = next((c for c in TEXT_COLUMNS if c in (reader.fieldnames or ())), None)
-        if col is None:
-            return
-        for row in reader:
-            if row.get(col):
-                yield from row[col].split("\n")
 
 
 def cluster_key(surface: str) -> str:
