@@ -26,3 +26,11 @@ def test_a_name_after_its_title_is_no_recipient(nlp):
     ev = [e for e in doc.events if e.type == "REQUEST"]
     assert ev and "IRQ" in _countries(ev[0].actor)
     assert not any(m.actor and m.actor.name == "Mohammed Shia al-Sudani" for m in ev[0].recipient)
+
+
+def test_a_name_the_gazetteer_does_not_know_after_its_title_is_no_recipient(nlp):
+    text = "والتقى وزير الخارجية الموريتاني محمد ولد سالم نظيره المغربي في الرباط أمس."
+    doc = nlp(Article.create(id="t", text=text, date="2025-11-12"))
+    ev = [e for e in doc.events if e.type == "CONSULT"]
+    assert ev and _countries(ev[0].actor) == {"MRT"}
+    assert _countries(ev[0].recipient) == {"MAR"}

@@ -709,8 +709,18 @@ def _apposition(doc: Doc, actor_slot: Slot | None, s: Slot, resolve) -> bool:
     """A bare phrase right after the actor's that names the same actor (a title, then the holder's name)."""
     if actor_slot is None or s.first != actor_slot.last + 1:
         return False
-    ids = {m.actor.id for m in _slot_mentions(doc, actor_slot, resolve) if m.actor and m.actor.id}
-    return bool(ids) and any(m.actor and m.actor.id in ids for m in _slot_mentions(doc, s, resolve))
+    # the same person: one id, or (for someone the gazetteer does not know) the office and country the title
+    # gave the name after it (وزير الخارجية المصري أحمد ماهر)
+    keys = {k for m in _slot_mentions(doc, actor_slot, resolve) if m.actor for k in _person_keys(m.actor)}
+    return bool(keys) and any(m.actor and keys & _person_keys(m.actor) for m in _slot_mentions(doc, s, resolve))
+
+
+def _person_keys(a: Actor) -> set[tuple]:
+    """What identifies the person an actor is: its id, or its office (role) in its country."""
+    keys = {("id", a.id)} if a.id else set()
+    if a.role and a.country:
+        keys.add(("office", a.country, a.role))
+    return keys
 
 
 def _slot_mentions(doc: Doc, slot: Slot | None, resolve) -> list[Mention]:
