@@ -6,6 +6,18 @@ from marsad.records import Cue, Mention, Quote, Actor
 from .conftest import find, parties
 
 
+def quote(text: str, cue: str, speaker: str, said: str, country: str, sector: str = "GOV",
+          implies: str | None = None) -> Quote:
+    """A hand-made indirect quote: its cue word, its speaker (a party of ``country``), and what is said, from
+    ``said`` to the final full stop."""
+    s, e = find(text, cue)
+    ss, se = find(text, speaker)
+    start = find(text, said)[0]
+    return Quote(id="q", text=text[start:len(text) - 1], start=start, end=len(text) - 1, kind="indirect",
+                 cue=Cue(text=cue, start=s, end=e, implies=implies),
+                 speaker=Mention(text=speaker, start=ss, end=se, actor=Actor(country=country, sector=sector)))
+
+
 def one(doc, typ):
     evs = [e for e in doc.events if e.type == typ]
     assert len(evs) == 1, [(e.type, e.trigger.text) for e in doc.events]
@@ -73,11 +85,7 @@ def test_place_is_never_a_party(code):
 
 def test_quote_cue_implies_the_event(code):
     text = "اتهم الوزير المعارضة بالتآمر."
-    s, e = find(text, "اتهم")
-    ss, se = find(text, "الوزير")
-    q = Quote(id="q", text="المعارضة بالتآمر", start=find(text, "المعارضة")[0], end=len(text) - 1,
-              kind="indirect", cue=Cue(text="اتهم", start=s, end=e, implies="ACCUSE"),
-              speaker=Mention(text="الوزير", start=ss, end=se, actor=Actor(country="MAR", sector="GOV")))
+    q = quote(text, "اتهم", "الوزير", "المعارضة", "MAR", implies="ACCUSE")
     doc = code(text, quotes=[q])
     ev = one(doc, "ACCUSE")
     assert parties(ev.actor) == {"MAR"}
@@ -85,10 +93,7 @@ def test_quote_cue_implies_the_event(code):
 
 def test_speaker_is_no_doer_of_the_event_he_reports(code):
     text = "قال المتحدث باسم الجيش الباكستاني إن انفجارا وقع في السوق."
-    s, e = find(text, "قال")
-    q = Quote(id="q", text="انفجارا وقع في السوق", start=find(text, "انفجارا")[0], end=len(text) - 1,
-              kind="indirect", cue=Cue(text="قال", start=s, end=e, implies=None),
-              speaker=Mention(text="المتحدث", start=s + 4, end=s + 11, actor=Actor(country="PAK", sector="MIL")))
+    q = quote(text, "قال", "المتحدث", "انفجارا", "PAK", sector="MIL")
     doc = code(text, quotes=[q])
     assert all("PAK" not in parties(ev.actor) for ev in doc.events)
 
@@ -208,11 +213,7 @@ def test_accusative_indefinite_noun_and_mode_from_cue_words(code):
 
 def test_speaker_pronoun_after_an_is_the_doer_and_the_noun_after_the_verb_its_object(code):
     text = "ذكرت الخارجية المغربية أنها استدعت سفير الجزائر اليوم."
-    s, e = find(text, "ذكرت")
-    ss, se = find(text, "الخارجية المغربية")
-    q = Quote(id="q", text="استدعت سفير الجزائر اليوم", start=find(text, "استدعت")[0], end=len(text) - 1,
-              kind="indirect", cue=Cue(text="ذكرت", start=s, end=e, implies=None),
-              speaker=Mention(text="الخارجية المغربية", start=ss, end=se, actor=Actor(country="MAR", sector="GOV")))
+    q = quote(text, "ذكرت", "الخارجية المغربية", "استدعت", "MAR")
     doc = code(text, [("الجزائر", "GPE", "DZA")], quotes=[q])
     evs = [ev for ev in doc.events if ev.trigger.text == "استدعت"]
     assert len(evs) == 1, [(ev.type, ev.trigger.text) for ev in doc.events]
@@ -229,12 +230,7 @@ def test_eliminating_militants_is_an_assault(code):
 
 def test_bare_force_noun_in_a_report_is_the_speakers_countrys(code):
     text = "أعلنت وزارة الداخلية التونسية أن الشرطة اعتقلت ثلاثة مشتبه بهم."
-    s, e = find(text, "أعلنت")
-    ss, se = find(text, "وزارة الداخلية التونسية")
-    q = Quote(id="q", text="الشرطة اعتقلت ثلاثة مشتبه بهم", start=find(text, "الشرطة")[0], end=len(text) - 1,
-              kind="indirect", cue=Cue(text="أعلنت", start=s, end=e, implies=None),
-              speaker=Mention(text="وزارة الداخلية التونسية", start=ss, end=se,
-                              actor=Actor(country="TUN", sector="GOV")))
+    q = quote(text, "أعلنت", "وزارة الداخلية التونسية", "الشرطة", "TUN")
     doc = code(text, quotes=[q])
     ev = one(doc, "COERCE")
     assert parties(ev.actor) == {"TUN"}
@@ -302,11 +298,7 @@ def test_the_subject_matter_of_talks_is_no_event(code):
 
 def test_his_country_after_the_speakers_an_is_the_speakers(code):
     text = "وأكد وزير الخارجية الأردني أن بلاده ترحب بكل مبادرة للسلام."
-    s = text.index("أكد")
-    q = Quote(id="q", text=text[text.index("بلاده"):-1], start=text.index("بلاده"), end=len(text) - 1,
-              kind="indirect", cue=Cue(text="أكد", start=s, end=s + 3, implies=None),
-              speaker=Mention(text="وزير الخارجية الأردني", start=text.index("وزير"), end=text.index(" أن"),
-                              actor=Actor(country="JOR", sector="GOV")))
+    q = quote(text, "أكد", "وزير الخارجية الأردني", "بلاده", "JOR")
     doc = code(text, quotes=[q])
     ev = next(e for e in doc.events if e.type == "SUPPORT")
     assert parties(ev.actor) == {"JOR"}
@@ -349,11 +341,7 @@ def test_seizing_goods_and_self_restraint(code):
 
 def test_a_visit_with_a_pronoun_is_the_speakers(code):
     text = "وأضاف وزير الزراعة التونسي على هامش زيارته للمزارعين أن الموسم سيكون جيدا."
-    s = text.index("وأضاف")
-    q = Quote(id="q", text=text[text.index("الموسم"):-1], start=text.index("الموسم"), end=len(text) - 1,
-              kind="indirect", cue=Cue(text="وأضاف", start=s, end=s + 5, implies=None),
-              speaker=Mention(text="وزير الزراعة التونسي", start=text.index("وزير"), end=text.index(" على"),
-                              actor=Actor(country="TUN", sector="GOV")))
+    q = quote(text, "وأضاف", "وزير الزراعة التونسي", "الموسم", "TUN")
     doc = code(text, quotes=[q])
     ev = next(e for e in doc.events if e.type == "CONSULT")
     assert parties(ev.actor) == {"TUN"}
