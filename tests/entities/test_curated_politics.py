@@ -113,3 +113,12 @@ def test_curated_offices_never_overlap():
                        for r in p.roles if (r.country, r.role) == (country, role))
         for (s1, e1, p1), (s2, _e2, p2) in zip(terms, terms[1:]):
             assert e1 <= s2 or p1 == p2, (country, role, p1, p2)
+
+
+def test_earlier_office_is_known_before_the_later_one(code, find):
+    """A person in the news before the office that made them curated gets the office held then."""
+    doc = code("وقال جان إيف لودريان إن فرنسا سترسل طائرات، فيما انتقدت إيفيت كوبر الحكومة.", date="2015-11-20")
+    ld = resolve_span(doc, *find(doc, "جان إيف لودريان"))
+    assert (ld.country, ld.role) == ("FRA", "defense_minister")
+    yc = resolve_span(doc, *find(doc, "إيفيت كوبر"))
+    assert yc.country == "GBR" and yc.role != "foreign_minister"
