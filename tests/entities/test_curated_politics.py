@@ -97,8 +97,6 @@ def test_one_holder_per_office_and_date(country, role, date, pid):
     assert load_gazetteer().holder(country, role, date).id == pid
 
 
-@pytest.mark.xfail(strict=True, reason="gazetteers._load_persons lists a person once per role in holders, so "
-                   "one who held an office twice (Jerandi, Katz, Netanyahu) counts as two holders")
 def test_holder_of_an_office_held_twice():
     assert load_gazetteer().holder("TUN", "foreign_minister", "2021-06-01").id == "JERANDI"
 

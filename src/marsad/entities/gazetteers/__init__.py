@@ -278,7 +278,9 @@ def _load_persons(g: Gazetteer, name: str, source: str) -> None:
             g.add(a, Entry("person", pid, a))
         for role in p.roles:
             if role.role:
-                g.holders.setdefault((role.country, role.role), []).append(p)
+                holders = g.holders.setdefault((role.country, role.role), [])
+                if p not in holders:  # one person, however many terms in the office (Netanyahu)
+                    holders.append(p)
 
 
 def _load_offices(g: Gazetteer) -> None:
