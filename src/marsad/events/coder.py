@@ -843,9 +843,15 @@ def deduplicate(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
+#: types whose modes are the means of one act, not separate acts: gunfire and a bomb in one report are one attack
+ONE_ACT_MODES = frozenset({"ASSAULT"})
+
+
 def _same(a: Draft, b: Draft) -> bool:
     if a.type != b.type or a.modality != b.modality:
         return False
+    if a.mode and b.mode and a.mode != b.mode and a.type not in ONE_ACT_MODES:
+        return False  # أغلقت الشرطة الطريق واعتقلت رجلا: a closure and an arrest are two acts of one actor
     if a.date != b.date and a.date_source == "time" and b.date_source == "time":
         return False
     pa, pb = countries(a.actor) | countries(a.recipient), countries(b.actor) | countries(b.recipient)
