@@ -42,3 +42,15 @@ def test_two_coercive_acts_of_one_actor_stay_two_events(code):
     doc = code(text, [("الشرطة الهولندية", "ORG", "NLD")])
     modes = {e.mode for e in of_type(doc, "COERCE") if parties(e.actor) == {"NLD"}}
     assert modes == {"restrict", "arrest"}
+
+
+def test_an_office_of_an_organisation_is_its_doer_not_a_recipient(code):
+    text = "انتقد الأمين العام لجامعة الدول العربية القرار الإسرائيلي بشدة."
+    doc = code(text, [("جامعة الدول العربية", "ORG", "ARL")])
+    ev = of_type(doc, "ACCUSE")
+    assert ev and parties(ev[0].actor) == {"ARL"} and not parties(ev[0].recipient)
+    text = "استقبل الرئيس التونسي المبعوث الخاص لمنظمة التعاون الإسلامي إلى ليبيا."
+    doc = code(text, [("الرئيس التونسي", "PER", "TUN"), ("منظمة التعاون الإسلامي", "ORG", "IGO"),
+                      ("ليبيا", "GPE", "LBY")])
+    ev = of_type(doc, "CONSULT")
+    assert ev and parties(ev[0].actor) == {"TUN"} and "IGO" in parties(ev[0].recipient)

@@ -127,6 +127,11 @@ def sentence_slots(doc: Doc, lo: int, hi: int, ents: dict[int, Entity], cues: Cu
         is_place = e.type in PLACE_TYPES and (prep == "في" or (prep == "ب" and prev not in PREPOSITIONS)
                                               or prev == "في" or prev in cues.place_heads)
         head = i
+        office = _office_before(toks, i, lo, cues) if prep == "ل" else -1
+        if office >= 0:
+            # الأمين العام للأمم المتحدة، المبعوث الخاص لمجلس التعاون: the holder of the organisation's office, who
+            # stands where its own noun does (the subject after a verb), not a recipient behind ل
+            head, prep = office, _prep_before(toks, office, lo)
         adjective = False
         if e.type == "NORP":
             noun = _actor_noun_before(toks, i, lo, cues)
@@ -171,6 +176,17 @@ def _member_before(toks: Sequence[Token], i: int, lo: int, cues: Cues) -> bool:
             if w in cues.members or (w[:1] in "وف" and w[1:] in cues.members):
                 return True
     return False
+
+
+def _office_before(toks: Sequence[Token], i: int, lo: int, cues: Cues) -> int:
+    """The index of an office noun governing the ل of token ``i`` (الأمين العام لـ، المبعوث الخاص لـ، مدير لـ), or -1."""
+    j = i - 1
+    if j > lo and toks[j].norm in cues.office_qualifiers:
+        j -= 1
+    if j < lo:
+        return -1
+    w = toks[j].norm
+    return j if w in cues.offices or (w[:1] in "وف" and w[1:] in cues.offices) else -1
 
 
 def _people_noun_before(toks: Sequence[Token], i: int, lo: int, cues: Cues) -> int:

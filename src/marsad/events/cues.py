@@ -33,6 +33,10 @@ class Cues:
     people_nouns: frozenset[str]
     affiliation: frozenset[str]
     members: frozenset[str]
+    #: nouns of an office before ل whose object is the holder's own organisation (الأمين العام للأمم المتحدة)
+    offices: frozenset[str]
+    #: words between such an office noun and its ل (العام، الخاص، السامي)
+    office_qualifiers: frozenset[str]
     #: complementizers carrying the speaker's pronoun (أعلنت الوزارة أنها قتلت): the verb after them is the speaker's
     speaker_subject: frozenset[str]
     topic: frozenset[str]
@@ -72,7 +76,8 @@ def load_cues() -> Cues:
     modality, contexts, modes = {}, {}, {}
     sets: dict[str, set[str]] = {k: set() for k in ("actor_noun", "pair", "background", "charge", "agent",
                                                      "quantity", "crowd_say", "crowd_object", "counting",
-                                                     "crowd_among", "people", "affiliation", "member", "speaker_subject",
+                                                     "crowd_among", "people", "affiliation", "member", "office",
+                                                     "office_qualifier", "speaker_subject",
                                                      "topic", "undergo", "attribution", "crowd_manner",
                                                      "accident", "victim", "place_head")}
     for line in text.splitlines():
@@ -107,7 +112,8 @@ def load_cues() -> Cues:
                 crowd_say=frozenset(sets["crowd_say"]), crowd_object=frozenset(sets["crowd_object"]),
                 counting=frozenset(sets["counting"]), crowd_among=frozenset(sets["crowd_among"]),
                 people_nouns=frozenset(sets["people"]), affiliation=frozenset(sets["affiliation"]),
-                members=frozenset(sets["member"]), speaker_subject=frozenset(sets["speaker_subject"]),
+                members=frozenset(sets["member"]), offices=frozenset(sets["office"]),
+                office_qualifiers=frozenset(sets["office_qualifier"]), speaker_subject=frozenset(sets["speaker_subject"]),
                 topic=frozenset(sets["topic"]), undergo=frozenset(sets["undergo"]),
                 attribution=frozenset(sets["attribution"]), crowd_manner=frozenset(sets["crowd_manner"]),
                 accident=frozenset(sets["accident"]), victims=frozenset(sets["victim"]),
