@@ -54,3 +54,24 @@ def test_an_office_of_an_organisation_is_its_doer_not_a_recipient(code):
                       ("ليبيا", "GPE", "LBY")])
     ev = of_type(doc, "CONSULT")
     assert ev and parties(ev[0].actor) == {"TUN"} and "IGO" in parties(ev[0].recipient)
+
+
+def test_calling_a_decision_strange_is_disapproval(code):
+    text = "ووصف الوزير الليبي السابق قرار إقالته بالغريب."
+    doc = code(text, [("الوزير الليبي", "PER", "LBY")])
+    ev = of_type(doc, "ACCUSE")
+    assert ev and parties(ev[0].actor) == {"LBY"}
+
+
+def test_a_military_operation_against_a_group_is_an_attack(code):
+    text = "أطلق الجيش النيجيري عملية عسكرية واسعة ضد جماعة بوكو حرام في الشمال."
+    doc = code(text, [("الجيش النيجيري", "ORG", "NGA"), ("جماعة بوكو حرام", "ORG", "NGA")])
+    assert of_type(doc, "ASSAULT")
+    assert not of_type(code("أجرى الأطباء عملية جراحية للطفل."), "ASSAULT")
+
+
+def test_a_members_nationality_names_the_party(code):
+    text = "انتقد النائب الكويتي خطة الحكومة الجديدة."
+    doc = code(text, [("الكويتي", "NORP", "KWT")])
+    ev = of_type(doc, "ACCUSE")
+    assert ev and parties(ev[0].actor) == {"KWT"}
