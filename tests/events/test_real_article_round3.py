@@ -75,3 +75,12 @@ def test_a_members_nationality_names_the_party(code):
     doc = code(text, [("الكويتي", "NORP", "KWT")])
     ev = of_type(doc, "ACCUSE")
     assert ev and parties(ev[0].actor) == {"KWT"}
+
+
+def test_a_prison_sentence_is_a_conviction_by_the_courts_country(code):
+    doc = code("أصدرت محكمة سودانية حكما بسجن الناشط خمس سنوات.", [("سودانية", "NORP", "SDN")])
+    ev = of_type(doc, "SANCTION")
+    assert ev and ev[0].mode == "convict" and parties(ev[0].actor) == {"SDN"}
+    doc = code("قضت محكمة عراقية بإعدام ثلاثة مدانين.", [("عراقية", "NORP", "IRQ")])
+    ev = of_type(doc, "SANCTION")
+    assert ev and ev[0].mode == "convict" and parties(ev[0].actor) == {"IRQ"}
