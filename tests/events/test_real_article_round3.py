@@ -84,3 +84,11 @@ def test_a_prison_sentence_is_a_conviction_by_the_courts_country(code):
     doc = code("قضت محكمة عراقية بإعدام ثلاثة مدانين.", [("عراقية", "NORP", "IRQ")])
     ev = of_type(doc, "SANCTION")
     assert ev and ev[0].mode == "convict" and parties(ev[0].actor) == {"IRQ"}
+
+
+def test_a_circumstantial_participle_is_the_clause_subjects_act(code):
+    text = "واستقبل الوزير العماني السفير الهندي في مسقط، داعيا إلى تعزيز الاستثمارات."
+    doc = code(text, [("الوزير العماني", "PER", "OMN"), ("السفير الهندي", "PER", "IND"), ("مسقط", "GPE", "OMN")])
+    ev = of_type(doc, "REQUEST")
+    assert ev and parties(ev[0].actor) == {"OMN"}
+    assert not of_type(code("وقال الداعية المصري إن الصيام مفيد.", [("الداعية المصري", "PER", "EGY")]), "REQUEST")

@@ -405,6 +405,12 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
     past = head.form == "past"
     passive = past and "\u064f" in tok.text[:4]
     actor, recipient, feats = _arguments(doc, i, head, slots, lo, hi, passive, cues, resolve)
+    if _circumstantial(tok.norm, head, state, sent):
+        # زار الوفد دمشق داعيا إلى…: an accusative participle describes the subject of the clause's verb, who is
+        # its doer (not the object named right before it)
+        actor = list(state.last_actor)
+        recipient = [m for m in recipient if countries([m]) - countries(actor)]
+        feats["actor_previous"] = 1.0
     q = _quote_of(doc, tok.start, tok.end) if not passive else None
     own = _speaker_subject(doc, q, i, slots, cues) if q is not None and head.form != "noun" else []
     if own:
@@ -470,6 +476,16 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
     return Draft(type=trig.type, mode=mode, contexts=contexts, trigger=doc.span(tok.start, tok.end),
                  sentence=sent, actor=actor, recipient=recipient, place=place, date=date,
                  date_source=date_source, modality=modality, source=f"lexicon:{trig.source}", features=feats)
+
+
+#: endings of the accusative participle of a circumstantial clause (داعيا، داعين، مطالبين)
+CIRCUMSTANTIAL_ENDINGS = ("ا", "ين")
+
+
+def _circumstantial(norm_word: str, head: Head, state: State, sent: Sentence) -> bool:
+    """Whether the trigger is an accusative participle after a verb whose doer this sentence already named."""
+    return head.trigger.kind == "participle" and norm_word.endswith(CIRCUMSTANTIAL_ENDINGS) \
+        and bool(state.last_actor) and all(sent.start <= m.start < sent.end for m in state.last_actor)
 
 
 def is_definite(norm_word: str) -> bool:
