@@ -92,3 +92,9 @@ def test_a_circumstantial_participle_is_the_clause_subjects_act(code):
     ev = of_type(doc, "REQUEST")
     assert ev and parties(ev[0].actor) == {"OMN"}
     assert not of_type(code("وقال الداعية المصري إن الصيام مفيد.", [("الداعية المصري", "PER", "EGY")]), "REQUEST")
+
+
+def test_a_town_at_a_distance_is_no_deportation(code):
+    assert not of_type(code("وتقع القرية التي تبعد عشرة كيلومترات عن الحدود في سهل واسع."), "COERCE")
+    doc = code("أبعدت السلطات الأردنية صحفيا أجنبيا.", [("السلطات الأردنية", "ORG", "JOR")])
+    assert [e for e in of_type(doc, "COERCE") if e.mode == "deport"]
