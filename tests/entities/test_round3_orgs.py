@@ -13,3 +13,10 @@ def test_construction_parties_and_ksrelief_resolve(code, find):
                                   ("مركز الملك سلمان للإغاثة والأعمال الإنسانية", "SAU", "GOV")):
         a = resolve_span(doc, *find(doc, name))
         assert a is not None and (a.country, a.sector) == (country, sector), name
+
+
+def test_houthi_forces_and_militias_are_the_houthis(code, find):
+    doc = code("اعتقلت قوات حوثية عشرة ضباط، فيما قصفت الميليشيات الحوثية حي الروضة.", date="2015-08-08")
+    for name in ("حوثية", "الميليشيات الحوثية"):
+        a = resolve_span(doc, *find(doc, name))
+        assert a is not None and (a.country, a.sector) == ("YEM", "REB"), name
