@@ -20,3 +20,9 @@ def test_houthi_forces_and_militias_are_the_houthis(code, find):
     for name in ("حوثية", "الميليشيات الحوثية"):
         a = resolve_span(doc, *find(doc, name))
         assert a is not None and (a.country, a.sector) == ("YEM", "REB"), name
+
+
+def test_tunisias_assembly_is_its_legislature(code, find):
+    doc = code("وصادق مجلس نواب الشعب على الميزانية.", date="2017-03-01")
+    a = resolve_span(doc, *find(doc, "مجلس نواب الشعب"))
+    assert a is not None and (a.country, a.sector) == ("TUN", "LEG")

@@ -98,3 +98,14 @@ def test_a_town_at_a_distance_is_no_deportation(code):
     assert not of_type(code("وتقع القرية التي تبعد عشرة كيلومترات عن الحدود في سهل واسع."), "COERCE")
     doc = code("أبعدت السلطات الأردنية صحفيا أجنبيا.", [("السلطات الأردنية", "ORG", "JOR")])
     assert [e for e in of_type(doc, "COERCE") if e.mode == "deport"]
+
+
+def test_a_seat_in_a_body_or_party_makes_it_the_holders_side(code):
+    text = "انتقد النائب بالبرلمان الأردني خطة الحكومة."
+    doc = code(text, [("البرلمان الأردني", "ORG", "JOR")])
+    ev = of_type(doc, "ACCUSE")
+    assert ev and parties(ev[0].actor) == {"JOR"} and not parties(ev[0].recipient)
+    text = "ودعا القيادي في حزب الأمل المغربي إلى الحوار."
+    doc = code(text, [("حزب الأمل المغربي", "ORG", "MAR")])
+    ev = of_type(doc, "REQUEST")
+    assert ev and parties(ev[0].actor) == {"MAR"}

@@ -127,7 +127,8 @@ def sentence_slots(doc: Doc, lo: int, hi: int, ents: dict[int, Entity], cues: Cu
         is_place = e.type in PLACE_TYPES and (prep == "في" or (prep == "ب" and prev not in PREPOSITIONS)
                                               or prev == "في" or prev in cues.place_heads)
         head = i
-        office = _office_before(toks, i, lo, cues) if prep == "ل" else -1
+        office = _office_before(toks, i, lo, cues) if prep == "ل" else \
+            _seat_before(toks, i, lo, cues) if prep in ("ب", "في") and e.type == "ORG" else -1
         if office >= 0:
             # الأمين العام للأمم المتحدة، المبعوث الخاص لمجلس التعاون: the holder of the organisation's office, who
             # stands where its own noun does (the subject after a verb), not a recipient behind ل
@@ -187,6 +188,15 @@ def _office_before(toks: Sequence[Token], i: int, lo: int, cues: Cues) -> int:
         return -1
     w = toks[j].norm
     return j if w in cues.offices or (w[:1] in "وف" and w[1:] in cues.offices) else -1
+
+
+def _seat_before(toks: Sequence[Token], i: int, lo: int, cues: Cues) -> int:
+    """The index of a seat noun right before the ب/في of token ``i`` (النائب بمجلس، القيادي في حركة), or -1."""
+    j = i - 1 if _proclitic_prep(toks[i]) else i - 2
+    if j < lo:
+        return -1
+    w = toks[j].norm
+    return j if w in cues.seats or (w[:1] in "وف" and w[1:] in cues.seats) else -1
 
 
 def _people_noun_before(toks: Sequence[Token], i: int, lo: int, cues: Cues) -> int:
