@@ -109,3 +109,10 @@ def test_a_seat_in_a_body_or_party_makes_it_the_holders_side(code):
     doc = code(text, [("حزب الأمل المغربي", "ORG", "MAR")])
     ev = of_type(doc, "REQUEST")
     assert ev and parties(ev[0].actor) == {"MAR"}
+
+
+def test_the_noun_after_a_resumptive_pronoun_is_the_object(code):
+    text = "أصدرت الجبهة بيانا طالبت فيه الحكومة السودانية بالإفراج عن المعتقلين."
+    doc = code(text, [("الحكومة السودانية", "ORG", "SDN")])
+    ev = of_type(doc, "REQUEST")
+    assert ev and "SDN" not in parties(ev[0].actor) and parties(ev[0].recipient) == {"SDN"}

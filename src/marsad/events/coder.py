@@ -533,7 +533,10 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
         if actor_slot is None and not passive:
             actor_slot = next((s for s in after if s.first <= i + VSO_SCOPE and s.prep is None), None) \
                 or _subject_before_complement(doc, i, hi, after)
-            if actor_slot is not None and _counterpart(doc, i, actor_slot):
+            if actor_slot is not None and i + 1 < hi and doc.tokens[i + 1].norm in cues.resumptive:
+                # بيان دعا فيه الحكومة إلى…: the verb's subject is what فيه refers back to; the noun after is its object
+                actor_slot = _earlier_subject(doc, before, typ, cues)
+            elif actor_slot is not None and _counterpart(doc, i, actor_slot):
                 # يلتقي خلالها نظيره الجزائري: "his counterpart" is the object; the subject is the one before
                 actor_slot = None
             elif actor_slot is not None and typ in OBJECT_GENITIVE and _counted(doc, actor_slot, cues):

@@ -39,6 +39,8 @@ class Cues:
     office_qualifiers: frozenset[str]
     #: nouns of a seat before ب/في whose object is the holder's body or party (النائب بمجلس، القيادي في حركة)
     seats: frozenset[str]
+    #: words after a verb referring back to its subject's frame (دعا فيه، أكد خلاله): the noun after is the object
+    resumptive: frozenset[str]
     #: complementizers carrying the speaker's pronoun (أعلنت الوزارة أنها قتلت): the verb after them is the speaker's
     speaker_subject: frozenset[str]
     topic: frozenset[str]
@@ -79,7 +81,7 @@ def load_cues() -> Cues:
     sets: dict[str, set[str]] = {k: set() for k in ("actor_noun", "pair", "background", "charge", "agent",
                                                      "quantity", "crowd_say", "crowd_object", "counting",
                                                      "crowd_among", "people", "affiliation", "member", "office",
-                                                     "office_qualifier", "seat", "speaker_subject",
+                                                     "office_qualifier", "seat", "resumptive", "speaker_subject",
                                                      "topic", "undergo", "attribution", "crowd_manner",
                                                      "accident", "victim", "place_head")}
     for line in text.splitlines():
@@ -115,7 +117,8 @@ def load_cues() -> Cues:
                 counting=frozenset(sets["counting"]), crowd_among=frozenset(sets["crowd_among"]),
                 people_nouns=frozenset(sets["people"]), affiliation=frozenset(sets["affiliation"]),
                 members=frozenset(sets["member"]), offices=frozenset(sets["office"]),
-                office_qualifiers=frozenset(sets["office_qualifier"]), seats=frozenset(sets["seat"]), speaker_subject=frozenset(sets["speaker_subject"]),
+                office_qualifiers=frozenset(sets["office_qualifier"]), seats=frozenset(sets["seat"]),
+                resumptive=frozenset(sets["resumptive"]), speaker_subject=frozenset(sets["speaker_subject"]),
                 topic=frozenset(sets["topic"]), undergo=frozenset(sets["undergo"]),
                 attribution=frozenset(sets["attribution"]), crowd_manner=frozenset(sets["crowd_manner"]),
                 accident=frozenset(sets["accident"]), victims=frozenset(sets["victim"]),
