@@ -116,3 +116,17 @@ def test_the_noun_after_a_resumptive_pronoun_is_the_object(code):
     doc = code(text, [("الحكومة السودانية", "ORG", "SDN")])
     ev = of_type(doc, "REQUEST")
     assert ev and "SDN" not in parties(ev[0].actor) and parties(ev[0].recipient) == {"SDN"}
+
+
+def test_breaking_into_an_account_is_a_cyber_attack(code):
+    doc = code("أعلنت مجموعة من القراصنة اختراق حساب وزارة الدفاع البريطانية على تويتر.",
+               [("وزارة الدفاع البريطانية", "ORG", "GBR")])
+    ev = of_type(doc, "COERCE")
+    assert ev and ev[0].mode == "cyber"
+
+
+def test_challenging_a_decision_is_a_legal_accusation_not_a_stabbing(code):
+    doc = code("قال النائب المغربي إن الحزب سيطعن في قرار المحكمة الدستورية.", [("النائب المغربي", "PER", "MAR")])
+    assert not of_type(doc, "ASSAULT")
+    assert [e for e in of_type(doc, "ACCUSE") if e.mode == "allege"]
+    assert of_type(code("طعن رجل مسلح شرطيا في محطة القطار."), "ASSAULT")
