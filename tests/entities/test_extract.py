@@ -332,3 +332,13 @@ def test_a_rank_after_an_office_is_no_part_of_the_name_and_a_titled_surname_is_t
     assert [p.text for p in pers] == ["جون هاركنز", "هاركنز"]
     assert (pers[0].actor.country, pers[0].actor.role) == ("GBR", "army_chief")
     assert pers[1].source == "coref" and pers[1].actor == pers[0].actor  # not an Iraqi officer
+
+
+def test_an_office_of_a_party_gives_the_name_after_it_the_partys_sector(code):
+    doc = code("قال الأمين العام لحزب التيار الديمقراطي غازي الشواشي إن البرلمان عاجز.", date="2016-05-01")
+    person = next(e for e in doc.entities if e.type == "PER")
+    assert person.text == "غازي الشواشي"
+    assert (person.actor.country, person.actor.sector, person.actor.role) == ("TUN", "PTY", "secretary_general")
+    doc = code("قال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن الهدنة ضرورية.", date="2024-05-01")
+    person = next(e for e in doc.entities if e.type == "PER")
+    assert person.actor.sector != "PTY"

@@ -315,7 +315,7 @@ class Extractor:
             office = self.g.offices[offices[0].key]
             if office.kind not in ("title", "desc") or self.in_place_name(m.first) or self.named_after(m.first):
                 continue
-            country, last, has_org = None, m.last, False
+            country, last, has_org, org_sector = None, m.last, False, None
             # the title's complements: a nationality, an institution with its nationality, up to two adjectives
             for _ in range(4):
                 nxt_i = last + 1
@@ -324,7 +324,9 @@ class Extractor:
                 f = self.covered.get(nxt_i)
                 if f is not None and f.type in ("NORP", "ORG") and f.first == nxt_i:
                     country = country or (f.actor.country if f.actor else None)
-                    has_org = has_org or f.type == "ORG"
+                    if f.type == "ORG":
+                        has_org = True
+                        org_sector = org_sector or (f.actor.sector if f.actor else None)
                     last = f.last
                 elif nxt_i not in self.covered and self.wt[nxt_i] in title_context("adjective"):
                     last = nxt_i
@@ -336,6 +338,8 @@ class Extractor:
                     last = self.at[nxt_i].last  # رئيس الأركان الأمريكي + الجنرال: a rank before the name
                 else:
                     break
+            if org_sector and org_sector != office.sector:
+                office = replace(office, sector=org_sector)  # الأمين العام لحزب …: a party's, not a government's
             if self.name_after(m, last, office, country):
                 continue
             if (office.kind == "title" and not has_org and self.adjacent(last, last + 1, comma=True)
