@@ -164,3 +164,12 @@ def test_a_broadcaster_is_never_a_government_party(code, find):
     assert [(m.actor.id, m.actor.country, m.actor.sector) for m in parties] == [("JAZ", "QAT", "JRN")]
     island = code("تقع الجزيرة قبالة الساحل.")
     assert resolve_parties(island, *find(island, "الجزيرة")) == []
+
+
+def test_a_title_of_a_party_is_the_partys_office_holder(code, find):
+    doc = code("قال الأمين العام لحزب التيار الديمقراطي غازي الشواشي إن البرلمان عاجز.", date="2016-05-01")
+    a = resolve_span(doc, *find(doc, "الأمين العام لحزب التيار الديمقراطي"))
+    assert (a.country, a.sector, a.role) == ("TUN", "PTY", "secretary_general")
+    doc = code("قال الأمين العام للجامعة العربية إن القمة ستعقد في موعدها.", date="2016-05-01")
+    a = resolve_span(doc, *find(doc, "الأمين العام للجامعة العربية"))
+    assert a is not None and a.sector != "PTY"

@@ -229,10 +229,15 @@ def _resolve_span(doc: Doc, g: Gazetteer, idx: DocIndex, start: int, end: int) -
     info = span_info(doc, g, idx, start, end)
     country = next((e.actor.country for e in inside if e.type in ("NORP", "ORG", "GPE") and e.actor), None)
     country = country or (info.countries[0] if info.countries else None)
+    org = next((e.actor for e in inside if e.type == "ORG" and e.actor is not None), None)
     for office in info.offices:
         if office.kind in ("title", "desc") and office.role:
-            return office_holder(doc, g, idx, start, office, country)
-    org = next((e.actor for e in inside if e.type == "ORG" and e.actor is not None), None)
+            holder = office_holder(doc, g, idx, start, office, country)
+            if holder is not None and holder.id is None and org is not None and org.sector:
+                # الأمين العام لحزب التيار الديمقراطي: the office of a party (its sector), not of a government
+                holder = replace(holder, name=f"{office.en} ({org.name})", country=org.country or holder.country,
+                                 sector=org.sector)
+            return holder
     if org is not None and info.offices and info.offices[0].kind in ("unnamed", "agent"):
         # a nameless member of an organisation: مصدر في وزارة الدفاع الإسرائيلية → ISR, MIL, unnamed
         first = info.offices[0]
