@@ -196,14 +196,20 @@ _gc_batches = 0
 _gc_saved: tuple[int, ...] = ()
 
 
+def _raise_gc_threshold() -> tuple[int, ...]:
+    """Raise the youngest generation's threshold to BATCH_GC_THRESHOLD (never lower it); the old thresholds."""
+    saved = gc.get_threshold()
+    gc.set_threshold(max(BATCH_GC_THRESHOLD, saved[0]), *saved[1:])
+    return saved
+
+
 @contextlib.contextmanager
 def _batch_gc() -> Iterator[None]:
     """Raise the youngest generation's threshold while any batch runs; the old one comes back after the last."""
     global _gc_batches, _gc_saved
     with _gc_lock:
         if _gc_batches == 0:
-            _gc_saved = gc.get_threshold()
-            gc.set_threshold(max(BATCH_GC_THRESHOLD, _gc_saved[0]), *_gc_saved[1:])
+            _gc_saved = _raise_gc_threshold()
         _gc_batches += 1
     try:
         yield
@@ -242,8 +248,7 @@ _WORKER: Pipeline | None = None
 def _init_worker(names: tuple[str, ...], config: dict) -> None:
     global _WORKER
     _WORKER = Pipeline(names, config)
-    threshold = gc.get_threshold()  # a worker only codes batches
-    gc.set_threshold(max(BATCH_GC_THRESHOLD, threshold[0]), *threshold[1:])
+    _raise_gc_threshold()  # a worker only codes batches
 
 
 def _work(item):
