@@ -48,12 +48,16 @@ BARE_NOUN_SCOPE = 3
 UNDERGO_SCOPE = 8
 #: how far after a verbal noun its genitive may stand
 GENITIVE_SCOPE = 2
+#: how far after a verb the agent of its passive (من قبل + name) may start
+PASSIVE_AGENT_SCOPE = 3
 #: how far after the trigger a recipient may stand
 RECIPIENT_SCOPE = 12
 #: types whose verbal noun takes its victim/object, not its doer, in the genitive (اغتيال الرئيس)
 OBJECT_GENITIVE = frozenset({"ASSAULT", "COERCE", "SANCTION", "RETREAT"})
 #: types that are reciprocal when they have two or more actors and no recipient (talks, agreements)
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+#: types whose target may be named as the doer of what they judge (تصريحات من قبل فلان)
+VERBAL_CONFLICT = frozenset({"ACCUSE", "REJECT", "THREATEN"})
 #: types whose unnamed doers are taken to be people of the place where the event happened
 LOCAL_TYPES = frozenset({"PROTEST", "ASSAULT"})
 #: punctuation that ends the clause of a verbal noun
@@ -134,7 +138,7 @@ def code_events(doc: Doc, lex: Lexicon, cues: Cues, onto: Ontology,
         nouns = frozenset(i for i, head, _ in found if head.form == "noun")
         slots = sentence_slots(doc, lo, hi, ents, cues, nouns)
         times = [t for t in doc.times if sent.start <= t.start < sent.end]
-        sc = sentence_cues(words, lo, hi, cues)
+        sc = _without_relative_ma(sentence_cues(words, lo, hi, cues), words, toks, lo)
         for i, head, follow in found:
             qlo, qhi = _clause(quote_ranges, i, lo, hi)
             d = _draft(doc, sent, i, head, follow, slots, times, sc, qlo, qhi, cues, onto, state, resolve)
@@ -151,6 +155,16 @@ def code_events(doc: Doc, lex: Lexicon, cues: Cues, onto: Ontology,
             continue
         out.append(_finish(doc, d, onto, conf))
     return tuple(out)
+
+
+def _without_relative_ma(found: dict[str, list[int]], words: list[str], toks, lo: int) -> dict[str, list[int]]:
+    """The sentence's cues less ما after a word (في أعقاب ما وصفته، حسب ما أعلنت: "what", a relative, not the
+    negation that opens a clause: ما زال، وما كان)."""
+    neg = found.get("modality:negated")
+    if neg:
+        found["modality:negated"] = [p for p in neg if not (words[p] == "ما" and p > lo
+                                                            and toks[p - 1].kind == "word")]
+    return found
 
 
 def _triggers(lex: Lexicon, words: list[str], toks, lo: int, hi: int, cues: Cues, onto: Ontology,
@@ -459,6 +473,7 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
                                          kind="unnamed"))]
             feats["actor_place"] = 1.0
     modality = find_modality(found, i, lo, hi, past_verb=past, future_prefix=head.future)
+    times = [t for t in times if not _in_other_relative(doc, i, head, t)]
     date, date_source, direction = _date(times, tok.start, past and modality == "asserted", doc.article.date)
     if modality == "asserted" and direction == "future" and not past:
         modality = "future"
@@ -514,14 +529,17 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
     actor_slot = next((s for s in parties if s.first == i or (s.adjective and i < s.first <= i + 2
                                                               and not _counted(doc, s, cues))), None)
     if actor_slot is None:
-        actor_slot = next((s for s in parties if s.first > i and s.prep == "من قبل"
-                           and s.first <= i + RECIPIENT_SCOPE), None)
+        # اعتُقل من قبل الشرطة: the agent of a passive, right after a verb (after an active verb's object it is
+        # the object's: وصفت تصريحات من قبل المسؤولين)
+        reach = i + RECIPIENT_SCOPE if head.form == "noun" else i + PASSIVE_AGENT_SCOPE
+        actor_slot = next((s for s in parties if s.first > i and s.prep == "من قبل" and s.first <= reach), None)
     if actor_slot is None and head.trigger.kind == "crowd":
         # 300 متظاهر من أبناء دارفور: where the crowd comes from names it
         actor_slot = next((s for s in after if s.prep == "من" and s.first <= i + CROWD_ORIGIN_SCOPE), None)
     if actor_slot is None and head.form == "noun":
         actor_slot = _agent_slot(doc, i, hi, parties, cues)
     recipient_slots: list[Slot] = []
+    object_genitive = False
     if actor_slot is not None:
         pass
     elif head.form != "noun":
@@ -553,8 +571,12 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
         # تعرضت دورية للجيش الفرنسي لهجوم، تعرض الوزير لانتقادات: who underwent it is the recipient
         undergone = _undergone(doc, i, lo, parties, cues)
         recipient_slots.extend(undergone or ())
-        gen = next((s for s in after if s.first <= i + GENITIVE_SCOPE and s.prep is None), None)
-        if gen is not None and typ in OBJECT_GENITIVE:
+        reach = _past_times(doc, i) + GENITIVE_SCOPE - 1
+        gen = next((s for s in after if s.first <= reach and s.prep is None), None)
+        object_genitive = gen is not None and typ not in OBJECT_GENITIVE and _possessive(doc.tokens[i].text)
+        if gen is not None and (typ in OBJECT_GENITIVE or object_genitive):
+            # اغتيال الرئيس: the victim; خلال لقائه اليوم المبعوث الأممي: the pronoun is the doer, the noun after
+            # it the noun's object (and the only one)
             recipient_slots.append(gen)
         elif gen is not None:
             actor_slot = gen
@@ -569,7 +591,7 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
             # else (خلال زيارته، أعلن دعمه): the pronoun is the subject's; the nearest slot before may be an
             # object (زار الرئيس الجزائر وأعلن خلال زيارته), so the speaker or previous actor is taken (_draft)
     stop = _clause_end(doc, i, hi) if head.form == "noun" else hi
-    for s in after:
+    for s in (after if not object_genitive else ()):
         if s is actor_slot or s in recipient_slots or s.first > i + RECIPIENT_SCOPE or s.first >= stop:
             continue
         if s.prep == "بين":
@@ -583,6 +605,10 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
         if s.prep in RECIPIENT_PREPS or (s.prep is None and head.form != "noun"):
             recipient_slots.append(s)
             break
+    if not recipient_slots and typ in VERBAL_CONFLICT:
+        # ندد بتصريحات عدائية من قبل المسؤولين الإيرانيين: whoever made what is judged is its target
+        recipient_slots.extend([s for s in parties if s.first > i and s.prep == "من قبل"
+                                and s is not actor_slot and s.first < stop][:1])
     actor = _slot_mentions(doc, actor_slot, resolve)
     recipient = [m for s in recipient_slots for m in _slot_mentions(doc, s, resolve)]
     if actor_slot is not None:
@@ -595,6 +621,15 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
     if _same_party(actor, recipient):
         recipient = []  # the call "that brought him together with" … resolved back to him: no one is their own recipient
     return actor, recipient, feats
+
+
+def _past_times(doc: Doc, i: int) -> int:
+    """The index of the first token after ``i`` outside a time expression (لقائه اليوم الوزير: الوزير)."""
+    j = i + 1
+    toks = doc.tokens
+    while j < len(toks) and any(t.start <= toks[j].start < t.end for t in doc.times):
+        j += 1
+    return j
 
 
 def _same_party(actor: list[Mention], recipient: list[Mention]) -> bool:
@@ -767,6 +802,25 @@ def _place(slots: list[Slot], i: int) -> Place | None:
     return Place(text=e.text, start=e.start, end=e.end, name=g.name if g else (e.actor.name if e.actor else None),
                  country=(g.country if g else (e.actor.country if e.actor else None)),
                  geonameid=g.geonameid if g else None, lat=g.lat if g else None, lon=g.lon if g else None)
+
+
+#: relative pronouns (normalized): a clause they open describes the noun before them
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي", "اللاتي"})
+
+
+def _in_other_relative(doc: Doc, i: int, head: Head, t: TimeExpr) -> bool:
+    """Whether time ``t`` stands after the trigger in a relative clause on another noun, which it dates instead
+    (طالب الرئيس باحترام الهدنة التي سرت الليلة الماضية: the truce's start, not the demand); a clause right after
+    an event noun is its own (الزيارة التي يقوم بها اليوم)."""
+    toks = doc.tokens
+    if t.start < toks[i].end:
+        return False
+    j = i + 1
+    while j < len(toks) and toks[j].start < t.start:
+        if toks[j].norm in RELATIVES and (head.form != "noun" or j > i + 1):
+            return True
+        j += 1
+    return False
 
 
 def _date(times: list[TimeExpr], offset: int, past_asserted: bool,

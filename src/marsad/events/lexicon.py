@@ -78,8 +78,11 @@ def verb_forms(head: str) -> set[str]:
 
 def noun_forms(word: str) -> set[str]:
     """A noun or participle with its ـات plural and construct forms (زياره: زيارات، زيارت-ها), and the
-    accusative indefinite ـاً of other nouns (هجوما، اتصالا)."""
+    accusative indefinite ـاً of other nouns (هجوما، اتصالا); a final hamza after alef sits on ya or waw before a
+    pronoun (لقاء: لقائه، لقاؤها; اعتداء: اعتدائهم), so those stems are forms too (only ever met with the pronoun)."""
     out = {word}
+    if word.endswith("اء") and len(word) > 3:
+        out.update((word[:-1] + "ئ", word[:-1] + "ؤ"))
     if word.endswith("ه") and len(word) > 2:
         base = word[:-1]
         out.update((base + "ات", base + "ت", base + "تان", base + "تين"))
