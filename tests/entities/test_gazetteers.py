@@ -115,7 +115,7 @@ def test_places(g):
 
 def test_orgs_offices_modifiers(g):
     for o in g.orgs.values():
-        assert valid_country(g, o.country) or o.country in ("NGO",), o
+        assert o.country is None or valid_country(g, o.country) or o.country in ("NGO",), o
         assert o.sector in SECTORS, o
         assert o.wikidata is None or re.fullmatch(r"Q\d+", o.wikidata)
     for o in g.offices.values():

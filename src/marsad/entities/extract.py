@@ -14,10 +14,13 @@ Order of the passes, each one linear in the article:
 3. the statistical NER spans that no gazetteer covered (PER, LOC, ORG, MISC), when they look like names (no
    function word, frequent word, inflected frequent stem or description: كان، تمكنتا، المبعوث الأممي); a
    name right after a title holds its office; a surname of a person named earlier is left to pass 5;
+3b. a name and its kunya (سيف الله بن حسين المكنى بأبي عياض) are one person;
 4. place words (حي، مدينة …) + an unknown name → LOC with the country of the nearest place;
 5. coreference: the last word of every person found (بيسكوف after دميتري بيسكوف) marks later mentions;
 6. titles and descriptions without a name (كبير الدبلوماسيين الإيرانيين، وزير الخارجية الإيراني) become the
-   person holding that office: the last one named in the article, else the office holder on its date.
+   person holding that office: the last one named in the article, else the office holder on its date;
+7. unknown people and organisations that name no country take the article's (:func:`dominant_country`), an
+   organisation first the place after it (أنصار الشريعة في تونس).
 
 Spans are kept in normalized offsets until the end, then mapped to the original text with ``doc.norm.to_orig``.
 """
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable
@@ -61,6 +65,16 @@ FORMER = frozenset({"السابق", "السابقه", "الاسبق", "الرا�
 QUOTES = frozenset('«»"“”')
 #: the proclitic sequences a name can carry in running text (the matcher's variants, spelled out)
 PROCLITIC_FORMS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+
+
+#: words that give a person's nom de guerre or nickname (سيف الله بن حسين المكنى بأبي عياض)
+ALIAS_CUES = frozenset({"المكني", "الملقب"})
+#: prepositions between a title and the body or party its holder sits in (القيادي في حزب X، النائب عن حركة Y)
+SEAT_PREPOSITIONS = frozenset({"في", "عن"})
+#: the article's country (:func:`dominant_country`) is named at least this often …
+ARTICLE_COUNTRY_MIN = 2
+#: … and at least this many times as often as any other country
+ARTICLE_COUNTRY_RATIO = 2
 
 
 @dataclass
@@ -107,6 +121,7 @@ class Extractor:
         self.found: list[Found] = []
         self.covered: dict[int, Found] = {}  # word index -> entity
         self._country_counts: dict[str, int] | None = None
+        self._word_counts: Counter[str] | None = None
         #: titles and descriptions with a country but no name after them: (match, last word, office, country)
         self.bare_titles: list[tuple[Match, int, Office, str]] = []
         #: word index right after a title no known name followed -> (office, country): an NER name there is
@@ -299,12 +314,10 @@ class Extractor:
     def article_country(self) -> str | None:
         """The country the article is about: named (name, adjective, capital) at least twice and more often
         than any other. An unknown person after a title without nationality (السيناتور توم كوتون، اللواء خالد
-        الجعيد) is taken to be of that country: news names foreigners' nationality, not locals'."""
+        الجعيد) is taken to be of that country: news names foreigners' nationality, not locals'. (A party
+        without a title needs a clearer lead: :func:`dominant_country`.)"""
         counts = self.country_counts()
-        ranked = sorted(((n, c) for c, n in counts.items() if c in self.g.countries), reverse=True)
-        if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
-            return ranked[0][1]
-        return None
+        return dominant({c: n for c, n in counts.items() if c in self.g.countries}, ratio=1)
 
     # ---- pass 2
     def title_pass(self) -> None:
@@ -322,6 +335,10 @@ class Extractor:
                 if not self.adjacent(last, nxt_i):
                     break
                 f = self.covered.get(nxt_i)
+                if f is None and self.wt[nxt_i] in SEAT_PREPOSITIONS and self.adjacent(nxt_i, nxt_i + 1):
+                    o = self.covered.get(nxt_i + 1)
+                    if o is not None and o.type == "ORG" and o.first == nxt_i + 1:
+                        f, nxt_i = o, nxt_i + 1  # القيادي في حزب نداء تونس، النائب عن حركة النهضة: a seat in it
                 if f is not None and f.type in ("NORP", "ORG") and f.first == nxt_i:
                     country = country or (f.actor.country if f.actor else None)
                     if f.type == "ORG":
@@ -438,7 +455,8 @@ class Extractor:
         """Last word of a person's name starting at word i, or None.
 
         The first word must be a known name token (Wikidata person labels); later words may also be links
-        (بن، عبد) or rare words (family names: الطريفي); a frequent word, a stop word or a gazetteer match ends it.
+        (بن، عبد), rare words (family names: الطريفي) or a family name the article repeats alone
+        (:meth:`repeated_surname`); a frequent word, a stop word or a gazetteer match ends it.
         """
         tokens, stop, common = load_name_tokens(), not_names(), load_common_words()
         last = None
@@ -451,7 +469,7 @@ class Extractor:
                 # word is a rare name token the tokenizer split for want of having seen it (راجح بادي)
             if w in NAME_LINKS:
                 pass
-            elif w in tokens or (j > i and common.get(w, 0) < RARE):
+            elif w in tokens or (j > i and (common.get(w, 0) < RARE or self.repeated_surname(w))):
                 last = j
             else:
                 break
@@ -459,6 +477,16 @@ class Extractor:
                 break
             j += 1
         return last
+
+    def repeated_surname(self, w: str) -> bool:
+        """A fairly rare word (below ``RARE_DEFINITE``) the article writes more than once: a family name of
+        local news (الشعيبي، قسيلة are frequent in Tunisian news only because these politicians are), which the
+        article repeats alone (وقال الشعيبي), unlike a word that happens to follow a name once."""
+        if load_common_words().get(w, 0) >= RARE_DEFINITE:
+            return False
+        if self._word_counts is None:
+            self._word_counts = Counter(self.wt)
+        return self._word_counts[w] > 1
 
     def has_proclitic(self, i: int) -> bool:
         """Whether the tokenizer split a proclitic off word i (بالقصيم، لمناقشة)."""
@@ -579,6 +607,45 @@ class Extractor:
         office = self.g.offices.get(m.of("office")[0].key) if m and m.of("office") else None
         return office.sector if office and office.kind in ("inst", "media") else None
 
+    # ---- pass 3b
+    def kunya_pass(self) -> None:
+        """A name with its nom de guerre (سيف الله بن حسين المكنى بأبي عياض) is one person: the name before the
+        cue (found already, or a run of name words) and the kunya after it (أبو/أبي + a word) get one actor,
+        and the coreference pass links a later أبو عياض to it."""
+        for i, w in enumerate(self.wt):
+            if w not in ALIAS_CUES or i == 0 or not self.adjacent(i - 1, i):
+                continue
+            k = self.kunya_after(i)
+            if k is None:
+                continue
+            person = self.covered.get(i - 1)
+            if person is None:
+                start = next((j for j in range(max(0, i - MAX_NAME_WORDS), i) if self.name_run(j) == i - 1), None)
+                if start is None:
+                    continue
+                name = self.norm[self.ws[start][0]:self.ws[i - 1][1]]
+                person = self.add(Found(self.ws[start][0], self.ws[i - 1][1], start, i - 1, "PER",
+                                        actor=Actor(name=romanize(name), kind="person"), source="kunya"))
+            if person is None or person.type != "PER":
+                continue
+            first, kstart = k
+            self.add(Found(kstart, self.ws[first + 1][1], first, first + 1, "PER", actor=person.actor,
+                           source="coref"))
+
+    def kunya_after(self, i: int) -> tuple[int, int] | None:
+        """(first word, normalized start) of a kunya right after word i (بأبي عياض، ب أبو عياض), or None."""
+        j = i + 1
+        if self.adjacent(i, j) and self.wt[j] == "ب":
+            i, j = j, j + 1
+        if not self.adjacent(i, j) or not self.adjacent(j, j + 1) or j in self.covered or j + 1 in self.covered:
+            return None
+        w = self.wt[j]
+        if w in KUNYA:
+            return j, self.ws[j][0]
+        if w[:1] == "ب" and w[1:] in KUNYA:
+            return j, self.ws[j][0] + 1
+        return None
+
     # ---- pass 4
     def placeword_pass(self) -> None:
         for m in self.matches:
@@ -642,7 +709,9 @@ class Extractor:
             if hit is None or hit[1].first >= i:
                 continue
             strip, f = hit
-            if not strip and i and self.wt[i - 1] in NAME_LINKS and self.adjacent(i - 1, i):
+            kunya = (i and self.wt[i - 1] in KUNYA and i - 1 not in covered
+                     and self.norm[f.start:f.end].split()[0] in KUNYA)  # the person's name is a kunya
+            if not strip and i and self.wt[i - 1] in NAME_LINKS and self.adjacent(i - 1, i) and not kunya:
                 continue  # سيف بن أحمد آل ثاني: the family name inside another person's name
             other = covered.get(i)
             if other is not None:
@@ -652,7 +721,10 @@ class Extractor:
                     continue
                 self.found.remove(other)
                 del covered[i]
-            self.add(Found(self.ws[i][0] + strip, self.ws[i][1], i, i, "PER", actor=f.actor, source="coref"))
+            first, start = i, self.ws[i][0] + strip
+            if not strip and kunya and self.adjacent(i - 1, i):
+                first, start = i - 1, self.ws[i - 1][0]  # أبو عياض after المكنى بأبي عياض: the whole kunya
+            self.add(Found(start, self.ws[i][1], first, i, "PER", actor=f.actor, source="coref"))
 
     def subject_position(self, i: int) -> bool:
         """Word i starts a clause or follows a function word or reporting verb (وقال السوداني)."""
@@ -660,6 +732,34 @@ class Extractor:
             return True
         prev = self.wt[i - 1]
         return prev in not_names() or (prev[:1] in "وف" and prev[1:] in not_names())
+
+    # ---- pass 7
+    def article_country_pass(self) -> None:
+        """People and organisations that name no country get one: an organisation the place after it
+        (أنصار الشريعة في تونس → TUN), anyone else the article's country (:func:`dominant_country`)."""
+        story = dominant_country(self.found, self.g)
+        for f in self.found:
+            a = f.actor
+            if f.type not in ("PER", "ORG") or a is None or a.country or a.kind not in ("person", "organization") \
+                    or (f.type == "PER" and a.id is not None):
+                continue  # a known person without a role keeps no country: the gazetteer knows better
+            country = (self.place_after(f.last) if f.type == "ORG" else None) or story
+            if country:
+                f.actor = replace(a, country=country)
+
+    def place_after(self, i: int) -> str | None:
+        """The country of a place right after word i behind في or ب (في تونس، بليبيا), else None."""
+        j = i + 1
+        if self.adjacent(i, j) and self.wt[j] == "في":
+            j += 1
+            if not self.adjacent(j - 1, j):
+                return None
+        elif not (self.adjacent(i, j) and self.wt[j][:1] == "ب" and self.has_proclitic(j)):
+            return None
+        f = self.covered.get(j)
+        if f is None or f.first != j or f.type not in ("GPE", "LOC"):
+            return None
+        return (f.geo.country if f.geo else None) or (f.actor.country if f.actor else None)
 
     def entities(self) -> tuple[Entity, ...]:
         aid = self.doc.article.id
@@ -720,15 +820,47 @@ def title_actor(g: Gazetteer, actor: Actor, office: Office, country: str | None,
                    role=actor.role or office.role)
 
 
+def dominant_country(ents: Iterable, g: Gazetteer) -> str | None:
+    """The country an article is about, or None: the country its entities name at least
+    ``ARTICLE_COUNTRY_MIN`` times and ``ARTICLE_COUNTRY_RATIO`` times as often as any other.
+
+    Every entity with a country votes: countries and capitals, cities and regions (their geo), nationality
+    adjectives, organisations and people of a country. A local news item seldom names its own country but
+    often its towns, parties and office holders (سليانة، حزب نداء تونس، الباجي قايد السبسي), so all of them count.
+    NGEC likewise gives the agents that name no country the country of the story; the ratio keeps an article
+    about two countries (a Tunisian statement on an attack in Egypt) from lending either to everyone.
+    ``ents`` are :class:`Found` or :class:`~marsad.records.Entity` (both have type, actor and geo).
+    """
+    counts: dict[str, int] = {}
+    for e in ents:
+        c = (e.geo.country if e.geo else None) or (e.actor.country if e.actor else None)
+        if c in g.countries:
+            counts[c] = counts.get(c, 0) + 1
+    return dominant(counts, ratio=ARTICLE_COUNTRY_RATIO)
+
+
+def dominant(counts: dict[str, int], *, ratio: float) -> str | None:
+    """The key counted at least ``ARTICLE_COUNTRY_MIN`` times, more often than any other and at least
+    ``ratio`` times as often, else None."""
+    if not counts:
+        return None
+    top = max(counts, key=lambda c: (counts[c], c))
+    second = max((n for c, n in counts.items() if c != top), default=0)
+    n = counts[top]
+    return top if n >= ARTICLE_COUNTRY_MIN and n > second and n >= ratio * second else None
+
+
 def find_entities(doc: Doc, g: Gazetteer, ner_spans: Iterable[tuple[int, int, str]] = ()) -> tuple[Entity, ...]:
     """Every entity of the article, with its actor and place (see the module docstring for the passes)."""
     x = Extractor(doc, g)
     x.gazetteer_pass()
     x.title_pass()
     x.ner_pass(ner_spans)
+    x.kunya_pass()
     x.placeword_pass()
     x.coref_pass()
     x.bare_title_pass()
+    x.article_country_pass()
     return x.entities()
 
 

@@ -33,10 +33,12 @@ article's entities themselves, more slowly)::
 (country, city, region of a country) and each nationality adjective after a place noun (العاصمة السودانية)
 votes for its country, and
 the country with the most votes wins, a tie going to the country named nearest to the span (جنود في المنطقة
-القبلية الباكستانية المتاخمة لأفغانستان → PAK); a sentence without any place leaves the country empty. News
-sentences about protests, police and soldiers nearly always name where they happen (متظاهرون في الخرطوم →
-SDN). The GSR coders often leave such a country empty: the rule trades spurious countries for correct ones
-(``marsad eval actors`` reports both).
+القبلية الباكستانية المتاخمة لأفغانستان → PAK). News sentences about protests, police and soldiers nearly
+always name where they happen (متظاهرون في الخرطوم → SDN). A sentence without any place falls back on the
+article's country (:func:`~marsad.entities.extract.dominant_country`: the country the article names clearly
+most often), as NGEC gives agents the country of the story: البرلمان، الحكومة، النائب in a Tunisian news item
+are Tunisia's. An organisation that names no country takes the same fallback. The GSR coders often leave such a
+country empty: the rule trades spurious countries for correct ones (``marsad eval actors`` reports both).
 
 **Cost.** The entities component stores a :class:`DocIndex` in ``doc.extras["entities_index"]``: the
 article's entities in offset order, sentence countries and every answer already given, so repeated calls on
@@ -59,6 +61,7 @@ from ..doc import Doc
 from ..records import Actor, Entity, Mention
 from ..text.normalize import NormText
 from .actors import country_actor, holds, office_actor, person_actor
+from .extract import dominant_country
 from .gazetteers import Gazetteer, Office, load_gazetteer
 from .matcher import find_matches, words_of
 
@@ -108,9 +111,16 @@ class DocIndex:
     parties: dict[tuple[int, int], list[Mention]] = field(default_factory=dict)
     infos: dict[tuple[int, int], "SpanInfo"] = field(default_factory=dict)
     sentence_votes: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    _country: tuple[str | None] | None = None
 
     def __post_init__(self) -> None:
         self.starts = [e.start for e in self.ents]
+
+    def country(self, g: Gazetteer) -> str | None:
+        """The article's country (:func:`~marsad.entities.extract.dominant_country`), computed once."""
+        if self._country is None:
+            self._country = (dominant_country(self.ents, g),)
+        return self._country[0]
 
     def overlapping(self, start: int, end: int) -> list[Entity]:
         """Entities overlapping ``[start, end)`` (entities never overlap one another: one bisect)."""
@@ -141,6 +151,11 @@ def doc_index(doc: Doc, g: Gazetteer) -> DocIndex:
     idx = DocIndex(tuple(sorted(doc_entities(doc, g), key=lambda e: e.start)))
     _LAST[0], _LAST[1] = doc, idx
     return idx
+
+
+def context_country(doc: Doc, g: Gazetteer, idx: DocIndex, start: int) -> str | None:
+    """The country of a party that names none: its sentence's, else the article's (see "Context country")."""
+    return sentence_country(doc, g, idx, start) or idx.country(g)
 
 
 def sentence_country(doc: Doc, g: Gazetteer, idx: DocIndex, start: int) -> str | None:
@@ -244,10 +259,10 @@ def _resolve_span(doc: Doc, g: Gazetteer, idx: DocIndex, start: int, end: int) -
         return Actor(name=f"{first.en} ({org.name})", country=org.country, sector=org.sector,
                      kind="unnamed" if first.kind == "unnamed" else "group")
     if org is not None:
-        return org
+        return org if org.country else replace(org, country=context_country(doc, g, idx, start))
     for office in info.offices:
         if office.kind in ("unnamed", "agent", "inst", "media"):
-            country = country or sentence_country(doc, g, idx, start)  # nameless: the sentence's country
+            country = country or context_country(doc, g, idx, start)  # nameless: the sentence's country
         if office.kind == "unnamed":
             return unnamed_actor(g, office, country, info.modifiers)
         if office.kind == "agent":
@@ -280,7 +295,7 @@ def office_holder(doc: Doc, g: Gazetteer, idx: DocIndex, start: int, office: Off
         p = g.holder(country, office.role, doc.article.date)
         if p is not None:
             return person_actor(g, p, doc.article.date)
-    return office_actor(g, office, country or sentence_country(doc, g, idx, start), kind="person")
+    return office_actor(g, office, country or context_country(doc, g, idx, start), kind="person")
 
 
 def unnamed_actor(g: Gazetteer, office: Office, country: str | None, modifiers: list[tuple[str, str]],

@@ -110,7 +110,7 @@ class Place:
 class Org:
     id: str
     name: str
-    country: str
+    country: str | None  # None: shared by several countries' movements, the article's country decides
     sector: str
     wikidata: str | None
 
@@ -246,7 +246,8 @@ def _load_places(g: Gazetteer) -> None:
 def _load_orgs(g: Gazetteer) -> None:
     for r in rows("orgs.tsv"):
         oid, name, country, sector, wikidata, aliases = r
-        g.orgs[oid] = Org(oid, name, country, sector, wikidata or None)
+        # "-": a name several countries' movements share (الجبهة الشعبية): the article's country decides
+        g.orgs[oid] = Org(oid, name, None if country == "-" else country, sector, wikidata or None)
         for a in _split(aliases):
             g.add(a, Entry("org", oid, a))
 
