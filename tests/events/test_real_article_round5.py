@@ -67,3 +67,24 @@ def test_the_prosecution_is_an_actor_noun_whose_nationality_names_the_party(code
     doc = code(text, [("النمساوي", "NORP", "AUT")])
     ev = of_type(doc, "ACCUSE")
     assert ev and parties(ev[0].actor) == {"AUT"}
+
+
+def test_a_verbal_attack_is_disapproval_and_an_armed_one_an_assault(code):
+    text = "هاجم وزير الخارجية الإيراني بشدة تصريحات نظيره الفنلندي."
+    doc = code(text, [("وزير الخارجية الإيراني", "PER", "IRN"), ("الفنلندي", "NORP", "FIN")])
+    assert of_type(doc, "ACCUSE") and not of_type(doc, "ASSAULT")
+    doc = code("شن الرئيس التشيلي هجوما لاذعا على الاتحاد الأوروبي.",
+               [("الرئيس التشيلي", "PER", "CHL"), ("الاتحاد الأوروبي", "ORG", "EUR")])
+    ev = of_type(doc, "ACCUSE")
+    assert ev and parties(ev[0].actor) == {"CHL"} and parties(ev[0].recipient) == {"EUR"}
+    doc = code("هاجم مسلحون نقطة تفتيش للجيش البيروفي.", [("للجيش البيروفي", "ORG", "PER")])
+    assert of_type(doc, "ASSAULT") and not of_type(doc, "ACCUSE")
+
+
+def test_a_terror_listing_is_a_sanction_and_a_hearing_an_investigation(code):
+    text = "أدرجت الحكومة الماليزية جماعة النور على قائمة الإرهاب."
+    doc = code(text, [("الحكومة الماليزية", "ORG", "MYS")])
+    ev = of_type(doc, "SANCTION")
+    assert ev and parties(ev[0].actor) == {"MYS"}
+    doc = code("عقد البرلمان الكندي جلسة استماع لوزير الدفاع.", [("البرلمان الكندي", "ORG", "CAN")])
+    assert [e for e in of_type(doc, "ACCUSE") if e.mode == "investigate"]
