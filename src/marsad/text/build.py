@@ -1,4 +1,4 @@
-"""Build the word frequency list that decides clitic splits (text/data/wordfreq.tsv.gz).
+"""Build the word frequency list that decides clitic splits (text/data/wordfreq.tsv.gz) and the analysis table.
 
 Counts every Arabic word of the permissively licensed Arabic text in the shared data folder (the ANT news corpus,
 the ANERcorp and Wojood tokens, the UN-corpus QuadClass sentences and the OEDA sentence judgements), normalized as
@@ -8,6 +8,10 @@ default it reads ../shared next to the repository and overwrites the package's d
 
 SaudiNewsNet (CC BY-NC-SA, research use only) is deliberately not a source: nothing shipped with marsad derives
 from it, and it stays an unseen benchmark corpus for the tokenizer (``marsad bench`` runs on it).
+
+The analysis table (text/data/analyses.tsv.gz, see :mod:`marsad.text.lexicon`) is the tokenizer's clitic analysis,
+with the new list, of every Arabic surface form of the same texts: derived data again (forms and the offsets of
+their parts), which spares the tokenizer the analysis of those forms at run time.
 """
 from __future__ import annotations
 
@@ -21,8 +25,9 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import MarsadError
+from .lexicon import ANALYSES, DIGEST_PREFIX, NEVER_SPLIT, format_layout, read_lexicon
 from .normalize import normalize
-from .tokenize import LEXICON_NORMALIZATION
+from .tokenize import LEXICON_NORMALIZATION, tokenize
 
 #: one Arabic word of normalized text (normalization has removed marks and decomposed presentation forms)
 WORD_RE = re.compile("[\u0621-\u063a\u0641-\u064a\u0671]+")
@@ -44,7 +49,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     default_shared = Path(__file__).resolve().parents[3].parent / "shared"
     parser.add_argument("--shared", type=Path, default=default_shared,
                         help=f"the shared data folder (default {default_shared})")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output file (default {DEFAULT_OUT})")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output file (default {DEFAULT_OUT}); the "
+                        f"analysis table is written next to it as {ANALYSES}")
     parser.add_argument("--min-count", type=int, default=3, help="keep words seen at least this often (default 3)")
     parser.add_argument("--limit", type=int, default=None, help="read at most this many articles per corpus")
 
@@ -94,20 +100,35 @@ _READERS = {"corpus": _corpus_texts, "conll": lambda path, limit: _conll_tokens(
             "table": lambda path, limit: table_texts(path)}
 
 
+def source_texts(shared: Path, limit: int | None = None) -> Iterator[tuple[str, Iterator[str]]]:
+    """(description, texts) of each source found under ``shared``, in the order of SOURCES."""
+    for rel, how, desc in SOURCES:
+        path = shared / rel
+        if path.exists():
+            yield desc, _READERS[how](path, limit)
+
+
 def build(shared: Path, *, min_count: int = 3, limit: int | None = None) -> tuple[Counter, list[str]]:
     """Word counts over the sources found under ``shared`` and the description of those used."""
     counts: Counter = Counter()
     used = []
-    for rel, how, desc in SOURCES:
-        path = shared / rel
-        if not path.exists():
-            continue
+    for desc, texts in source_texts(shared, limit):
         before = sum(counts.values())
-        count_words(_READERS[how](path, limit), counts)
+        count_words(texts, counts)
         used.append(f"{desc}: {sum(counts.values()) - before:,} words")
     if not used:
         raise MarsadError(f"no source corpus found under {shared}", code="E301")
     return Counter({w: n for w, n in counts.items() if n >= min_count}), used
+
+
+def build_analyses(shared: Path, wordfreq: Path, *, limit: int | None = None) -> tuple[dict[str, tuple], str]:
+    """The clitic analysis (parts layout) of every Arabic surface form of the sources, computed with the lexicon
+    of ``wordfreq`` and the package's never-split list, and the digest of that lexicon."""
+    lex, digest = read_lexicon(wordfreq, DEFAULT_OUT.parent / NEVER_SPLIT)
+    for _, texts in source_texts(shared, limit):
+        for text in texts:
+            tokenize(text, lex)  # fills lex.cache: surface -> (kind, norm, layout)
+    return {s: info[2] for s, info in lex.cache.items() if info[0] == "word"}, digest
 
 
 def write(counts: Counter, used: list[str], out: Path, *, min_count: int) -> None:
@@ -123,6 +144,25 @@ def write(counts: Counter, used: list[str], out: Path, *, min_count: int) -> Non
         gz.write(("\n".join(lines) + "\n").encode("utf-8"))
 
 
+def write_analyses(layouts: dict[str, tuple], used: list[str], digest: str, out: Path) -> None:
+    """The table, in one section per layout (see :func:`marsad.text.lexicon.read_analyses`)."""
+    sections: dict[str, list[str]] = {}
+    for s, lay in sorted(layouts.items()):
+        sections.setdefault(format_layout(lay), []).append(s)
+    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        lines = ["# marsad clitic analyses (built by `marsad build wordfreq`, read by marsad.text.lexicon): Arabic",
+                 "# surface forms, one per line, in sections: a line <TAB>layout starts the forms with that layout,",
+                 "# the end (in characters) and kind (proclitic, article, stem, enclitic) of each part; the first",
+                 "# section (empty layout) has the forms that are not split. Derived data: the surface forms of the",
+                 "# word list's sources, analysed with that word list:"]
+        lines += [f"#   {u}" for u in used]
+        lines.append(DIGEST_PREFIX + digest)
+        for spec in sorted(sections, key=lambda k: (k != "", k)):
+            lines.append("\t" + spec)
+            lines += sections[spec]
+        gz.write(("\n".join(lines) + "\n").encode("utf-8"))
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         counts, used = build(args.shared, min_count=args.min_count, limit=args.limit)
@@ -133,4 +173,8 @@ def run(args: argparse.Namespace) -> int:
     print(f"{len(counts):,} words ({args.out.stat().st_size / 1e6:.2f} MB) -> {args.out}")
     for u in used:
         print(f"  {u}")
+    layouts, digest = build_analyses(args.shared, args.out, limit=args.limit)
+    table = args.out.parent / ANALYSES
+    write_analyses(layouts, used, digest, table)
+    print(f"{len(layouts):,} analysed surface forms ({table.stat().st_size / 1e6:.2f} MB) -> {table}")
     return 0
