@@ -87,3 +87,12 @@ def test_a_kunya_is_the_same_person_and_links_later_mentions(code, entity):
     kunya = entity(doc, "أبي قتادة")
     later = entity(doc, "أبو قتادة")
     assert later.text == "أبو قتادة" and kunya.actor == later.actor == name.actor
+
+
+def test_governorates_place_local_news_and_the_eu_foreign_policy_chief_is_known(code, find, entity):
+    doc = code("حجز أعوان الحرس الوطني بمعتمدية الروحية من ولاية سليانة بندقيتين. وقال مصدر أمني إن الأبحاث متواصلة.")
+    guard = resolve_span(doc, *find(doc, "الحرس الوطني"))
+    assert guard.country == "TUN"
+    doc = code("تزور منسقة السياسة الخارجية في الاتحاد الأوروبي فيديريكا موغيريني تونس.", date="2015-04-28")
+    per = entity(doc, "موغيريني")
+    assert (per.actor.id, per.actor.country) == ("MOGHERINI", "EUR")

@@ -612,6 +612,8 @@ class Extractor:
         """A name with its nom de guerre (سيف الله بن حسين المكنى بأبي عياض) is one person: the name before the
         cue (found already, or a run of name words) and the kunya after it (أبو/أبي + a word) get one actor,
         and the coreference pass links a later أبو عياض to it."""
+        if ALIAS_CUES.isdisjoint(self.wt):
+            return  # most articles: one pass in C instead of a Python loop over the words
         for i, w in enumerate(self.wt):
             if w not in ALIAS_CUES or i == 0 or not self.adjacent(i - 1, i):
                 continue
