@@ -88,3 +88,30 @@ def test_a_terror_listing_is_a_sanction_and_a_hearing_an_investigation(code):
     assert ev and parties(ev[0].actor) == {"MYS"}
     doc = code("عقد البرلمان الكندي جلسة استماع لوزير الدفاع.", [("البرلمان الكندي", "ORG", "CAN")])
     assert [e for e in of_type(doc, "ACCUSE") if e.mode == "investigate"]
+
+
+def test_refusing_to_cooperate_is_a_rejection(code):
+    text = "وقال الوزير الفنلندي إن بلاده لن تقبل بأي اتفاق لا يحفظ حقوق اللاجئين."
+    doc = code(text, [("الوزير الفنلندي", "PER", "FIN")])
+    ev = of_type(doc, "REJECT")
+    assert ev and ev[0].modality == "asserted" and parties(ev[0].actor) == {"FIN"}
+    assert not of_type(doc, "AGREE")
+    doc = code("أعلنت الحكومة النرويجية أنها لن تصوت لصالح مشروع القرار.", [("الحكومة النرويجية", "ORG", "NOR")])
+    assert of_type(doc, "REJECT") and not of_type(doc, "SUPPORT")
+    # a past negation (لم) stays a negated cooperation, not a rejection
+    doc = code("لم تدعم الحكومة النرويجية مشروع القرار.", [("الحكومة النرويجية", "ORG", "NOR")])
+    assert not of_type(doc, "REJECT")
+
+
+def test_a_ban_on_showing_or_entering_is_a_restriction(code):
+    text = "قررت السلطات الأردنية منع عرض الفيلم في دور السينما."
+    doc = code(text, [("السلطات الأردنية", "ORG", "JOR")])
+    ev = of_type(doc, "COERCE")
+    assert ev and ev[0].mode == "restrict" and parties(ev[0].actor) == {"JOR"}
+
+
+def test_one_party_meeting_another_makes_the_pair_that_the_sides_refer_to(code):
+    text = "التقى الرئيس الغاني المبعوث الأممي في أكرا. واتفق الجانبان على مواصلة التنسيق."
+    doc = code(text, [("الرئيس الغاني", "PER", "GHA"), ("المبعوث الأممي", "PER", "UNO"), ("أكرا", "GPE", "GHA")])
+    ev = of_type(doc, "AGREE")
+    assert ev and parties(ev[0].actor) | parties(ev[0].recipient) == {"GHA", "UNO"}

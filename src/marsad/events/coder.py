@@ -19,7 +19,7 @@ from ..records import Actor, Event, Mention, Place, SentenceRef, Span, TimeExpr,
 from .arguments import AFFILIATION, RECIPIENT_PREPS, Slot, _proclitic_prep, entity_starts, sentence_slots
 from .cues import Cues, sentence_cues
 from .lexicon import Head, Lexicon, match_follow
-from .modality import find_modality, is_historical
+from .modality import NEG_SCOPE, find_modality, is_historical
 from .ontology import Ontology
 
 TA_MARBUTA = "ة"
@@ -473,6 +473,11 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
                                          kind="unnamed"))]
             feats["actor_place"] = 1.0
     modality = find_modality(found, i, lo, hi, past_verb=past, future_prefix=head.future)
+    typ = trig.type
+    if modality == "negated" and typ in REFUSABLE and head.form == "present" and _refused(doc, found, i, lo):
+        # لن تقبل بأي اتفاق، لا نؤيد القرار: refusing to cooperate is a rejection that happened, not a negated
+        # cooperation
+        typ, mode, modality = "REJECT", None, "asserted"
     times = [t for t in times if not _in_other_relative(doc, i, head, t)]
     date, date_source, direction = _date(times, tok.start, past and modality == "asserted", doc.article.date)
     if modality == "asserted" and direction == "future" and not past:
@@ -488,9 +493,21 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
                   "verb": float(head.form != "noun"), "has_actor": float(bool(actor)),
                   "has_recipient": float(bool(recipient)), "has_time": float(date_source == "time"),
                   "has_place": float(place is not None), "asserted": float(modality in ("asserted", "historical"))})
-    return Draft(type=trig.type, mode=mode, contexts=contexts, trigger=doc.span(tok.start, tok.end),
+    return Draft(type=typ, mode=mode, contexts=contexts, trigger=doc.span(tok.start, tok.end),
                  sentence=sent, actor=actor, recipient=recipient, place=place, date=date,
                  date_source=date_source, modality=modality, source=f"lexicon:{trig.source}", features=feats)
+
+
+#: cooperative types whose refusal (لن/لا + present verb) is a REJECT
+REFUSABLE = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONCEDE"})
+#: the negations of a present verb that refuse (not لم، the past "did not")
+REFUSALS = frozenset({"لن", "لا"})
+
+
+def _refused(doc: Doc, found: dict[str, list[int]], i: int, lo: int) -> bool:
+    """Whether the negation right before the trigger at ``i`` is a refusal particle (لن، لا)."""
+    return any(max(lo, i - NEG_SCOPE) <= p < i and doc.tokens[p].norm in REFUSALS
+               for p in found.get("modality:negated", ()))
 
 
 #: endings of the accusative participle of a circumstantial clause (داعيا، داعين، مطالبين)
@@ -843,7 +860,10 @@ def _update_state(state: State, d: Draft) -> None:
         if any(m.actor is not None for m in d.actor):
             state.last_actor = [m for m in d.actor if m.actor is not None]
     both = {m.actor.country: m for m in d.actor + d.recipient if m.actor is not None and m.actor.country}
-    if len(both) >= 2 and d.type in RECIPROCAL and countries(d.actor) == countries(d.recipient):
+    # talks between both (actor = recipient) or one meeting the other (التقى الرئيس المبعوث الأممي): the pair
+    # that a later الجانبان، البلدين refers to
+    if len(both) >= 2 and d.type in RECIPROCAL and d.modality != "negated" \
+            and (countries(d.actor) == countries(d.recipient) or not countries(d.actor) & countries(d.recipient)):
         state.pair = list(both.values())
     _resolve_pair(d, state)
 
