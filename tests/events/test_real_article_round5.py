@@ -115,3 +115,24 @@ def test_one_party_meeting_another_makes_the_pair_that_the_sides_refer_to(code):
     doc = code(text, [("الرئيس الغاني", "PER", "GHA"), ("المبعوث الأممي", "PER", "UNO"), ("أكرا", "GPE", "GHA")])
     ev = of_type(doc, "AGREE")
     assert ev and parties(ev[0].actor) | parties(ev[0].recipient) == {"GHA", "UNO"}
+
+
+def test_pushing_someone_to_act_and_dropping_bombs_are_no_seizure_or_aid(code):
+    doc = code("دفعت الهزة عددا من السكان إلى مغادرة بيوتهم.")
+    assert not of_type(doc, "COERCE")
+    doc = code("ألقت طائرة تابعة للجيش الكيني قنبلتين على السوق.", [("للجيش الكيني", "ORG", "KEN")])
+    assert not of_type(doc, "AID")
+
+
+def test_receiving_people_in_need_is_no_visit(code):
+    doc = code("وتستقبل مدينة الرمثا آلاف النازحين منذ بداية الحرب.", [("الرمثا", "GPE", "JOR")])
+    assert not of_type(doc, "CONSULT")
+    doc = code("استقبل الرئيس الكيني وزير الخارجية الأوغندي.",
+               [("الرئيس الكيني", "PER", "KEN"), ("وزير الخارجية الأوغندي", "PER", "UGA")])
+    assert of_type(doc, "CONSULT")
+
+
+def test_the_verbal_noun_of_a_legal_challenge_is_no_stabbing(code):
+    doc = code("عقد الأمين العام للحزب ندوة صحفية للطعن في قرار إقالته.")
+    assert not of_type(doc, "ASSAULT")
+    assert [e for e in of_type(doc, "ACCUSE") if e.mode == "allege"]
