@@ -136,3 +136,10 @@ def test_the_verbal_noun_of_a_legal_challenge_is_no_stabbing(code):
     doc = code("عقد الأمين العام للحزب ندوة صحفية للطعن في قرار إقالته.")
     assert not of_type(doc, "ASSAULT")
     assert [e for e in of_type(doc, "ACCUSE") if e.mode == "allege"]
+
+
+def test_the_pronoun_of_a_resignation_is_the_one_who_resigns(code):
+    text = "التقى رئيس الوزراء الكيني الرئيس أمس، وأعلن خلال اللقاء عن استقالته من منصبه."
+    doc = code(text, [("رئيس الوزراء الكيني", "PER", "KEN")])
+    ev = [e for e in of_type(doc, "RETREAT") if e.mode == "resign"]
+    assert ev and parties(ev[0].actor) == {"KEN"} and not parties(ev[0].recipient)

@@ -54,6 +54,8 @@ PASSIVE_AGENT_SCOPE = 3
 RECIPIENT_SCOPE = 12
 #: types whose verbal noun takes its victim/object, not its doer, in the genitive (اغتيال الرئيس)
 OBJECT_GENITIVE = frozenset({"ASSAULT", "COERCE", "SANCTION", "RETREAT"})
+#: modes of those types whose genitive is still the doer (استقالته، انسحابها من الاتفاق: who resigns, withdraws)
+SUBJECT_GENITIVE_MODES = frozenset({"resign", "withdraw"})
 #: types that are reciprocal when they have two or more actors and no recipient (talks, agreements)
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: types whose target may be named as the doer of what they judge (تصريحات من قبل فلان)
@@ -436,7 +438,7 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
             and q.cue is not None and q.cue.implies == trig.type:
         actor = [q.speaker]
         feats["actor_quote"] = 1.0
-    if not actor and head.form == "noun" and trig.type not in OBJECT_GENITIVE and _possessive(tok.text):
+    if not actor and head.form == "noun" and not _object_genitive(trig) and _possessive(tok.text):
         # على هامش زيارته، خلال لقائها: the pronoun names the doer, the one the sentence reports speaking
         # (وأضاف الوزير …) or, without one, the previous actor
         speaker = _sentence_speaker(doc, sent, tok.start)
@@ -590,8 +592,9 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
         recipient_slots.extend(undergone or ())
         reach = _past_times(doc, i) + GENITIVE_SCOPE - 1
         gen = next((s for s in after if s.first <= reach and s.prep is None), None)
-        object_genitive = gen is not None and typ not in OBJECT_GENITIVE and _possessive(doc.tokens[i].text)
-        if gen is not None and (typ in OBJECT_GENITIVE or object_genitive):
+        victim = _object_genitive(head.trigger)
+        object_genitive = gen is not None and not victim and _possessive(doc.tokens[i].text)
+        if gen is not None and (victim or object_genitive):
             # اغتيال الرئيس: the victim; خلال لقائه اليوم المبعوث الأممي: the pronoun is the doer, the noun after
             # it the noun's object (and the only one)
             recipient_slots.append(gen)
@@ -601,7 +604,7 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
             back = _earlier_subject(doc, before, typ, cues)
             if not _possessive(doc.tokens[i].text):
                 actor_slot = back
-            elif typ in OBJECT_GENITIVE:
+            elif victim:
                 # بعد اختطافه، عقب اعتقالها: the pronoun is the one the act befell, so the party it refers
                 # back to is the recipient, not the doer
                 recipient_slots.extend([back] if back is not None else [])
@@ -638,6 +641,11 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
     if _same_party(actor, recipient):
         recipient = []  # the call "that brought him together with" … resolved back to him: no one is their own recipient
     return actor, recipient, feats
+
+
+def _object_genitive(trig) -> bool:
+    """Whether the trigger's verbal noun takes the one it befalls in the genitive (اغتيال الرئيس، اعتقاله)."""
+    return trig.type in OBJECT_GENITIVE and trig.mode not in SUBJECT_GENITIVE_MODES
 
 
 def _past_times(doc: Doc, i: int) -> int:
