@@ -96,3 +96,18 @@ def test_governorates_place_local_news_and_the_eu_foreign_policy_chief_is_known(
     doc = code("تزور منسقة السياسة الخارجية في الاتحاد الأوروبي فيديريكا موغيريني تونس.", date="2015-04-28")
     per = entity(doc, "موغيريني")
     assert (per.actor.id, per.actor.country) == ("MOGHERINI", "EUR")
+
+
+def test_a_title_after_the_name_or_after_its_party_and_a_comma(code, entity):
+    doc = code("اعتبر نزار الزغلامي، أمين عام حزب نداء تونس، أن المبادرة فاشلة.")
+    per = entity(doc, "نزار الزغلامي")
+    assert per.text == "نزار الزغلامي" and (per.actor.country, per.actor.sector) == ("TUN", "PTY")
+    doc = code("حذر اليوم بوعلام القرمازي عضو المكتب السياسي لحركة النهضة من الفوضى.")
+    per = entity(doc, "بوعلام القرمازي")
+    assert per.text == "بوعلام القرمازي" and (per.actor.country, per.actor.sector) == ("TUN", "PTY")
+    doc = code("دعا رئيس حزب الفجر الجديد، الصادق البنزرتي، الحكومة إلى الاستقالة. وقال البنزرتي إن تونس في خطر.")
+    per = entity(doc, "الصادق البنزرتي")
+    assert per.text == "الصادق البنزرتي" and per.actor.sector == "PTY" and per.actor.role == "party_leader"
+    # a verb's object before a government title is another person: no apposition without a comma
+    doc = code("انتقد سمير العبيدي رئيس الحكومة بسبب الفشل.")
+    assert not [e for e in doc.entities if e.type == "PER" and "العبيدي" in e.text]

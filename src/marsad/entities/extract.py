@@ -359,6 +359,9 @@ class Extractor:
                 office = replace(office, sector=org_sector)  # الأمين العام لحزب …: a party's, not a government's
             if self.name_after(m, last, office, country):
                 continue
+            if office.kind == "title" and (self.name_before(m, last, office, country, has_org)
+                                           or self.name_after_org(last, office, country)):
+                continue
             if (office.kind == "title" and not has_org and self.adjacent(last, last + 1, comma=True)
                     and any("ال" in w[:3] or w.startswith("لل") for w in self.wt[m.first:last + 1])):
                 # a name the NER model may still find; a title without any ال (حافظ قائد السبسي) may be a name
@@ -405,7 +408,8 @@ class Extractor:
                 f.actor = title_actor(self.g, f.actor, office, country, self.date)
                 return True
             return False
-        end = self.name_run(start)
+        # a comma between the title and the name marks the name: rarer words may open it (الهاشمي الحامدي)
+        end = self.name_run(start, loose=not self.adjacent(last, start))
         if end is None or (end == start and self.object_follows(end)):
             return False  # رئيس الأركان الأمريكي طالب رئيس الوزراء: a verb and its object, not a name
         ws = self.ws
@@ -413,6 +417,13 @@ class Extractor:
         if earlier is not None:  # الجنرال ديمبسي after الجنرال مارتن ديمبسي: the person already named
             self.add(Found(ws[start][0], ws[end][1], start, end, "PER", actor=earlier.actor, source="coref"))
             return True
+        self.add_titled(start, end, office, country)
+        return True
+
+    def add_titled(self, start: int, end: int, office: Office, country: str | None) -> None:
+        """Words start..end, a name unknown to the gazetteers, are a person holding ``office`` (of ``country``,
+        else of the article's country)."""
+        ws = self.ws
         name = self.norm[ws[start][0]:ws[end][1]]
         country = country or self.article_country()
         holder = office_holder_named(self.g, country, office.role, name) if country and office.role else None
@@ -422,6 +433,78 @@ class Extractor:
             actor = Actor(name=romanize(name), country=country, sector=office.sector, role=office.role,
                           kind="person")
         self.add(Found(ws[start][0], ws[end][1], start, end, "PER", actor=actor, source="title"))
+
+    def name_before(self, m: Match, last: int, office: Office, country: str | None, has_org: bool) -> bool:
+        """Give a name right before a title its office (عدنان منصر، أمين عام حزب …; بوجمعة الرميلي عضو الهيئة
+        السياسية لحركة …): an apposition after the name. The name has two words or more (rarer words than
+        after a title, the title closing it); without a comma between them the title must name an
+        organisation within a few words (a verb's object may precede a government title: انتقد فلان رئيس
+        الحكومة is two people), which gives the person its country and sector."""
+        end = m.first - 1
+        if end < 1 or not self.adjacent(end, m.first, comma=True):
+            return False
+        if not has_org:
+            org = self.org_ahead(last)
+            if org is not None and org.actor is not None:
+                has_org, country = True, country or org.actor.country
+                office = replace(office, sector=org.actor.sector) if org.actor.sector else office
+        if not has_org and self.adjacent(end, m.first):
+            return False
+        f = self.covered.get(end)
+        if f is not None:
+            if f.type == "PER" and f.actor is not None and f.actor.id is None and f.actor.country is None:
+                f.actor = title_actor(self.g, f.actor, office, country or self.article_country(), self.date)
+                return True
+            return False
+        start = next((j for j in range(max(0, end - MAX_NAME_WORDS + 1), end)
+                      if self.name_run(j, loose=True) == end), None)
+        if start is None:
+            return False
+        self.add_titled(start, end, office, country)
+        return True
+
+    def org_ahead(self, last: int) -> Found | None:
+        """The organisation within the four words after word ``last`` (عضو الهيئة السياسية لحركة نداء تونس),
+        with no function word, punctuation or other entity before it, else None."""
+        stop = not_names()
+        for j in range(last + 1, last + 5):
+            if j >= len(self.wt) or not self.adjacent(j - 1, j) or function_word(self.wt[j], stop):
+                return None
+            f = self.covered.get(j)
+            if f is not None:
+                return f if f.type == "ORG" and f.first == j else None
+        return None
+
+    def name_after_org(self, last: int, office: Office, country: str | None) -> bool:
+        """A title, the body it belongs to and a comma, then its holder's name (رئيس حزب تيار المحبة، الهاشمي
+        الحامدي; عضو الهيئة السياسية لحزب نداء تونس، فوزي اللومي). The words before the comma (five at most)
+        hold an organisation or an institution noun and no function word; the name has two words or more. An
+        organisation among them gives the person its country and sector."""
+        stop = not_names()
+        sector, body = None, office.sector == "PTY"  # رئيس حزب، القيادي: the title names a party already
+        j = last + 1
+        for _ in range(5):
+            if j >= len(self.wt) or not self.adjacent(j - 1, j) or function_word(self.wt[j], stop):
+                return False
+            f = self.covered.get(j)
+            if f is not None:
+                if f.type not in ("ORG", "NORP") or f.first != j:
+                    return False
+                country = country or (f.actor.country if f.actor else None)
+                if f.type == "ORG":
+                    body, sector = True, sector or (f.actor.sector if f.actor else None)
+                j = f.last
+            elif j in self.at and any(self.g.offices[e.key].kind == "inst" for e in self.at[j].of("office")):
+                body = True
+            if self.adjacent(j, j + 1, comma=True) and not self.adjacent(j, j + 1):
+                break  # the comma that closes the body's name
+            j += 1
+        else:
+            return False
+        end = self.name_run(j + 1, loose=True) if body else None
+        if end is None or end == j + 1:
+            return False
+        self.add_titled(j + 1, end, replace(office, sector=sector) if sector else office, country)
         return True
 
     def bare_title_pass(self) -> None:
@@ -451,14 +534,17 @@ class Extractor:
                     del self.covered[w]
             self.add(Found(m.start, self.ws[last][1], m.first, last, "PER", actor=actor, source="coref"))
 
-    def name_run(self, i: int) -> int | None:
+    def name_run(self, i: int, *, loose: bool = False) -> int | None:
         """Last word of a person's name starting at word i, or None.
 
         The first word must be a known name token (Wikidata person labels); later words may also be links
         (بن، عبد), rare words (family names: الطريفي) or a family name the article repeats alone
-        (:meth:`repeated_surname`); a frequent word, a stop word or a gazetteer match ends it.
+        (:meth:`repeated_surname`); a frequent word, a stop word or a gazetteer match ends it. ``loose``, where
+        the context marks a name (between a comma and a title: الهاشمي الحامدي، رئيس …), lets the first word be
+        a fairly rare word too, and every word one below ``RARE_DEFINITE``.
         """
         tokens, stop, common = load_name_tokens(), not_names(), load_common_words()
+        rare = RARE_DEFINITE if loose else RARE
         last = None
         j = i
         while j < len(self.wt) and j - i < MAX_NAME_WORDS and j not in self.covered:
@@ -469,7 +555,7 @@ class Extractor:
                 # word is a rare name token the tokenizer split for want of having seen it (راجح بادي)
             if w in NAME_LINKS:
                 pass
-            elif w in tokens or (j > i and (common.get(w, 0) < RARE or self.repeated_surname(w))):
+            elif w in tokens or ((j > i or loose) and (common.get(w, 0) < rare or self.repeated_surname(w))):
                 last = j
             else:
                 break
@@ -820,6 +906,12 @@ def title_actor(g: Gazetteer, actor: Actor, office: Office, country: str | None,
         return actor
     return replace(actor, country=actor.country or country, sector=actor.sector or office.sector,
                    role=actor.role or office.role)
+
+
+def function_word(w: str, stop: frozenset[str]) -> bool:
+    """A word of ``not_names.txt`` that can not stand inside an organisation's name: not the definite
+    adjectives the list also holds (حزب الأمل الجديد)."""
+    return w in stop and not w.startswith("ال")
 
 
 def dominant_country(ents: Iterable, g: Gazetteer) -> str | None:
