@@ -10,7 +10,8 @@ like clitics are clitics (و+قال) or part of the stem (وزير، لبنان)
 
 Speed: everything about a surface form (its kind, normalized form and clitic parts) is computed once per
 process and cached, so the work per token is one dictionary look-up and building the tuples of the result
-(see :func:`tokenize`).
+(see :func:`tokenize`). The package's lexicon comes with the cache prefilled from an analysis table (see
+:mod:`marsad.text.lexicon`), and the loop over the tokens is compiled when Cython was at hand at install time.
 """
 from __future__ import annotations
 
@@ -407,15 +408,22 @@ _WORD_START = frozenset(filter(re.compile(f"[{AR_LETTER}]").match,
 def tokenize(text: str, lex: CliticLexicon | None = None) -> tuple[Token, ...]:
     """Surface tokens of ``text`` with offsets, normalized forms and clitic parts.
 
-    Written for speed, as a few C-level passes: one regex split gives the tokens and the gaps between them, the
-    running sum of their lengths gives every offset, one cache look-up per token gives its kind, normalized
-    form and parts layout (shared by every occurrence of the form, see :class:`marsad.doc.Token`), and the
-    tokens are built by ``map``. Only unseen forms cost Python work.
+    Each token's kind, normalized form and parts layout come from the lexicon's cache of surface forms (shared
+    by every occurrence of the form, see :class:`marsad.doc.Token`): only unseen forms cost Python work. The
+    loop over the tokens is compiled when the package was built with Cython (``marsad.text._speedups``), else
+    :func:`python_token_loop`; both give the same tokens.
     """
     lex = lex or _EMPTY_LEX
+    if len(lex.cache) > lex.MAX_CACHE:
+        lex.cache.clear()
+    return _token_loop(text, lex)
+
+
+def python_token_loop(text: str, lex: CliticLexicon) -> tuple[Token, ...]:
+    """The tokens of ``text`` (see :func:`tokenize`), written for speed as a few C-level passes: one regex split
+    gives the tokens and the gaps between them, the running sum of their lengths gives every offset, one cache
+    look-up per token gives its kind, normalized form and parts layout, and the tokens are built by ``map``."""
     cache = lex.cache
-    if len(cache) > lex.MAX_CACHE:
-        cache.clear()
     pieces = _SPLIT_RE.split(text)  # gap, token, gap, token, …, gap
     surfaces = pieces[1::2]
     offsets = list(accumulate(map(len, pieces)))
@@ -434,3 +442,9 @@ def tokenize(text: str, lex: CliticLexicon | None = None) -> tuple[Token, ...]:
 
 _new_token = partial(tuple.__new__, Token)
 _EMPTY_LEX = CliticLexicon()
+try:
+    from ._speedups import tokenize_loop
+except ImportError:  # built without Cython or a C compiler
+    _token_loop = python_token_loop
+else:
+    _token_loop = partial(tokenize_loop, _SPLIT_RE.split, _classify, Token)
