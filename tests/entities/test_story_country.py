@@ -108,6 +108,9 @@ def test_a_title_after_the_name_or_after_its_party_and_a_comma(code, entity):
     doc = code("دعا رئيس حزب الفجر الجديد، الصادق البنزرتي، الحكومة إلى الاستقالة. وقال البنزرتي إن تونس في خطر.")
     per = entity(doc, "الصادق البنزرتي")
     assert per.text == "الصادق البنزرتي" and per.actor.sector == "PTY" and per.actor.role == "party_leader"
+    doc = code("طالب رئيس حزب المزارعين ماهر الفرشيشي بالإصلاح. وقال الفرشيشي إن تونس في أزمة وإن تونس قادرة.")
+    per = entity(doc, "ماهر الفرشيشي")
+    assert per.text == "ماهر الفرشيشي" and (per.actor.country, per.actor.sector) == ("TUN", "PTY")
     # a verb's object before a government title is another person: no apposition without a comma
     doc = code("انتقد سمير العبيدي رئيس الحكومة بسبب الفشل.")
     assert not [e for e in doc.entities if e.type == "PER" and "العبيدي" in e.text]

@@ -479,13 +479,18 @@ class Extractor:
         """A title, the body it belongs to and a comma, then its holder's name (رئيس حزب تيار المحبة، الهاشمي
         الحامدي; عضو الهيئة السياسية لحزب نداء تونس، فوزي اللومي). The words before the comma (five at most)
         hold an organisation or an institution noun and no function word; the name has two words or more. An
-        organisation among them gives the person its country and sector."""
-        stop = not_names()
+        organisation among them gives the person its country and sector. Without a comma, a body's name ending
+        in a definite word ends where a first name (indefinite) opens a name (رئيس حزب الفلاحين فيصل التبيني)."""
+        stop, tokens = not_names(), load_name_tokens()
         sector, body = None, office.sector == "PTY"  # رئيس حزب، القيادي: the title names a party already
         j = last + 1
         for _ in range(5):
             if j >= len(self.wt) or not self.adjacent(j - 1, j) or function_word(self.wt[j], stop):
                 return False
+            if (body and j > last + 1 and self.wt[j] in tokens and not self.wt[j].startswith("ال")
+                    and self.wt[j - 1].startswith("ال") and (end := self.name_run(j)) is not None and end > j):
+                self.add_titled(j, end, replace(office, sector=sector) if sector else office, country)
+                return True
             f = self.covered.get(j)
             if f is not None:
                 if f.type not in ("ORG", "NORP") or f.first != j:
