@@ -143,3 +143,17 @@ def test_the_pronoun_of_a_resignation_is_the_one_who_resigns(code):
     doc = code(text, [("رئيس الوزراء الكيني", "PER", "KEN")])
     ev = [e for e in of_type(doc, "RETREAT") if e.mode == "resign"]
     assert ev and parties(ev[0].actor) == {"KEN"} and not parties(ev[0].recipient)
+
+
+def test_a_ceasefire_violation_is_no_ceasefire_and_no_shooting(code):
+    text = "واتهمت الحكومة الإثيوبية المتمردين بخرق وقف إطلاق النار في الإقليم."
+    doc = code(text, [("الحكومة الإثيوبية", "ORG", "ETH")])
+    assert of_type(doc, "ACCUSE")
+    assert not of_type(doc, "RETREAT") and not of_type(doc, "ASSAULT")
+
+
+def test_crowds_of_citizens_received_are_no_protest(code):
+    doc = code("استقبل الأمير في قصره الوزراء وجموعا من المواطنين.")
+    assert not of_type(doc, "PROTEST")
+    doc = code("خرجت حشود من المتظاهرين في شوارع المدينة.")
+    assert of_type(doc, "PROTEST")
