@@ -114,3 +114,18 @@ def test_a_title_after_the_name_or_after_its_party_and_a_comma(code, entity):
     # a verb's object before a government title is another person: no apposition without a comma
     doc = code("انتقد سمير العبيدي رئيس الحكومة بسبب الفشل.")
     assert not [e for e in doc.entities if e.type == "PER" and "العبيدي" in e.text]
+
+
+def test_an_article_naming_no_country_is_about_its_outlets_country(ent_nlp):
+    from marsad.records import Article
+    text = "استنكر الناطق باسم الحزب الجمهوري منذر القصيبي عدم دعوة حزبه إلى اجتماع الجبهة."
+
+    def person(source, body=text):
+        doc = ent_nlp(Article.create(id="t", text=body, date="2014-02-15", source=source))
+        return next(e for e in doc.entities if e.type == "PER")
+
+    assert person("Jawhara FM").actor.country == "TUN"
+    assert person("alriyadh").actor.country == "SAU"
+    assert person(None).actor.country is None and person("Unknown Daily").actor.country is None
+    # an article that names a country is not about its outlet's by default
+    assert person("alriyadh", text + " وقال إن اليونان تابعت.").actor.country is None

@@ -19,7 +19,7 @@ Order of the passes, each one linear in the article:
 5. coreference: the last word of every person found (بيسكوف after دميتري بيسكوف) marks later mentions;
 6. titles and descriptions without a name (كبير الدبلوماسيين الإيرانيين، وزير الخارجية الإيراني) become the
    person holding that office: the last one named in the article, else the office holder on its date;
-7. unknown people and organisations that name no country take the article's (:func:`dominant_country`), an
+7. unknown people and organisations that name no country take the article's (:func:`story_country`), an
    organisation first the place after it (أنصار الشريعة في تونس).
 
 Spans are kept in normalized offsets until the end, then mapped to the original text with ``doc.norm.to_orig``.
@@ -829,8 +829,8 @@ class Extractor:
     # ---- pass 7
     def article_country_pass(self) -> None:
         """People and organisations that name no country get one: an organisation the place after it
-        (أنصار الشريعة في تونس → TUN), anyone else the article's country (:func:`dominant_country`)."""
-        story = dominant_country(self.found, self.g)
+        (أنصار الشريعة في تونس → TUN), anyone else the article's country (:func:`story_country`)."""
+        story = story_country(self.found, self.g, self.doc.article.source)
         for f in self.found:
             a = f.actor
             if f.type not in ("PER", "ORG") or a is None or a.country or a.kind not in ("person", "organization") \
@@ -919,6 +919,28 @@ def function_word(w: str, stop: frozenset[str]) -> bool:
     return w in stop and not w.startswith("ال")
 
 
+@lru_cache(maxsize=1)
+def outlets() -> dict[str, str]:
+    """Outlet id (lower case, no spaces) → the country it reports from (``outlets.tsv``)."""
+    return {r[0]: r[1] for r in rows("outlets.tsv")}
+
+
+def story_country(ents: Iterable, g: Gazetteer, source: str | None) -> str | None:
+    """The country an article is about: :func:`dominant_country`; for an article that names no country at
+    all (local news: a party, a minister without nationality), its outlet's country (``outlets.tsv``)."""
+    ents = list(ents)
+    country = dominant_country(ents, g)
+    if country is None and source and not any(entity_country(e) in g.countries for e in ents):
+        return outlets().get(source.lower().replace(" ", ""))
+    return country
+
+
+def entity_country(e) -> str | None:
+    """The country an entity (:class:`Found` or :class:`~marsad.records.Entity`) names: its place's, else its
+    actor's."""
+    return (e.geo.country if e.geo else None) or (e.actor.country if e.actor else None)
+
+
 def dominant_country(ents: Iterable, g: Gazetteer) -> str | None:
     """The country an article is about, or None: the country its entities name at least
     ``ARTICLE_COUNTRY_MIN`` times and ``ARTICLE_COUNTRY_RATIO`` times as often as any other.
@@ -932,7 +954,7 @@ def dominant_country(ents: Iterable, g: Gazetteer) -> str | None:
     """
     counts: dict[str, int] = {}
     for e in ents:
-        c = (e.geo.country if e.geo else None) or (e.actor.country if e.actor else None)
+        c = entity_country(e)
         if c in g.countries:
             counts[c] = counts.get(c, 0) + 1
     return dominant(counts, ratio=ARTICLE_COUNTRY_RATIO)

@@ -35,8 +35,8 @@ votes for its country, and
 the country with the most votes wins, a tie going to the country named nearest to the span (جنود في المنطقة
 القبلية الباكستانية المتاخمة لأفغانستان → PAK). News sentences about protests, police and soldiers nearly
 always name where they happen (متظاهرون في الخرطوم → SDN). A sentence without any place falls back on the
-article's country (:func:`~marsad.entities.extract.dominant_country`: the country the article names clearly
-most often), as NGEC gives agents the country of the story: البرلمان، الحكومة، النائب in a Tunisian news item
+article's country (:func:`~marsad.entities.extract.story_country`: the country the article names clearly
+most often, or its outlet's when it names none), as NGEC gives agents the country of the story: البرلمان، الحكومة، النائب in a Tunisian news item
 are Tunisia's. An organisation that names no country takes the same fallback. The GSR coders often leave such a
 country empty: the rule trades spurious countries for correct ones (``marsad eval actors`` reports both).
 
@@ -61,7 +61,7 @@ from ..doc import Doc
 from ..records import Actor, Entity, Mention
 from ..text.normalize import NormText
 from .actors import country_actor, holds, office_actor, person_actor
-from .extract import dominant_country
+from .extract import story_country
 from .gazetteers import Gazetteer, Office, load_gazetteer
 from .matcher import find_matches, words_of
 
@@ -116,10 +116,10 @@ class DocIndex:
     def __post_init__(self) -> None:
         self.starts = [e.start for e in self.ents]
 
-    def country(self, g: Gazetteer) -> str | None:
-        """The article's country (:func:`~marsad.entities.extract.dominant_country`), computed once."""
+    def country(self, g: Gazetteer, source: str | None) -> str | None:
+        """The article's country (:func:`~marsad.entities.extract.story_country`), computed once."""
         if self._country is None:
-            self._country = (dominant_country(self.ents, g),)
+            self._country = (story_country(self.ents, g, source),)
         return self._country[0]
 
     def overlapping(self, start: int, end: int) -> list[Entity]:
@@ -155,7 +155,7 @@ def doc_index(doc: Doc, g: Gazetteer) -> DocIndex:
 
 def context_country(doc: Doc, g: Gazetteer, idx: DocIndex, start: int) -> str | None:
     """The country of a party that names none: its sentence's, else the article's (see "Context country")."""
-    return sentence_country(doc, g, idx, start) or idx.country(g)
+    return sentence_country(doc, g, idx, start) or idx.country(g, doc.article.source)
 
 
 def sentence_country(doc: Doc, g: Gazetteer, idx: DocIndex, start: int) -> str | None:
