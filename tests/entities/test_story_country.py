@@ -129,3 +129,10 @@ def test_an_article_naming_no_country_is_about_its_outlets_country(ent_nlp):
     assert person(None).actor.country is None and person("Unknown Daily").actor.country is None
     # an article that names a country is not about its outlet's by default
     assert person("alriyadh", text + " وقال إن اليونان تابعت.").actor.country is None
+
+
+def test_an_ambiguous_organisation_with_a_proclitic_still_needs_its_cue(code):
+    doc = code("قصفت الطائرات معسكرا مجاورا للقاعدة الجوية في لحج.")
+    assert not [e for e in doc.entities if e.type == "ORG"]
+    doc = code("قال إن مقاتلي القاعدة انسحبوا من لحج.")
+    assert [e.actor.id for e in doc.entities if e.type == "ORG"] == ["AQ"]

@@ -141,7 +141,9 @@ class Extractor:
         for k, m in enumerate(matches):
             drop = None
             if any(e.kind == "org" for e in m.entries):
-                cues = self.g.ambiguous.get(self.norm[m.start:m.end])
+                # by the entry's alias: للقاعدة is matched as ل + القاعدة, its text (لقاعده) is no alias
+                cues = next((c for e in m.entries if e.kind == "org"
+                             and (c := self.g.ambiguous.get(normalize(e.alias))) is not None), None)
                 if cues is not None and not self.org_context(m, cues, matches, k):
                     drop = "org"
             entries = [e for e in m.entries if e.kind != drop]
