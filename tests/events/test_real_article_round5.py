@@ -157,3 +157,29 @@ def test_crowds_of_citizens_received_are_no_protest(code):
     assert not of_type(doc, "PROTEST")
     doc = code("خرجت حشود من المتظاهرين في شوارع المدينة.")
     assert of_type(doc, "PROTEST")
+
+
+def test_what_a_request_asks_for_has_not_happened(code):
+    text = "دعا رئيس الحزب الكيني نواب المعارضة إلى الاستقالة وإنهاء الحوار مع الحكومة."
+    doc = code(text, [("الحزب الكيني", "ORG", "KEN")])
+    assert of_type(doc, "REQUEST")
+    assert not of_type(doc, "RETREAT")
+    # an act reported after the request's clause is still an event
+    doc = code("دعت الحكومة الكينية إلى الحوار. وقصفت الطائرات الكينية مواقع المتمردين.",
+               [("الحكومة الكينية", "ORG", "KEN"), ("الطائرات الكينية", "ORG", "KEN")])
+    assert of_type(doc, "ASSAULT")
+
+
+def test_announcing_a_ceasefire_is_no_shooting(code):
+    doc = code("وأعلن الجيش الفلبيني وقف إطلاق النار مع المتمردين.", [("الجيش الفلبيني", "ORG", "PHL")])
+    assert of_type(doc, "RETREAT") and not of_type(doc, "ASSAULT")
+
+
+def test_a_politician_attacking_a_government_attacks_in_words(code):
+    text = "وهاجم رئيس الحزب الغاني المعارض حكومة البلاد بسبب غلاء الأسعار."
+    doc = code(text, [("الحزب الغاني", "ORG", "GHA", 1, "PTY")])
+    ev = of_type(doc, "ACCUSE")
+    assert ev and ev[0].mode == "disapprove" and parties(ev[0].actor) == {"GHA"}
+    # armed men attacking parliament is an assault
+    doc = code("هاجم مسلحون مبنى البرلمان الغاني.", [("البرلمان الغاني", "ORG", "GHA", 1, "LEG")])
+    assert not of_type(doc, "ACCUSE")

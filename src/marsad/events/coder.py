@@ -15,6 +15,7 @@ from operator import attrgetter
 from typing import Callable, Mapping, Sequence
 
 from ..doc import Doc, Sentence
+from ..text.normalize import normalize
 from ..records import Actor, Event, Mention, Place, SentenceRef, Span, TimeExpr, make_id
 from .arguments import AFFILIATION, RECIPIENT_PREPS, Slot, _proclitic_prep, entity_starts, sentence_slots
 from .cues import Cues, sentence_cues
@@ -159,6 +160,31 @@ def code_events(doc: Doc, lex: Lexicon, cues: Cues, onto: Ontology,
     return tuple(out)
 
 
+#: types still coded when asked for: a request itself, and a call to protest or strike (دعا الاتحاد إلى الإضراب),
+#: which event data (GSR) codes as the protest
+STILL_CODED_WHEN_REQUESTED = frozenset({"REQUEST", "PROTEST"})
+#: how far after a request's إلى its requested acts may stand (tokens)
+REQUESTED_SCOPE = 12
+#: how far after a request word its إلى may stand (دعا زعيم الحزب، فلان، الرئيس إلى)
+COMPLEMENT_SCOPE_REQUEST = 10
+#: words that end the requested acts (a new clause or sentence part)
+REQUEST_STOPS = frozenset({".", "؛", ";", ":", "لكن", "بينما", "فيما"})
+
+
+def _complement(words: list[str], i: int, hi: int) -> int:
+    """The index of the إلى that opens what the request at ``i`` asks for, or ``hi`` when it has none."""
+    for k in range(i + 1, min(hi, i + 1 + COMPLEMENT_SCOPE_REQUEST)):
+        if words[k] in REQUEST_STOPS:
+            break
+        if words[k] == "الي":
+            return k
+    return hi
+
+
+def _stop_between(words: list[str], a: int, b: int) -> bool:
+    return any(w in REQUEST_STOPS for w in words[a:b])
+
+
 def _without_relative_ma(found: dict[str, list[int]], words: list[str], toks, lo: int) -> dict[str, list[int]]:
     """The sentence's cues less ما after a word (في أعقاب ما وصفته، حسب ما أعلنت: "what", a relative, not the
     negation that opens a clause: ما زال، وما كان)."""
@@ -180,6 +206,7 @@ def _triggers(lex: Lexicon, words: list[str], toks, lo: int, hi: int, cues: Cues
     skipped = -2
     sentence_keys = SentenceKeys(words, lo, hi, lex.follow_keys_of)
     accident: bool | None = None  # whether the sentence reports an accident (computed for the first ASSAULT)
+    requested_from = hi  # the first word of what a request in this sentence asks for (دعا … إلى <here>)
     for i in candidates:
         if i in consumed:
             continue
@@ -191,6 +218,12 @@ def _triggers(lex: Lexicon, words: list[str], toks, lo: int, hi: int, cues: Cues
         consumed.update(follow)
         if head.trigger.kind == "block":
             continue  # تقرير صادر عن، حزب نداء تونس: the words name no event
+        if requested_from < i <= requested_from + REQUESTED_SCOPE and head.form == "noun" \
+                and head.trigger.type not in STILL_CODED_WHEN_REQUESTED \
+                and not _stop_between(words, requested_from, i):
+            continue  # دعا النواب إلى الاستقالة: what is asked for has not happened
+        if head.trigger.type == "REQUEST" and not follow:
+            requested_from = _complement(words, i, hi)
         if head.trigger.type == "ASSAULT":
             if accident is None:
                 accident = _accident(words, lo, hi, cues)
@@ -480,6 +513,9 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
         # لن تقبل بأي اتفاق، لا نؤيد القرار: refusing to cooperate is a rejection that happened, not a negated
         # cooperation
         typ, mode, modality = "REJECT", None, "asserted"
+    if typ == "ASSAULT" and head.form != "noun" and trig.pattern.split(" ")[0] in cues.verbal_attack \
+            and not any(k.startswith(ARMED_CUES) for k in found) and _in_words(actor, recipient, cues):
+        typ, mode = "ACCUSE", "disapprove"  # وهاجم رئيس الحزب الحكومة: a politician attacks in words
     times = [t for t in times if not _in_other_relative(doc, i, head, t)]
     date, date_source, direction = _date(times, tok.start, past and modality == "asserted", doc.article.date)
     if modality == "asserted" and direction == "future" and not past:
@@ -504,6 +540,37 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
 REFUSABLE = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONCEDE"})
 #: the negations of a present verb that refuse (not لم، the past "did not")
 REFUSALS = frozenset({"لن", "لا"})
+
+
+#: cue keys of a sentence that make an attack armed (مسلحون، قذائف، القوات، غارات)
+ARMED_CUES = ("mode:ASSAULT:", "context:military")
+#: sectors of people who fight (their attacks are assaults)
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY", "UAF", "CRM"})
+
+
+#: sectors whose organisations attack in words only (parties, parliaments, the press, opposition, civil society)
+SPEAKING_SECTORS = frozenset({"PTY", "LEG", "JRN", "OPP", "CVL"})
+#: sectors of political bodies and people, attacked in words (هاجم الوزير حكومة الوفاق)
+POLITICAL_SECTORS = frozenset({"GOV", "PTY", "LEG", "JUD", "OPP", "JRN"})
+
+
+def _in_words(actor: list[Mention], recipient: list[Mention], cues: Cues) -> bool:
+    """Whether an attack verb's doer attacks in words: no fighter, and a named person, a titled official
+    (هاجم الوزير فلانا), a party, parliament or the press (هاجم رئيس الحزب الليبي حكومة الوفاق), or anyone
+    attacking a government, party, parliament or the press."""
+    if not actor or any(m.actor is None or m.actor.sector in ARMED_SECTORS or m.actor.kind == "unnamed"
+                        for m in actor):
+        return False
+    return all(m.actor.kind == "person" or m.actor.sector in SPEAKING_SECTORS or _titled(m, cues)
+               for m in actor) or (
+        bool(recipient) and all(m.actor is not None and m.actor.sector in POLITICAL_SECTORS for m in recipient))
+
+
+def _titled(m: Mention, cues: Cues) -> bool:
+    """Whether a mention opens with a politician's or official's title (رئيس حزب الوطن الليبي)."""
+    first = m.text.split(" ", 1)[0]
+    w = normalize(first)
+    return w in cues.political_titles or (w[:1] in "وف" and w[1:] in cues.political_titles)
 
 
 def _refused(doc: Doc, found: dict[str, list[int]], i: int, lo: int) -> bool:

@@ -52,6 +52,10 @@ class Cues:
     victims: frozenset[str]
     #: nouns after which a place names where (مدينة حلب، عملية القدس، قمة الرياض), never a party
     place_heads: frozenset[str]
+    #: heads of attack verbs (as written in triggers.tsv) that a named person's words can do (هاجم الوزير المعارضة)
+    verbal_attack: frozenset[str]
+    #: first words of a politician's or official's title (رئيس الحزب، الوزير، الناطق باسم)
+    political_titles: frozenset[str]
     #: first word -> (cue key, the phrase's other words) for every modality/context/mode cue
     index: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
     #: ``index`` plus its words with و/ف attached (when not cues themselves): one look-up per token
@@ -83,7 +87,7 @@ def load_cues() -> Cues:
                                                      "crowd_among", "people", "affiliation", "member", "office",
                                                      "office_qualifier", "seat", "resumptive", "speaker_subject",
                                                      "topic", "undergo", "attribution", "crowd_manner",
-                                                     "accident", "victim", "place_head")}
+                                                     "accident", "victim", "place_head", "verbal_attack", "political_title")}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("group\t"):
             continue
@@ -122,7 +126,8 @@ def load_cues() -> Cues:
                 topic=frozenset(sets["topic"]), undergo=frozenset(sets["undergo"]),
                 attribution=frozenset(sets["attribution"]), crowd_manner=frozenset(sets["crowd_manner"]),
                 accident=frozenset(sets["accident"]), victims=frozenset(sets["victim"]),
-                place_heads=frozenset(sets["place_head"]))
+                place_heads=frozenset(sets["place_head"]), verbal_attack=frozenset(sets["verbal_attack"]),
+                political_titles=frozenset(sets["political_title"]))
 
 
 def _attached(index: dict[str, tuple]) -> dict[str, tuple]:
