@@ -28,6 +28,10 @@ def test_institutions_without_nationality_take_the_story_country(code, find):
     assert (parliament.country, parliament.sector) == ("TUN", "LEG")
     government = resolve_span(doc, *find(doc, "الحكومة"))
     assert (government.country, government.sector) == ("TUN", "GOV")
+    interior = resolve_span(doc, *find(doc, "الداخلية"))
+    assert (interior.country, interior.sector) == ("TUN", "COP")
+    affairs = code("ناقش النواب الشؤون الداخلية في جلسة بصفاقس. وقالت تونس إن صفاقس آمنة.")
+    assert resolve_span(affairs, *find(affairs, "الشؤون الداخلية")) is None  # an adjective, no ministry
     other = code(TWO_COUNTRIES)
     assert resolve_span(other, *find(other, "البرلمان")).country is None
 

@@ -89,7 +89,11 @@ def analyse(doc: Doc, g: Gazetteer, start: int, end: int) -> SpanInfo:
     for m in find_matches(sub, texts, spans, g.trie):
         for e in m.entries:
             if e.kind == "office":
-                offices.append(g.offices[e.key])
+                office = g.offices[e.key]
+                if office.kind == "inst" and m.first == m.last and m.first and texts[m.first - 1][:2] == "ال" \
+                        and texts[m.first][:2] == "ال":
+                    continue  # الشؤون الداخلية، السياسة الخارجية: an adjective of the noun before, no ministry
+                offices.append(office)
             elif e.kind in ("nat", "country", "metonym"):
                 countries.append(e.key)
             elif e.kind == "region" and g.regions[e.key][1]:
