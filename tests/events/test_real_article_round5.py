@@ -183,3 +183,33 @@ def test_a_politician_attacking_a_government_attacks_in_words(code):
     # armed men attacking parliament is an assault
     doc = code("هاجم مسلحون مبنى البرلمان الغاني.", [("البرلمان الغاني", "ORG", "GHA", 1, "LEG")])
     assert not of_type(doc, "ACCUSE")
+
+
+def test_judging_words_after_a_speech_verb_are_disapproval(code):
+    text = "واعتبر رئيس الحزب المغربي أن ما تقوم به الحكومة هو تحايل على الشعب."
+    doc = code(text, [("الحزب المغربي", "ORG", "MAR", 1, "PTY")])
+    ev = of_type(doc, "ACCUSE")
+    assert ev and ev[0].mode == "disapprove" and parties(ev[0].actor) == {"MAR"}
+
+
+def test_a_detention_order_is_an_arrest_and_the_investigating_judge_no_investigation(code):
+    doc = code("أصدر قاضي التحقيق بطاقة إيداع بالسجن في حق الوزير السابق.")
+    assert [e for e in of_type(doc, "COERCE") if e.mode == "arrest"]
+    assert not of_type(doc, "ACCUSE")
+    doc = code("وصدر له قرار بالسجن من النيابة العامة مساء أمس.")
+    assert [e for e in of_type(doc, "COERCE") if e.mode == "arrest"]
+
+
+def test_a_fronted_topic_refers_to_the_speaker_named_after_it(code):
+    from marsad.records import Actor, Cue, Mention, Quote
+    text = "وبخصوص دعوته البرلمان إلى الانعقاد، اعتبر رئيس الحكومة التونسي الأسبق أن المجلس هو المكان الأنسب."
+    s = text.index("اعتبر")
+    sp = text.index("رئيس الحكومة التونسي الأسبق")
+    spk = Mention(text="رئيس الحكومة التونسي الأسبق", start=sp, end=sp + len("رئيس الحكومة التونسي الأسبق"),
+                  actor=Actor(country="TUN", sector="GOV", kind="person"))
+    q0 = text.index("المجلس")
+    q = Quote(id="q1", text=text[q0:-1], start=q0, end=len(text) - 1, kind="indirect",
+              cue=Cue(text="اعتبر", start=s, end=s + 5), speaker=spk, via=None)
+    doc = code(text, [("رئيس الحكومة التونسي الأسبق", "PER", "TUN")], quotes=[q])
+    ev = of_type(doc, "REQUEST")
+    assert ev and parties(ev[0].actor) == {"TUN"}

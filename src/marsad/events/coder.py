@@ -410,13 +410,17 @@ def _possessive(text: str) -> bool:
 
 
 def _sentence_speaker(doc: Doc, sent: Sentence, start: int) -> Mention | None:
-    """The speaker of the last quote whose cue stands in the sentence before offset ``start`` (a party)."""
-    best = None
+    """The speaker of the last quote whose cue stands in the sentence before offset ``start`` (a party), else of
+    the first one after it (وبخصوص دعوته البرلمان، اعتبر الجبالي أن…: a fronted topic names the speaker later)."""
+    before = after = None
     for q in doc.quotes:
-        if q.cue is not None and sent.start <= q.cue.start < start and q.speaker is not None \
-                and q.speaker.actor is not None:
-            best = q.speaker
-    return best
+        if q.cue is None or q.speaker is None or q.speaker.actor is None or not sent.start <= q.cue.start < sent.end:
+            continue
+        if q.cue.start < start:
+            before = q.speaker
+        elif after is None:
+            after = q.speaker
+    return before or after
 
 
 def _speaker_subject(doc: Doc, q, i: int, slots: list[Slot], cues: Cues) -> list[Mention]:
