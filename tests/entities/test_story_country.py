@@ -140,3 +140,15 @@ def test_an_ambiguous_organisation_with_a_proclitic_still_needs_its_cue(code):
     assert not [e for e in doc.entities if e.type == "ORG"]
     doc = code("قال إن مقاتلي القاعدة انسحبوا من لحج.")
     assert [e.actor.id for e in doc.entities if e.type == "ORG"] == ["AQ"]
+
+
+def test_guards_on_names_and_shared_names(code, entity):
+    # a definite noun the article repeats is no family name (التمديد), a nisba may be
+    doc = code("أعلن وزير الدفاع اللبناني سامي قزحيا التمديد للقادة. ورفض التيار التمديد.")
+    assert entity(doc, "سامي قزحيا").text == "سامي قزحيا"
+    # an apposition title needs a known organisation or a nationality: an unknown party names no country
+    doc = code("وقال ماجد الشريف، المستشار الإعلامي لحزب النور والأمل، إن الحزب حزين. وأكد أن الرياض والرياض بعيدة.")
+    assert not [e for e in doc.entities if e.type == "PER" and "ماجد" in e.text]
+    # a shared name takes the country its sentence names before the article's
+    doc = code("قالت روسيا إن روسيا مستعدة وإن موسكو تتابع. ومع هزائم الحوثيين على يد المقاومة الشعبية في عدن تراجعوا.")
+    assert entity(doc, "المقاومة الشعبية").actor.country == "YEM"

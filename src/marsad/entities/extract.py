@@ -439,9 +439,9 @@ class Extractor:
     def name_before(self, m: Match, last: int, office: Office, country: str | None, has_org: bool) -> bool:
         """Give a name right before a title its office (عدنان منصر، أمين عام حزب …; بوجمعة الرميلي عضو الهيئة
         السياسية لحركة …): an apposition after the name. The name has two words or more (rarer words than
-        after a title, the title closing it); without a comma between them the title must name an
-        organisation within a few words (a verb's object may precede a government title: انتقد فلان رئيس
-        الحكومة is two people), which gives the person its country and sector."""
+        after a title, the title closing it); the title names a known organisation within a few words, which
+        gives the person its country and sector, or a nationality (after a comma only: a verb's object may
+        precede a government title, انتقد فلان رئيس الحكومة is two people)."""
         end = m.first - 1
         if end < 1 or not self.adjacent(end, m.first, comma=True):
             return False
@@ -450,8 +450,8 @@ class Extractor:
             if org is not None and org.actor is not None:
                 has_org, country = True, country or org.actor.country
                 office = replace(office, sector=org.actor.sector) if org.actor.sector else office
-        if not has_org and self.adjacent(end, m.first):
-            return False
+        if not (has_org or country) or (not has_org and self.adjacent(end, m.first)):
+            return False  # خالد الشريف، المستشار الإعلامي لحزب …: an unknown body names no country
         f = self.covered.get(end)
         if f is not None:
             if f.type == "PER" and f.actor is not None and f.actor.id is None and f.actor.country is None:
@@ -546,9 +546,10 @@ class Extractor:
 
         The first word must be a known name token (Wikidata person labels); later words may also be links
         (بن، عبد), rare words (family names: الطريفي) or a family name the article repeats alone
-        (:meth:`repeated_surname`); a frequent word, a stop word or a gazetteer match ends it. ``loose``, where
-        the context marks a name (between a comma and a title: الهاشمي الحامدي، رئيس …), lets the first word be
-        a fairly rare word too, and every word one below ``RARE_DEFINITE``.
+        (:meth:`repeated_surname`, :func:`family_shaped`); a frequent word, a stop word or a gazetteer match
+        ends it. ``loose``, where the context marks a name (between a comma and a title: الهاشمي الحامدي، رئيس
+        …), lets the first word be a fairly rare word too, and every family-shaped word one below
+        ``RARE_DEFINITE``.
         """
         tokens, stop, common = load_name_tokens(), not_names(), load_common_words()
         rare = RARE_DEFINITE if loose else RARE
@@ -562,7 +563,8 @@ class Extractor:
                 # word is a rare name token the tokenizer split for want of having seen it (راجح بادي)
             if w in NAME_LINKS:
                 pass
-            elif w in tokens or ((j > i or loose) and (common.get(w, 0) < rare or self.repeated_surname(w))):
+            elif w in tokens or (j > i and common.get(w, 0) < RARE) or (
+                    (j > i or loose) and family_shaped(w) and (common.get(w, 0) < rare or self.repeated_surname(w))):
                 last = j
             else:
                 break
@@ -831,16 +833,34 @@ class Extractor:
     # ---- pass 7
     def article_country_pass(self) -> None:
         """People and organisations that name no country get one: an organisation the place after it
-        (أنصار الشريعة في تونس → TUN), anyone else the article's country (:func:`story_country`)."""
+        (أنصار الشريعة في تونس → TUN), else its sentence's (:meth:`sentence_party_country`), anyone else the
+        article's country (:func:`story_country`)."""
         story = story_country(self.found, self.g, self.doc.article.source)
         for f in self.found:
             a = f.actor
             if f.type not in ("PER", "ORG") or a is None or a.country or a.kind not in ("person", "organization") \
                     or (f.type == "PER" and a.id is not None):
                 continue  # a known person without a role keeps no country: the gazetteer knows better
-            country = (self.place_after(f.last) if f.type == "ORG" else None) or story
+            if f.type == "ORG":
+                country = self.place_after(f.last) or self.sentence_party_country(f) or story
+            else:
+                country = story
             if country:
                 f.actor = replace(a, country=country)
+
+    def sentence_party_country(self, f: Found) -> str | None:
+        """The country most entities of ``f``'s sentence name, when one does more than any other (المقاومة
+        الشعبية beside الحوثيين and صالح is Yemen's, whatever country the article is about)."""
+        sent = self.doc.sentence_at(self.doc.norm.to_orig_start(f.start))
+        if sent is None:
+            return None
+        lo, hi = self.doc.norm.to_norm(sent.start), self.doc.norm.to_norm(sent.end)
+        counts: dict[str, int] = {}
+        for e in self.found:
+            c = entity_country(e) if e is not f and lo <= e.start < hi else None
+            if c in self.g.countries:
+                counts[c] = counts.get(c, 0) + 1
+        return dominant(counts, ratio=1, least=1)
 
     def place_after(self, i: int) -> str | None:
         """The country of a place right after word i behind في or ب (في تونس، بليبيا), else None."""
@@ -915,6 +935,12 @@ def title_actor(g: Gazetteer, actor: Actor, office: Office, country: str | None,
                    role=actor.role or office.role)
 
 
+def family_shaped(w: str) -> bool:
+    """A word that can be a family name when the context says so: no article (قسيلة، منصر) or a nisba with
+    it (الشعيبي، الحامدي); a definite noun of another shape is a word of the sentence (التمديد، الفلاحين)."""
+    return not w.startswith("ال") or w.endswith("ي")
+
+
 def function_word(w: str, stop: frozenset[str]) -> bool:
     """A word of ``not_names.txt`` that can not stand inside an organisation's name: not the definite
     adjectives the list also holds (حزب الأمل الجديد)."""
@@ -962,15 +988,15 @@ def dominant_country(ents: Iterable, g: Gazetteer) -> str | None:
     return dominant(counts, ratio=ARTICLE_COUNTRY_RATIO)
 
 
-def dominant(counts: dict[str, int], *, ratio: float) -> str | None:
-    """The key counted at least ``ARTICLE_COUNTRY_MIN`` times, more often than any other and at least
-    ``ratio`` times as often, else None."""
+def dominant(counts: dict[str, int], *, ratio: float, least: int = ARTICLE_COUNTRY_MIN) -> str | None:
+    """The key counted at least ``least`` times, more often than any other and at least ``ratio`` times as
+    often, else None."""
     if not counts:
         return None
     top = max(counts, key=lambda c: (counts[c], c))
     second = max((n for c, n in counts.items() if c != top), default=0)
     n = counts[top]
-    return top if n >= ARTICLE_COUNTRY_MIN and n > second and n >= ratio * second else None
+    return top if n >= least and n > second and n >= ratio * second else None
 
 
 def find_entities(doc: Doc, g: Gazetteer, ner_spans: Iterable[tuple[int, int, str]] = ()) -> tuple[Entity, ...]:
