@@ -1,16 +1,26 @@
-"""The compiled token loop (text/_speedups.pyx) gives exactly the tokens of the Python loop."""
+"""The compiled text layer gives exactly what its Python source gives.
+
+The token loop (text/_speedups.pyx) against the Python loop, and the tokenizer and sentence splitter compiled
+from their .py files against those files loaded as Python: a compiled module that disagrees with its source was
+not rebuilt after an edit (run ``pip install -e .``).
+"""
 from __future__ import annotations
 
 import gc
+import importlib.util
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.doc import Token
+from marsad.text import sentences as S
 from marsad.text import tokenize as T
 from marsad.text.lexicon import load_clitic_lexicon
+
+from tests.conftest import shared_path
 
 speedups = pytest.importorskip("marsad.text._speedups", reason="built without Cython or a C compiler")
 
@@ -24,8 +34,15 @@ TEXTS = [
 ]
 
 
-def _fresh() -> T.CliticLexicon:
-    return T.CliticLexicon(LEX.freq, LEX.never_split)
+#: two lexicons like the package's, for loops that must not share a cache (see _fresh)
+_LEXICONS = (T.CliticLexicon(LEX.freq, LEX.never_split), T.CliticLexicon(LEX.freq, LEX.never_split))
+
+
+def _fresh(which: int = 0) -> T.CliticLexicon:
+    """A lexicon like the package's with an empty cache: every form is classified anew."""
+    lex = _LEXICONS[which]
+    lex.cache.clear()
+    return lex
 
 
 def _compiled(text: str, lex: T.CliticLexicon) -> tuple[Token, ...]:
@@ -38,7 +55,7 @@ def test_the_package_uses_the_compiled_loop():
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_same_tokens_and_cache(text):
-    a, b = _fresh(), _fresh()
+    a, b = _fresh(0), _fresh(1)
     toks = _compiled(text, a)
     assert toks == T.python_token_loop(text, b)
     assert a.cache == b.cache
@@ -50,7 +67,7 @@ def test_same_tokens_and_cache(text):
 @given(st.lists(st.sampled_from(TEXTS[:3] + [" ", "\n", "و", "ال", "ـ", "ّ", ".", "x", "٣"]), max_size=20).map("".join)
        | st.text(max_size=60))
 def test_same_tokens_on_any_text(text):
-    assert _compiled(text, _fresh()) == T.python_token_loop(text, _fresh())
+    assert _compiled(text, _fresh(0)) == T.python_token_loop(text, _fresh(1))
 
 
 def test_no_reference_leaks():
@@ -65,3 +82,41 @@ def test_no_reference_leaks():
     del toks
     gc.collect()
     assert (sys.getrefcount(norm), sys.getrefcount(Token)) == before
+
+
+def _source_module(module):
+    """The Python source of a compiled module, loaded as a module of its own (it is only compiled when the
+    package was built with Cython: else the test is skipped)."""
+    path = Path(module.__file__)
+    if path.suffix == ".py":
+        pytest.skip(f"{module.__name__} is not compiled")
+    spec = importlib.util.spec_from_file_location(f"{module.__package__}._source_{path.name.split('.')[0]}",
+                                                  path.with_name(path.name.split(".")[0] + ".py"))
+    source = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(source)
+    return source
+
+
+def _sample_texts() -> list[str]:
+    from marsad.io.readers import read_inputs
+
+    corpus = shared_path("data", "corpora", "ant")
+    return TEXTS + [a.text for a in read_inputs([str(corpus)], limit=150)]
+
+
+def test_compiled_tokenizer_equals_its_source():
+    source = _source_module(T)
+    lex = source.CliticLexicon(LEX.freq, LEX.never_split)
+    words = [w for w in LEX.cache if LEX.cache[w][0] == "word"]
+    assert len(words) > 100_000  # the analysis table: the clitic analysis of every form of the word list's sources
+    assert [source.analyze(w, lex) for w in words] == [T.analyze(w, LEX) for w in words]
+    fresh = _fresh()
+    for text in _sample_texts():
+        assert source.python_token_loop(text, lex) == T.python_token_loop(text, fresh)
+
+
+def test_compiled_sentence_splitter_equals_its_source():
+    source = _source_module(S)
+    for text in _sample_texts():
+        toks = T.tokenize(text, LEX)
+        assert source.split_sentences(text, toks) == S.split_sentences(text, toks)

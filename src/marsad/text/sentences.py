@@ -9,6 +9,8 @@ text), and always at a line break: news paragraphs and headlines are one per lin
   swallows the rest of the article;
 * a decimal point or a dot inside a URL, an e-mail or an acronym (the tokenizer keeps those whole);
 * common abbreviations (د. م. ص. ق.م أ.د) and single-letter initials (J. or م.).
+
+Compiled with Cython when the package is built with it (see ext-modules in pyproject.toml): rebuild after an edit.
 """
 from __future__ import annotations
 

@@ -11,7 +11,10 @@ like clitics are clitics (و+قال) or part of the stem (وزير، لبنان)
 Speed: everything about a surface form (its kind, normalized form and clitic parts) is computed once per
 process and cached, so the work per token is one dictionary look-up and building the tuples of the result
 (see :func:`tokenize`). The package's lexicon comes with the cache prefilled from an analysis table (see
-:mod:`marsad.text.lexicon`), and the loop over the tokens is compiled when Cython was at hand at install time.
+:mod:`marsad.text.lexicon`). When Cython and a C compiler were at hand at install time, this module is compiled
+from this file and the loop over the tokens runs in C (``_speedups.pyx``, see ext-modules in pyproject.toml):
+the compiled module shadows this file, so rebuild (``pip install -e .``) after editing it;
+``tests/text/test_speedups.py`` fails while the two disagree.
 """
 from __future__ import annotations
 
