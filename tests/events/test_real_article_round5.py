@@ -213,3 +213,16 @@ def test_a_fronted_topic_refers_to_the_speaker_named_after_it(code):
     doc = code(text, [("رئيس الحكومة التونسي الأسبق", "PER", "TUN")], quotes=[q])
     ev = of_type(doc, "REQUEST")
     assert ev and parties(ev[0].actor) == {"TUN"}
+
+
+def test_achieving_reaching_and_publishing_are_no_events(code):
+    doc = code("وأضاف أن المجلس لم يحقق أهدافه في التواصل مع المواطنين.")
+    assert not of_type(doc, "ACCUSE")
+    doc = code("نسعى إلى تحقيق توازن سياسي حقيقي في المشهد.")
+    assert not of_type(doc, "ACCUSE")
+    doc = code("وعبر عن أمله في ألا تصل البلاد إلى أزمة سياسية.")
+    assert not of_type(doc, "CONSULT")
+    doc = code("يتم اليوم نشر نتائج امتحان شهادة ختم التعليم الأساسي.")
+    assert not doc.events
+    doc = code("حققت الشرطة النمساوية في الحادث.", [("الشرطة النمساوية", "ORG", "AUT")])
+    assert of_type(doc, "ACCUSE")
