@@ -410,8 +410,11 @@ class Extractor:
                 f.actor = title_actor(self.g, f.actor, office, country, self.date)
                 return True
             return False
-        # a comma between the title and the name marks the name: rarer words may open it (الهاشمي الحامدي)
+        # a comma between the title and the name marks the name: rarer words may open it (الهاشمي الحامدي),
+        # as long as a second word follows (النائبة، ضيفة حصة اليوم: a guest, no name)
         end = self.name_run(start, loose=not self.adjacent(last, start))
+        if end == start and self.wt[start] not in load_name_tokens():
+            end = None
         if end is None or (end == start and self.object_follows(end)):
             return False  # رئيس الأركان الأمريكي طالب رئيس الوزراء: a verb and its object, not a name
         ws = self.ws
