@@ -226,3 +226,10 @@ def test_achieving_reaching_and_publishing_are_no_events(code):
     assert not doc.events
     doc = code("حققت الشرطة النمساوية في الحادث.", [("الشرطة النمساوية", "ORG", "AUT")])
     assert of_type(doc, "ACCUSE")
+
+
+def test_a_spokesman_of_an_organisation_speaks_for_it(code):
+    text = "استنكر الناطق باسم الحزب الجمهوري المالي عدم دعوة حزبه إلى الاجتماع."
+    doc = code(text, [("الحزب الجمهوري المالي", "ORG", "MLI", 1, "PTY")])
+    ev = of_type(doc, "ACCUSE")
+    assert ev and parties(ev[0].actor) == {"MLI"} and not parties(ev[0].recipient)
