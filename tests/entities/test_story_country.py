@@ -155,3 +155,13 @@ def test_guards_on_names_and_shared_names(code, entity):
     # a shared name takes the country its sentence names before the article's
     doc = code("قالت روسيا إن روسيا مستعدة وإن موسكو تتابع. ومع هزائم الحوثيين على يد المقاومة الشعبية في عدن تراجعوا.")
     assert entity(doc, "المقاومة الشعبية").actor.country == "YEM"
+
+
+def test_a_kunya_inside_an_ner_name_links_later_mentions(code):
+    text = "نشرت الجماعة تسجيلا لزعيمها سعد بن منصور المكنى بأبي حفص. وقال أبو حفص إن الهدنة انتهت."
+    doc = code(text)
+    s = text.index("سعد بن منصور")
+    e = text.index("حفص") + 3
+    ents = find_entities(doc, load_gazetteer(), [(s, e, "PERS")])
+    per = [x for x in ents if x.type == "PER"]
+    assert per[-1].text == "أبو حفص" and per[-1].source == "coref" and per[-1].actor == per[0].actor

@@ -809,8 +809,9 @@ class Extractor:
             if hit is None or hit[1].first >= i:
                 continue
             strip, f = hit
+            before = self.wt[f.last - 1]  # the person's name ends in a kunya (… المكنى بأبي عياض، أبي عياض)
             kunya = (i and self.wt[i - 1] in KUNYA and i - 1 not in covered
-                     and self.norm[f.start:f.end].split()[0] in KUNYA)  # the person's name is a kunya
+                     and (before in KUNYA or (before[:1] == "ب" and before[1:] in KUNYA)))
             if not strip and i and self.wt[i - 1] in NAME_LINKS and self.adjacent(i - 1, i) and not kunya:
                 continue  # سيف بن أحمد آل ثاني: the family name inside another person's name
             other = covered.get(i)
