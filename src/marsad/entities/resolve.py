@@ -36,8 +36,9 @@ the country with the most votes wins, a tie going to the country named nearest t
 القبلية الباكستانية المتاخمة لأفغانستان → PAK). News sentences about protests, police and soldiers nearly
 always name where they happen (متظاهرون في الخرطوم → SDN). A sentence without any place falls back on the
 article's country (:func:`~marsad.entities.extract.story_country`: the country the article names clearly
-most often, or its outlet's when it names none), as NGEC gives agents the country of the story: البرلمان، الحكومة، النائب in a Tunisian news item
-are Tunisia's. An organisation that names no country takes the same fallback. The GSR coders often leave such a
+most often, or its outlet's when it names none), as NGEC gives agents the country of the story: البرلمان،
+الحكومة، النائب in a Tunisian news item are Tunisia's. An organisation that names no country takes the same
+fallback. The GSR coders often leave such a
 country empty: the rule trades spurious countries for correct ones (``marsad eval actors`` reports both).
 
 **Cost.** The entities component stores a :class:`DocIndex` in ``doc.extras["entities_index"]``: the
