@@ -143,7 +143,7 @@ class Extractor:
             if any(e.kind == "org" for e in m.entries):
                 # by the entry's alias: للقاعدة is matched as ل + القاعدة, its text (لقاعده) is no alias
                 cues = next((c for e in m.entries if e.kind == "org"
-                             and (c := self.g.ambiguous.get(normalize(e.alias))) is not None), None)
+                             and (c := self.g.ambiguous.get(normalized_alias(e.alias))) is not None), None)
                 if cues is not None and not self.org_context(m, cues, matches, k):
                     drop = "org"
             entries = [e for e in m.entries if e.kind != drop]
@@ -937,6 +937,12 @@ def title_actor(g: Gazetteer, actor: Actor, office: Office, country: str | None,
         return actor
     return replace(actor, country=actor.country or country, sector=actor.sector or office.sector,
                    role=actor.role or office.role)
+
+
+@lru_cache(maxsize=8192)
+def normalized_alias(alias: str) -> str:
+    """An alias as the data writes it, normalized (once per alias: matches recur in every article)."""
+    return normalize(alias)
 
 
 def family_shaped(w: str) -> bool:
