@@ -98,6 +98,8 @@ def test_refusing_to_cooperate_is_a_rejection(code):
     assert not of_type(doc, "AGREE")
     doc = code("أعلنت الحكومة النرويجية أنها لن تصوت لصالح مشروع القرار.", [("الحكومة النرويجية", "ORG", "NOR")])
     assert of_type(doc, "REJECT") and not of_type(doc, "SUPPORT")
+    # a thing that does not meet conditions refuses nothing
+    assert not of_type(code("تم حجز لعب لا تستجيب لشروط السلامة."), "REJECT")
     # a past negation (لم) stays a negated cooperation, not a rejection
     doc = code("لم تدعم الحكومة النرويجية مشروع القرار.", [("الحكومة النرويجية", "ORG", "NOR")])
     assert not of_type(doc, "REJECT")

@@ -513,9 +513,10 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
             feats["actor_place"] = 1.0
     modality = find_modality(found, i, lo, hi, past_verb=past, future_prefix=head.future)
     typ = trig.type
-    if modality == "negated" and typ in REFUSABLE and head.form == "present" and _refused(doc, found, i, lo):
-        # لن تقبل بأي اتفاق، لا نؤيد القرار: refusing to cooperate is a rejection that happened, not a negated
-        # cooperation
+    if modality == "negated" and typ in REFUSABLE and head.form == "present" and actor \
+            and _refused(doc, found, i, lo):
+        # لن تقبل بأي اتفاق، لا نؤيد القرار: a party refusing to cooperate is a rejection that happened, not a
+        # negated cooperation (a thing that does not meet conditions, لعب لا تستجيب للشروط, refuses nothing)
         typ, mode, modality = "REJECT", None, "asserted"
     if typ == "ASSAULT" and head.form != "noun" and trig.pattern.split(" ")[0] in cues.verbal_attack \
             and not any(k.startswith(ARMED_CUES) for k in found) and _in_words(actor, recipient, cues):
