@@ -235,3 +235,10 @@ def test_a_spokesman_of_an_organisation_speaks_for_it(code):
     doc = code(text, [("الحزب الجمهوري المالي", "ORG", "MLI", 1, "PTY")])
     ev = of_type(doc, "ACCUSE")
     assert ev and parties(ev[0].actor) == {"MLI"} and not parties(ev[0].recipient)
+
+
+def test_a_quantity_reaching_a_figure_is_no_visit(code):
+    doc = code("وقالت الوكالة إن عددا يصل إلى 390 مقاتلا قتلوا في الغارات.")
+    assert not of_type(doc, "CONSULT")
+    doc = code("وتطلع الوزير الكويتي إلى تعاون أوثق مع الاتحاد الأوروبي.", [("الوزير الكويتي", "PER", "KWT")])
+    assert not of_type(doc, "ACCUSE")
