@@ -242,3 +242,14 @@ def test_a_quantity_reaching_a_figure_is_no_visit(code):
     assert not of_type(doc, "CONSULT")
     doc = code("وتطلع الوزير الكويتي إلى تعاون أوثق مع الاتحاد الأوروبي.", [("الوزير الكويتي", "PER", "KWT")])
     assert not of_type(doc, "ACCUSE")
+
+
+def test_the_antecedent_of_a_relative_pronoun_is_the_subject_of_its_verb(code):
+    text = "وأثار القرار غضبا في قطر التي اتهمت السعودية بمحاولة عزلها."
+    doc = code(text, [("قطر", "GPE", "QAT"), ("السعودية", "GPE", "SAU")])
+    ev = of_type(doc, "ACCUSE")
+    assert ev and parties(ev[0].actor) == {"QAT"} and parties(ev[0].recipient) == {"SAU"}
+    # with an object pronoun on the verb, the antecedent is its object
+    text = "وأدان الوزير المالي الغارات على تمبكتو التي شنتها القوات الفرنسية."
+    doc = code(text, [("الوزير المالي", "PER", "MLI"), ("تمبكتو", "GPE", "MLI"), ("القوات الفرنسية", "ORG", "FRA")])
+    assert not [e for e in doc.events if e.trigger.text == "شنتها" and parties(e.actor) == {"MLI"}]

@@ -638,7 +638,7 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
             # SVO: a bare noun phrase opening the sentence right before the verb is its subject
             # (الرئيس الفرنسي يزور الجزائر); otherwise the verb's subject follows it (VSO)
             actor_slot = next((s for s in before if s.prep is None and s.first <= lo + 1 and s.last >= i - 2), None) \
-                or _coordinated_subject(doc, i, lo, before, after)
+                or _relative_antecedent(doc, i, lo, slots) or _coordinated_subject(doc, i, lo, before, after)
         if actor_slot is None and not passive:
             actor_slot = next((s for s in after if s.first <= i + VSO_SCOPE and s.prep is None), None) \
                 or _subject_before_complement(doc, i, hi, after)
@@ -727,6 +727,16 @@ def _past_times(doc: Doc, i: int) -> int:
     while j < len(toks) and any(t.start <= toks[j].start < t.end for t in doc.times):
         j += 1
     return j
+
+
+def _relative_antecedent(doc: Doc, i: int, lo: int, slots: list[Slot]) -> Slot | None:
+    """The party a relative pronoun right before the verb refers to, when it is the verb's subject (غضب في قطر
+    التي اتهمت جيرانها: Qatar accused); a verb carrying an object pronoun has it as its object instead
+    (الغارات على غزة التي نفذتها إسرائيل)."""
+    toks = doc.tokens
+    if i - 2 < lo or toks[i - 1].norm not in RELATIVES or any(p.kind == "enclitic" for p in toks[i].parts):
+        return None
+    return next((s for s in slots if s.last == i - 2 and any(m.actor is not None for m in s.mentions)), None)
 
 
 def _same_party(actor: list[Mention], recipient: list[Mention]) -> bool:
