@@ -253,3 +253,10 @@ def test_the_antecedent_of_a_relative_pronoun_is_the_subject_of_its_verb(code):
     text = "وأدان الوزير المالي الغارات على تمبكتو التي شنتها القوات الفرنسية."
     doc = code(text, [("الوزير المالي", "PER", "MLI"), ("تمبكتو", "GPE", "MLI"), ("القوات الفرنسية", "ORG", "FRA")])
     assert not [e for e in doc.events if e.trigger.text == "شنتها" and parties(e.actor) == {"MLI"}]
+
+
+def test_an_activist_or_journalist_with_a_nationality_is_a_party(code):
+    text = "وصف الناشط السياسي المغربي رئيس البلدية بزعيم عصابة."
+    doc = code(text, [("المغربي", "NORP", "MAR")])
+    ev = of_type(doc, "ACCUSE")
+    assert ev and parties(ev[0].actor) == {"MAR"}
