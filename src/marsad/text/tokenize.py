@@ -445,9 +445,23 @@ def python_token_loop(text: str, lex: CliticLexicon) -> tuple[Token, ...]:
 
 _new_token = partial(tuple.__new__, Token)
 _EMPTY_LEX = CliticLexicon()
+
+
+def char_classes() -> bytes:
+    """One byte per BMP character, for the compiled token loop: 1 if it is an Arabic letter (AR_LETTER), 2 if
+    an Arabic mark (AR_MARK), 4 if whitespace or an invisible format character (FORMAT); read off the regex's
+    own character sets."""
+    bmp = "".join(map(chr, range(0x10000)))
+    table = bytearray(0x10000)
+    for flag, chars in ((1, f"[{AR_LETTER}]"), (2, f"[{AR_MARK}]"), (4, rf"[\s{FORMAT}]")):
+        for m in re.finditer(chars, bmp):
+            table[m.start()] |= flag
+    return bytes(table)
+
+
 try:
     from ._speedups import tokenize_loop
 except ImportError:  # built without Cython or a C compiler
     _token_loop = python_token_loop
 else:
-    _token_loop = partial(tokenize_loop, _SPLIT_RE.split, _classify, Token)
+    _token_loop = partial(tokenize_loop, TOKEN_RE.match, char_classes(), _classify, Token)
