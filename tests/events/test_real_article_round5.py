@@ -260,3 +260,20 @@ def test_an_activist_or_journalist_with_a_nationality_is_a_party(code):
     doc = code(text, [("المغربي", "NORP", "MAR")])
     ev = of_type(doc, "ACCUSE")
     assert ev and parties(ev[0].actor) == {"MAR"}
+
+
+def test_a_support_or_visit_asked_for_is_no_event(code):
+    doc = code("وفي كلمته طالب الرئيس الغاني بدعم أكبر لجهود بلاده.", [("الرئيس الغاني", "PER", "GHA")])
+    assert of_type(doc, "REQUEST") and not of_type(doc, "SUPPORT")
+    doc = code("دعا النائب الغاني رئيس الحكومة إلى القيام بزيارة رسمية إلى الجهة.", [("النائب الغاني", "PER", "GHA")])
+    assert of_type(doc, "REQUEST") and not of_type(doc, "CONSULT")
+
+
+def test_cancelling_an_agreement_or_dealings_is_a_sanction(code):
+    text = "أعلن الرئيس الأمريكي إلغاء القرار الذي اتخذته الإدارة السابقة بشأن تطبيع العلاقات مع كوبا."
+    doc = code(text, [("الرئيس الأمريكي", "PER", "USA"), ("كوبا", "GPE", "CUB")])
+    ev = of_type(doc, "SANCTION")
+    assert ev and parties(ev[0].actor) == {"USA"}
+    doc = code("أوقفت البنوك الكويتية التعامل مع مصارف بوليفية.", [("الكويتية", "NORP", "KWT")])
+    assert [e for e in of_type(doc, "SANCTION") if e.mode == "discontinue"]
+    assert not of_type(doc, "COERCE")

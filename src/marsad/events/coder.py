@@ -181,6 +181,11 @@ def _complement(words: list[str], i: int, hi: int) -> int:
     return hi
 
 
+def _ba_complement(tok) -> bool:
+    """Whether a word carries the preposition ب as a proclitic (بدعم، بالإفراج)."""
+    return any(p.kind == "proclitic" and p.text == "ب" for p in tok.parts)
+
+
 def _stop_between(words: list[str], a: int, b: int) -> bool:
     return any(w in REQUEST_STOPS for w in words[a:b])
 
@@ -207,6 +212,7 @@ def _triggers(lex: Lexicon, words: list[str], toks, lo: int, hi: int, cues: Cues
     sentence_keys = SentenceKeys(words, lo, hi, lex.follow_keys_of)
     accident: bool | None = None  # whether the sentence reports an accident (computed for the first ASSAULT)
     requested_from = hi  # the first word of what a request in this sentence asks for (دعا … إلى <here>)
+    last_request = hi  # the last request word (طالب … بدعم: a ب complement is asked for too)
     for i in candidates:
         if i in consumed:
             continue
@@ -218,12 +224,13 @@ def _triggers(lex: Lexicon, words: list[str], toks, lo: int, hi: int, cues: Cues
         consumed.update(follow)
         if head.trigger.kind == "block":
             continue  # تقرير صادر عن، حزب نداء تونس: the words name no event
-        if requested_from < i <= requested_from + REQUESTED_SCOPE and head.form == "noun" \
-                and head.trigger.type not in STILL_CODED_WHEN_REQUESTED \
-                and not _stop_between(words, requested_from, i):
-            continue  # دعا النواب إلى الاستقالة: what is asked for has not happened
-        if head.trigger.type == "REQUEST" and not follow:
-            requested_from = _complement(words, i, hi)
+        if head.form == "noun" and head.trigger.type not in STILL_CODED_WHEN_REQUESTED and (
+                (requested_from < i <= requested_from + REQUESTED_SCOPE and not _stop_between(words, requested_from, i))
+                or (last_request < i <= last_request + REQUESTED_SCOPE and _ba_complement(toks[i])
+                    and not _stop_between(words, last_request, i))):
+            continue  # دعا النواب إلى الاستقالة، طالب بدعم أكبر: what is asked for has not happened
+        if head.trigger.type == "REQUEST":
+            requested_from, last_request = _complement(words, i, hi), i
         if head.trigger.type == "ASSAULT":
             if accident is None:
                 accident = _accident(words, lo, hi, cues)
