@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.doc import Token
+from marsad.text import normalize as N
 from marsad.text import sentences as S
 from marsad.text import tokenize as T
 from marsad.text.lexicon import load_clitic_lexicon
@@ -127,3 +128,19 @@ def test_compiled_sentence_splitter_equals_its_source():
     for text in _sample_texts():
         toks = T.tokenize(text, LEX)
         assert source.split_sentences(text, toks) == S.split_sentences(text, toks)
+
+
+_FOLDERS = [N.folder(*opts) for opts in ((), (False, False), (True, True, True, False, False))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_TRICKY + "أإآىةیکًٌٍَُِّْٰٕٔ٠١ABCﷺﻻﷲ\u2066", max_size=40) | st.text(max_size=40))
+def test_compiled_folding_equals_the_python_one(text):
+    for f in _FOLDERS:
+        assert speedups.fold(text, f.codes) == N.python_fold(text, f)
+
+
+def test_normtext_uses_the_compiled_folding():
+    assert N._fold is not N.python_fold
+    with pytest.raises(ValueError):
+        speedups.fold("x", [None] * 10)

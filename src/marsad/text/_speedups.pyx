@@ -1,5 +1,6 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
-"""The tokenizer's token loop in C (optional: :func:`marsad.text.tokenize.tokenize` is the same loop in Python).
+"""The text layer's loops over characters in C: the tokenizer's token loop and the normalizer's folding (optional:
+:func:`marsad.text.tokenize.python_token_loop` and :func:`marsad.text.normalize.python_fold` do the same in Python).
 
 Built by ``pip install -e .`` when Cython and a C compiler are present (``[tool.setuptools] ext-modules`` in
 pyproject.toml, an optional extension: without them the package installs and runs without it). The Python
@@ -9,6 +10,7 @@ place. What it knows about tokens comes from its arguments (the regex, a table o
 from the regex's own character sets, the cache, the function that classifies an unseen form);
 ``tests/text/test_speedups.py`` checks on any text that the two loops give the same tokens.
 """
+from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
 from cpython.ref cimport Py_INCREF
 from cpython.tuple cimport PyTuple_SET_ITEM
 
@@ -16,6 +18,9 @@ from cpython.tuple cimport PyTuple_SET_ITEM
 cdef extern from "Python.h":
     # a new instance of a tuple subclass with n empty slots (what tuple.__new__ allocates for a subclass)
     object PyType_GenericAlloc(type t, Py_ssize_t n)
+    # a str from a buffer of code points (in the narrowest representation that holds them)
+    object PyUnicode_FromKindAndData(int kind, const void* buffer, Py_ssize_t size)
+    int PyUnicode_4BYTE_KIND
 
 
 cdef inline void _put(tuple t, Py_ssize_t i, object value):
@@ -82,3 +87,56 @@ def tokenize_loop(object token_match, bytes char_classes, object classify, type 
         out.append(tok)
         i = j
     return tuple(out)
+
+
+def fold(str text, list table):
+    """``text`` normalized with a character table and the segments of :class:`marsad.text.normalize.NormText`,
+    like :func:`marsad.text.normalize.python_fold` (one pass over the characters instead of two regex scans and
+    a replacement per distinct character). ``table[c]`` is the replacement of the BMP character ``c`` (``None``
+    when it is kept); characters outside the BMP are kept."""
+    cdef Py_ssize_t n = len(text), p, k, o = 0, nn = 0, size = n, length
+    cdef Py_UCS4 c
+    cdef object rep
+    cdef str r
+    cdef list segs = []
+    cdef Py_UCS4* buf
+    cdef Py_UCS4* grown
+    if len(table) != 0x10000:
+        raise ValueError("the table needs one entry per BMP character")
+    buf = <Py_UCS4*>PyMem_Malloc(size * sizeof(Py_UCS4) + 1)
+    if buf == NULL:
+        raise MemoryError()
+    try:
+        for p in range(n):
+            c = text[p]
+            rep = table[<Py_ssize_t>c] if c < 0x10000 else None
+            if rep is None:
+                buf[nn] = c
+                nn += 1
+                continue
+            r = <str>rep
+            length = len(r)
+            if length == 1:
+                buf[nn] = r[0]
+                nn += 1
+                continue
+            # a character deleted or expanded: the copy run before it, then its own segment
+            if p > o:
+                segs.append((nn - (p - o), o, p - o, p - o))
+            if length:
+                if nn + length + (n - p) > size:
+                    size = nn + length + (n - p) + n
+                    grown = <Py_UCS4*>PyMem_Realloc(buf, size * sizeof(Py_UCS4))
+                    if grown == NULL:
+                        raise MemoryError()
+                    buf = grown
+                segs.append((nn, p, length, 1))
+                for k in range(length):
+                    buf[nn + k] = r[k]
+                nn += length
+            o = p + 1
+        if o < n:
+            segs.append((nn - (n - o), o, n - o, n - o))
+        return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, nn), segs
+    finally:
+        PyMem_Free(buf)

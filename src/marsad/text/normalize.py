@@ -83,7 +83,7 @@ def table(*, fold_ya: bool = True, fold_ta: bool = True, fold_hamza: bool = Fals
 class _Folder:
     """One option set's table, compiled: what changes, and what changes length (for the offset map)."""
 
-    __slots__ = ("table", "changed", "special")
+    __slots__ = ("table", "changed", "special", "codes")
 
     #: below this length ``str.translate`` is faster than scanning and replacing
     SHORT = 48
@@ -93,6 +93,11 @@ class _Folder:
         self.changed = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(t)) + "]")
         self.special = re.compile("[" + "".join(re.escape(chr(c)) for c, v in sorted(t.items())
                                                 if len(v) != 1) + "]")
+        #: the table as a list indexed by code point (``None``: kept), for the compiled folding (every character
+        #: the table changes is in the BMP)
+        self.codes: list[str | None] = [None] * 0x10000
+        for c, v in t.items():
+            self.codes[c] = v
 
     def __call__(self, text: str) -> str:
         if len(text) < self.SHORT:
@@ -143,24 +148,8 @@ class NormText:
 
     def __init__(self, original: str, *, fold_ya: bool = True, fold_ta: bool = True,
                  fold_hamza: bool = False, lower: bool = True, fold_alef: bool = True):
-        f = folder(fold_ya, fold_ta, fold_hamza, lower, fold_alef)
-        t = f.table
         self.original = original
-        self.text = f(original)
-        segs: list[tuple[int, int, int, int]] = []
-        n = o = 0  # next positions in norm and original
-        for m in f.special.finditer(original):
-            p = m.start()
-            if p > o:
-                segs.append((n, o, p - o, p - o))
-                n += p - o
-            rep = t[ord(original[p])]
-            if rep:
-                segs.append((n, p, len(rep), 1))
-                n += len(rep)
-            o = p + 1
-        if o < len(original):
-            segs.append((n, o, len(original) - o, len(original) - o))
+        self.text, segs = _fold(original, folder(fold_ya, fold_ta, fold_hamza, lower, fold_alef))
         self._segs = segs
         self._nstarts = [s[0] for s in segs]
         self._ostarts = [s[1] for s in segs]
@@ -216,3 +205,33 @@ class NormText:
         if o < os_ + ol:
             return ns + (o - os_) if nl == ol else ns
         return ns + nl
+
+
+def python_fold(original: str, f: _Folder) -> tuple[str, list[tuple[int, int, int, int]]]:
+    """The normalized text and the segments of :class:`NormText` (compiled as ``marsad.text._speedups.fold``
+    when the package was built with Cython: one pass over the characters, the same result)."""
+    t = f.table
+    segs: list[tuple[int, int, int, int]] = []
+    n = o = 0  # next positions in norm and original
+    for m in f.special.finditer(original):
+        p = m.start()
+        if p > o:
+            segs.append((n, o, p - o, p - o))
+            n += p - o
+        rep = t[ord(original[p])]
+        if rep:
+            segs.append((n, p, len(rep), 1))
+            n += len(rep)
+        o = p + 1
+    if o < len(original):
+        segs.append((n, o, len(original) - o, len(original) - o))
+    return f(original), segs
+
+
+try:
+    from ._speedups import fold as _compiled_fold
+except ImportError:  # built without Cython or a C compiler
+    _fold = python_fold
+else:
+    def _fold(original: str, f: _Folder) -> tuple[str, list[tuple[int, int, int, int]]]:
+        return _compiled_fold(original, f.codes)
