@@ -277,3 +277,11 @@ def test_cancelling_an_agreement_or_dealings_is_a_sanction(code):
     doc = code("أوقفت البنوك الكويتية التعامل مع مصارف بوليفية.", [("الكويتية", "NORP", "KWT")])
     assert [e for e in of_type(doc, "SANCTION") if e.mode == "discontinue"]
     assert not of_type(doc, "COERCE")
+
+
+def test_the_pronoun_of_an_attack_noun_is_its_doer(code):
+    text = "قصفت القوات الإثيوبية مواقع المتمردين أمس. وواصلت القوات الإثيوبية اليوم غاراتها على الإقليم."
+    doc = code(text, [("القوات الإثيوبية", "ORG", "ETH", 1, "MIL"), ("القوات الإثيوبية", "ORG", "ETH", 2, "MIL")])
+    ev = [e for e in of_type(doc, "ASSAULT") if e.trigger.text == "غاراتها"]
+    assert not ev or ("ETH" in parties(ev[0].actor) and "ETH" not in parties(ev[0].recipient))
+    assert not [e for e in of_type(doc, "ASSAULT") if "ETH" in parties(e.recipient)]

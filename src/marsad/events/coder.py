@@ -482,7 +482,7 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
             and q.cue is not None and q.cue.implies == trig.type:
         actor = [q.speaker]
         feats["actor_quote"] = 1.0
-    if not actor and head.form == "noun" and not _object_genitive(trig) and _possessive(tok.text):
+    if not actor and head.form == "noun" and not _object_genitive(trig, cues) and _possessive(tok.text):
         # على هامش زيارته، خلال لقائها: the pronoun names the doer, the one the sentence reports speaking
         # (وأضاف الوزير …) or, without one, the previous actor
         speaker = _sentence_speaker(doc, sent, tok.start)
@@ -671,7 +671,7 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
         recipient_slots.extend(undergone or ())
         reach = _past_times(doc, i) + GENITIVE_SCOPE - 1
         gen = next((s for s in after if s.first <= reach and s.prep is None), None)
-        victim = _object_genitive(head.trigger)
+        victim = _object_genitive(head.trigger, cues)
         object_genitive = gen is not None and not victim and _possessive(doc.tokens[i].text)
         if gen is not None and (victim or object_genitive):
             # اغتيال الرئيس: the victim; خلال لقائه اليوم المبعوث الأممي: the pronoun is the doer, the noun after
@@ -722,9 +722,11 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
     return actor, recipient, feats
 
 
-def _object_genitive(trig) -> bool:
-    """Whether the trigger's verbal noun takes the one it befalls in the genitive (اغتيال الرئيس، اعتقاله)."""
-    return trig.type in OBJECT_GENITIVE and trig.mode not in SUBJECT_GENITIVE_MODES
+def _object_genitive(trig, cues: Cues) -> bool:
+    """Whether the trigger's verbal noun takes the one it befalls in the genitive (اغتيال الرئيس، اعتقاله); the
+    nouns of attacking (هجماتهم، عملياتهم العسكرية، غاراتها) take their doer, like resignations."""
+    return trig.type in OBJECT_GENITIVE and trig.mode not in SUBJECT_GENITIVE_MODES \
+        and cues.doer_genitive.isdisjoint(trig.pattern.split(" ", 1)[0].split("|"))
 
 
 def _past_times(doc: Doc, i: int) -> int:

@@ -56,6 +56,8 @@ class Cues:
     verbal_attack: frozenset[str]
     #: first words of a politician's or official's title (رئيس الحزب، الوزير، الناطق باسم)
     political_titles: frozenset[str]
+    #: event nouns whose genitive (pronoun) is their doer though their type's usually is the victim (هجماتهم)
+    doer_genitive: frozenset[str]
     #: first word -> (cue key, the phrase's other words) for every modality/context/mode cue
     index: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
     #: ``index`` plus its words with و/ف attached (when not cues themselves): one look-up per token
@@ -87,7 +89,7 @@ def load_cues() -> Cues:
                                                      "crowd_among", "people", "affiliation", "member", "office",
                                                      "office_qualifier", "seat", "resumptive", "speaker_subject",
                                                      "topic", "undergo", "attribution", "crowd_manner",
-                                                     "accident", "victim", "place_head", "verbal_attack", "political_title")}
+                                                     "accident", "victim", "place_head", "verbal_attack", "political_title", "doer_genitive")}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("group\t"):
             continue
@@ -127,7 +129,7 @@ def load_cues() -> Cues:
                 attribution=frozenset(sets["attribution"]), crowd_manner=frozenset(sets["crowd_manner"]),
                 accident=frozenset(sets["accident"]), victims=frozenset(sets["victim"]),
                 place_heads=frozenset(sets["place_head"]), verbal_attack=frozenset(sets["verbal_attack"]),
-                political_titles=frozenset(sets["political_title"]))
+                political_titles=frozenset(sets["political_title"]), doer_genitive=frozenset(sets["doer_genitive"]))
 
 
 def _attached(index: dict[str, tuple]) -> dict[str, tuple]:
