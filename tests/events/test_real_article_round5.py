@@ -285,3 +285,12 @@ def test_the_pronoun_of_an_attack_noun_is_its_doer(code):
     ev = [e for e in of_type(doc, "ASSAULT") if e.trigger.text == "غاراتها"]
     assert not ev or ("ETH" in parties(ev[0].actor) and "ETH" not in parties(ev[0].recipient))
     assert not [e for e in of_type(doc, "ASSAULT") if "ETH" in parties(e.recipient)]
+
+
+def test_a_name_between_commas_after_a_title_is_the_subject_and_a_threatened_act_no_event(code):
+    text = 'هدد الأمين العام لحزب النور الباكستاني، أحمد خان، اليوم الخميس، "الهند" باستهداف منشآتها النووية.'
+    doc = code(text, [("حزب النور الباكستاني", "ORG", "PAK", 1, "PTY"), ("أحمد خان", "PER", "PAK", 1, "PTY"),
+                      ("الهند", "GPE", "IND")], times=[("اليوم الخميس", "2025-04-17", "day", "past")])
+    ev = of_type(doc, "THREATEN")
+    assert ev and parties(ev[0].actor) == {"PAK"} and parties(ev[0].recipient) == {"IND"}
+    assert not of_type(doc, "ASSAULT")

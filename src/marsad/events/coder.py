@@ -163,6 +163,8 @@ def code_events(doc: Doc, lex: Lexicon, cues: Cues, onto: Ontology,
 #: types still coded when asked for: a request itself, and a call to protest or strike (دعا الاتحاد إلى الإضراب),
 #: which event data (GSR) codes as the protest
 STILL_CODED_WHEN_REQUESTED = frozenset({"REQUEST", "PROTEST"})
+#: how far after a request or threat word its ب complement may stand (after the subject, a name, a time, an object)
+DEMANDED_SCOPE = 20
 #: how far after a request's إلى its requested acts may stand (tokens)
 REQUESTED_SCOPE = 12
 #: how far after a request word its إلى may stand (دعا زعيم الحزب، فلان، الرئيس إلى)
@@ -212,7 +214,7 @@ def _triggers(lex: Lexicon, words: list[str], toks, lo: int, hi: int, cues: Cues
     sentence_keys = SentenceKeys(words, lo, hi, lex.follow_keys_of)
     accident: bool | None = None  # whether the sentence reports an accident (computed for the first ASSAULT)
     requested_from = hi  # the first word of what a request in this sentence asks for (دعا … إلى <here>)
-    last_request = hi  # the last request word (طالب … بدعم: a ب complement is asked for too)
+    last_demand = hi  # the last request or threat word (طالب … بدعم، هدد … باستهداف: a ب complement is not done)
     for i in candidates:
         if i in consumed:
             continue
@@ -226,11 +228,13 @@ def _triggers(lex: Lexicon, words: list[str], toks, lo: int, hi: int, cues: Cues
             continue  # تقرير صادر عن، حزب نداء تونس: the words name no event
         if head.form == "noun" and head.trigger.type not in STILL_CODED_WHEN_REQUESTED and (
                 (requested_from < i <= requested_from + REQUESTED_SCOPE and not _stop_between(words, requested_from, i))
-                or (last_request < i <= last_request + REQUESTED_SCOPE and _ba_complement(toks[i])
-                    and not _stop_between(words, last_request, i))):
-            continue  # دعا النواب إلى الاستقالة، طالب بدعم أكبر: what is asked for has not happened
+                or (last_demand < i <= last_demand + DEMANDED_SCOPE and _ba_complement(toks[i])
+                    and not _stop_between(words, last_demand, i))):
+            continue  # دعا النواب إلى الاستقالة، طالب بدعم، هدد باستهداف: what is asked for or threatened is not done
         if head.trigger.type == "REQUEST":
-            requested_from, last_request = _complement(words, i, hi), i
+            requested_from, last_demand = _complement(words, i, hi), i
+        elif head.trigger.type == "THREATEN":
+            last_demand = i
         if head.trigger.type == "ASSAULT":
             if accident is None:
                 accident = _accident(words, lo, hi, cues)
@@ -690,8 +694,9 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
             # else (خلال زيارته، أعلن دعمه): the pronoun is the subject's; the nearest slot before may be an
             # object (زار الرئيس الجزائر وأعلن خلال زيارته), so the speaker or previous actor is taken (_draft)
     stop = _clause_end(doc, i, hi) if head.form == "noun" else hi
+    reach = i + RECIPIENT_SCOPE
     for s in (after if not object_genitive else ()):
-        if s is actor_slot or s in recipient_slots or s.first > i + RECIPIENT_SCOPE or s.first >= stop:
+        if s is actor_slot or s in recipient_slots or s.first > reach or s.first >= stop:
             continue
         if s.prep == "بين":
             if typ in RECIPROCAL and (actor_slot is None or actor_slot.last < i):
@@ -700,6 +705,7 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
             recipient_slots.append(s)
             break
         if s.prep is None and _apposition(doc, actor_slot, s, resolve):
+            reach += s.last - actor_slot.last + 1  # the name does not use up the object's distance
             continue  # ودعا رئيس الوزراء العراقي محمد شياع السوداني المواطنين: the name is the subject again
         if s.prep in RECIPIENT_PREPS or (s.prep is None and head.form != "noun"):
             recipient_slots.append(s)
@@ -875,14 +881,28 @@ def _clause_end(doc: Doc, i: int, hi: int) -> int:
     return hi
 
 
+#: the commas that may set off an apposition (the holder's name after a title)
+APPOSITION_COMMAS = frozenset({"،", ","})
+
+
 def _apposition(doc: Doc, actor_slot: Slot | None, s: Slot, resolve) -> bool:
     """A bare phrase right after the actor's that names the same actor (a title, then the holder's name)."""
-    if actor_slot is None or s.first != actor_slot.last + 1:
+    if actor_slot is None:
+        return False
+    gap = s.first - actor_slot.last
+    if gap != 1 and not (gap == 2 and doc.tokens[actor_slot.last + 1].text in APPOSITION_COMMAS):
         return False
     # the same person: one id, or (for someone the gazetteer does not know) the office and country the title
     # gave the name after it (وزير الخارجية المصري أحمد ماهر)
     keys = {k for m in _slot_mentions(doc, actor_slot, resolve) if m.actor for k in _person_keys(m.actor)}
-    return bool(keys) and any(m.actor and keys & _person_keys(m.actor) for m in _slot_mentions(doc, s, resolve))
+    if keys and any(m.actor and keys & _person_keys(m.actor) for m in _slot_mentions(doc, s, resolve)):
+        return True
+    # a title of an organisation's office, then between commas a person of its country (الأمين العام لحزب الله
+    # اللبناني، حسن نصر الله،): the holder's name
+    titled = actor_slot.entities and doc.tokens[actor_slot.first].start < actor_slot.entities[0].start
+    own = countries(_slot_mentions(doc, actor_slot, resolve))
+    return bool(titled and own and s.entities and all(e.type == "PER" for e in s.entities)
+                and countries(_slot_mentions(doc, s, resolve)) == own)
 
 
 def _person_keys(a: Actor) -> set[tuple]:
