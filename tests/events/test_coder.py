@@ -328,7 +328,11 @@ def test_describing_as_terrorist_is_an_accusation_and_cancelling_a_meeting_a_ref
 
 def test_achieving_is_no_investigation(code):
     assert not [e for e in code("وقال إنه لا يمكن تحقيق المصالحة دون العفو.").events if e.type == "ACCUSE"]
+    # an investigation asked for has not happened: the demand is the event
     doc = code("وطالب النواب بإجراء تحقيق برلماني في صفقة السلاح.")
+    assert [e for e in doc.events if e.type == "REQUEST"]
+    assert not [e for e in doc.events if e.type == "ACCUSE" and e.mode == "investigate"]
+    doc = code("وفتح البرلمان تحقيقا برلمانيا في صفقة السلاح.")
     assert [e for e in doc.events if e.type == "ACCUSE" and e.mode == "investigate"]
 
 

@@ -294,3 +294,14 @@ def test_a_name_between_commas_after_a_title_is_the_subject_and_a_threatened_act
     ev = of_type(doc, "THREATEN")
     assert ev and parties(ev[0].actor) == {"PAK"} and parties(ev[0].recipient) == {"IND"}
     assert not of_type(doc, "ASSAULT")
+
+
+def test_a_protest_note_a_refused_grant_and_an_inquiry_asked_for(code):
+    doc = code("قدم الجيش الهندي اليوم مذكرة احتجاج إلى بعثة الأمم المتحدة.",
+               [("الجيش الهندي", "ORG", "IND", 1, "MIL"), ("الأمم المتحدة", "ORG", "UNO")])
+    ev = of_type(doc, "ACCUSE")
+    assert ev and parties(ev[0].actor) == {"IND"} and not of_type(doc, "PROTEST")
+    doc = code("قال الوزير التشيكي إن بلاده لن تمنح اللاجئين حق العمل.", [("الوزير التشيكي", "PER", "CZE")])
+    assert of_type(doc, "REJECT") and not of_type(doc, "AID")
+    doc = code("طالبت الحكومة البيروفية بإجراء تحقيق دولي في الحادث.", [("الحكومة البيروفية", "ORG", "PER")])
+    assert of_type(doc, "REQUEST") and not of_type(doc, "ACCUSE")

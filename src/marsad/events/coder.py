@@ -173,12 +173,13 @@ COMPLEMENT_SCOPE_REQUEST = 10
 REQUEST_STOPS = frozenset({".", "؛", ";", ":", "لكن", "بينما", "فيما"})
 
 
-def _complement(words: list[str], i: int, hi: int) -> int:
-    """The index of the إلى that opens what the request at ``i`` asks for, or ``hi`` when it has none."""
+def _complement(words: list[str], toks, i: int, hi: int) -> int:
+    """The index of the إلى (or the word with ب: طالبت بإجراء تحقيق) that opens what the request at ``i`` asks
+    for, or ``hi`` when it has none."""
     for k in range(i + 1, min(hi, i + 1 + COMPLEMENT_SCOPE_REQUEST)):
         if words[k] in REQUEST_STOPS:
             break
-        if words[k] == "الي":
+        if words[k] == "الي" or _ba_complement(toks[k]):
             return k
     return hi
 
@@ -232,7 +233,7 @@ def _triggers(lex: Lexicon, words: list[str], toks, lo: int, hi: int, cues: Cues
                     and not _stop_between(words, last_demand, i))):
             continue  # دعا النواب إلى الاستقالة، طالب بدعم، هدد باستهداف: what is asked for or threatened is not done
         if head.trigger.type == "REQUEST":
-            requested_from, last_demand = _complement(words, i, hi), i
+            requested_from, last_demand = _complement(words, toks, i, hi), i
         elif head.trigger.type == "THREATEN":
             last_demand = i
         if head.trigger.type == "ASSAULT":
@@ -553,7 +554,7 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
 
 
 #: cooperative types whose refusal (لن/لا + present verb) is a REJECT
-REFUSABLE = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONCEDE"})
+REFUSABLE = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONCEDE", "AID"})
 #: the negations of a present verb that refuse (not لم، the past "did not")
 REFUSALS = frozenset({"لن", "لا"})
 
