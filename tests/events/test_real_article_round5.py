@@ -305,3 +305,9 @@ def test_a_protest_note_a_refused_grant_and_an_inquiry_asked_for(code):
     assert of_type(doc, "REJECT") and not of_type(doc, "AID")
     doc = code("طالبت الحكومة البيروفية بإجراء تحقيق دولي في الحادث.", [("الحكومة البيروفية", "ORG", "PER")])
     assert of_type(doc, "REQUEST") and not of_type(doc, "ACCUSE")
+
+
+def test_relations_of_cooperation_are_a_topic_not_an_event(code):
+    text = "التقى وزير الخارجية الكيني نظيره الأوغندي. وبحث الجانبان سبل دفع علاقات التعاون الثنائي."
+    doc = code(text, [("وزير الخارجية الكيني", "PER", "KEN"), ("الأوغندي", "NORP", "UGA")])
+    assert of_type(doc, "CONSULT") and not of_type(doc, "COOPERATE")
