@@ -311,3 +311,9 @@ def test_relations_of_cooperation_are_a_topic_not_an_event(code):
     text = "التقى وزير الخارجية الكيني نظيره الأوغندي. وبحث الجانبان سبل دفع علاقات التعاون الثنائي."
     doc = code(text, [("وزير الخارجية الكيني", "PER", "KEN"), ("الأوغندي", "NORP", "UGA")])
     assert of_type(doc, "CONSULT") and not of_type(doc, "COOPERATE")
+
+
+def test_a_request_reaches_its_far_ila(code):
+    text = "دعا أمين عام الحزب الكيني في مداخلة له في برنامج إذاعي اليوم الخميس نواب المعارضة إلى الاستقالة."
+    doc = code(text, [("الحزب الكيني", "ORG", "KEN", 1, "PTY")])
+    assert of_type(doc, "REQUEST") and not of_type(doc, "RETREAT")

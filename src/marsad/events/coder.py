@@ -167,8 +167,10 @@ STILL_CODED_WHEN_REQUESTED = frozenset({"REQUEST", "PROTEST"})
 DEMANDED_SCOPE = 20
 #: how far after a request's إلى its requested acts may stand (tokens)
 REQUESTED_SCOPE = 12
-#: how far after a request word its إلى may stand (دعا زعيم الحزب، فلان، الرئيس إلى)
-COMPLEMENT_SCOPE_REQUEST = 10
+#: how far after a request word its إلى may stand (دعا زعيم الحزب، فلان، في مداخلة له اليوم … النواب إلى), and
+#: its word with ب (طالب الرئيس المتمردين باحترام), which a place can also carry (في خطاب بالقاهرة)
+COMPLEMENT_SCOPE_REQUEST = 20
+COMPLEMENT_SCOPE_BA = 10
 #: words that end the requested acts (a new clause or sentence part)
 REQUEST_STOPS = frozenset({".", "؛", ";", ":", "لكن", "بينما", "فيما"})
 
@@ -179,7 +181,7 @@ def _complement(words: list[str], toks, i: int, hi: int) -> int:
     for k in range(i + 1, min(hi, i + 1 + COMPLEMENT_SCOPE_REQUEST)):
         if words[k] in REQUEST_STOPS:
             break
-        if words[k] == "الي" or _ba_complement(toks[k]):
+        if words[k] == "الي" or (k <= i + COMPLEMENT_SCOPE_BA and _ba_complement(toks[k])):
             return k
     return hi
 
