@@ -317,3 +317,29 @@ def test_a_request_reaches_its_far_ila(code):
     text = "دعا أمين عام الحزب الكيني في مداخلة له في برنامج إذاعي اليوم الخميس نواب المعارضة إلى الاستقالة."
     doc = code(text, [("الحزب الكيني", "ORG", "KEN", 1, "PTY")])
     assert of_type(doc, "REQUEST") and not of_type(doc, "RETREAT")
+
+
+def test_press_conferences_and_document_dates(code):
+    doc = code("وقال رئيس اللجنة القطرية في مؤتمر صحفي عقده أمس إن لجنته ستتعاقد مع مكتب محاماة.",
+               [("اللجنة القطرية", "ORG", "QAT")])
+    assert not of_type(doc, "CONSULT")
+    assert of_type(code("يشارك الوزير الأردني في مؤتمر دولي للمانحين.", [("الوزير الأردني", "PER", "JOR")]),
+                   "CONSULT")
+    text = "صادق البرلمان الكيني اليوم على تنقيح القانون عدد 34 المؤرخ في 28 أفريل 2016 مقابل اعتراض نائبين."
+    doc = code(text, [("البرلمان الكيني", "ORG", "KEN")],
+               times=[("اليوم", "2025-04-20", "day", None), ("28 أفريل 2016", "2016-04-28", "day", "past")])
+    assert all(e.date != "2016-04-28" for e in doc.events)
+
+
+def test_a_first_person_verb_in_a_quote_is_the_speakers(code):
+    from marsad.records import Actor, Cue, Mention, Quote
+    text = "وقال رئيس الحزب الكيني: نحن نرفض كل مس برئيس حكومتنا."
+    sp = text.index("رئيس الحزب الكيني")
+    spk = Mention(text="رئيس الحزب الكيني", start=sp, end=sp + len("رئيس الحزب الكيني"),
+                  actor=Actor(country="KEN", sector="PTY", kind="person"))
+    q0 = text.index("نحن")
+    q = Quote(id="q1", text=text[q0:-1], start=q0, end=len(text) - 1, kind="direct",
+              cue=Cue(text="وقال", start=0, end=4), speaker=spk, via=None)
+    doc = code(text, quotes=[q])
+    ev = of_type(doc, "REJECT")
+    assert ev and parties(ev[0].actor) == {"KEN"}

@@ -486,7 +486,8 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
         actor = own
         feats["actor_quote"] = 1.0
     elif not actor and q is not None and q.speaker is not None and q.speaker.actor is not None \
-            and q.cue is not None and q.cue.implies == trig.type:
+            and ((q.cue is not None and q.cue.implies == trig.type) or _first_person(tok.norm, head)):
+        # (نحن نرفض كل مس برئيس حكومتنا، قال الغنوشي: the speaker's own first-person verb)
         actor = [q.speaker]
         feats["actor_quote"] = 1.0
     if not actor and head.form == "noun" and not _object_genitive(trig, cues) and _possessive(tok.text):
@@ -535,7 +536,7 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
     if typ == "ASSAULT" and head.form != "noun" and trig.pattern.split(" ")[0] in cues.verbal_attack \
             and not any(k.startswith(ARMED_CUES) for k in found) and _in_words(actor, recipient, cues):
         typ, mode = "ACCUSE", "disapprove"  # وهاجم رئيس الحزب الحكومة: a politician attacks in words
-    times = [t for t in times if not _in_other_relative(doc, i, head, t)]
+    times = [t for t in times if not _in_other_relative(doc, i, head, t) and not _document_date(doc, t)]
     date, date_source, direction = _date(times, tok.start, past and modality == "asserted", doc.article.date)
     if modality == "asserted" and direction == "future" and not past:
         modality = "future"
@@ -600,6 +601,15 @@ def _refused(doc: Doc, found: dict[str, list[int]], i: int, lo: int) -> bool:
 
 #: endings of the accusative participle of a circumstantial clause (داعيا، داعين، مطالبين)
 CIRCUMSTANTIAL_ENDINGS = ("ا", "ين")
+
+
+def _first_person(norm_word: str, head: Head) -> bool:
+    """Whether a present verb carries the first-person prefix (نرفض، أطالب، ونؤكد، سنقاطع)."""
+    if head.form != "present":
+        return False
+    w = norm_word[1:] if norm_word[:1] in "وف" else norm_word
+    w = w[1:] if w[:1] == "س" else w
+    return w[:1] in "نا"
 
 
 def _circumstantial(norm_word: str, head: Head, state: State, sent: Sentence) -> bool:
@@ -960,6 +970,19 @@ def _in_other_relative(doc: Doc, i: int, head: Head, t: TimeExpr) -> bool:
             return True
         j += 1
     return False
+
+
+#: words before a date that make it a document's (القانون عدد 34 المؤرخ في 28 أفريل 2016): no event's date
+DOCUMENT_DATED = frozenset({"المؤرخ", "المؤرخه", "المؤرخين", "المؤرختين"})
+
+
+def _document_date(doc: Doc, t: TimeExpr) -> bool:
+    """Whether a time dates a document (a law, decree or letter) rather than a happening."""
+    j = bisect.bisect_left([tok.start for tok in doc.tokens], t.start) - 1
+    toks = doc.tokens
+    if j >= 0 and toks[j].norm == "في":
+        j -= 1
+    return j >= 0 and toks[j].norm in DOCUMENT_DATED
 
 
 def _date(times: list[TimeExpr], offset: int, past_asserted: bool,
