@@ -42,6 +42,10 @@ _KIND = {"p": "proclitic", "a": "article", "s": "stem", "e": "enclitic"}
 log = logging.getLogger(__name__)
 
 
+def _same_or_folded(surface: str, norm: str) -> str:
+    return surface if surface == norm else norm
+
+
 @lru_cache(maxsize=1)
 def load_clitic_lexicon() -> CliticLexicon:
     """The package's lexicon, its cache prefilled from the analysis table when that table is current."""
@@ -97,8 +101,9 @@ def read_analyses(path: Traversable, lex: CliticLexicon, digest: str) -> dict[st
             columns += (map(itemgetter(slice(a, b)), surfaces), repeat(b), repeat(_KIND[kind]))
             a = b
         layouts = zip(*columns) if columns else repeat(())
-        # normalization is per character and keeps line breaks: one pass over the whole section
-        norms = fold("\n".join(surfaces)).split("\n")
+        # normalization is per character and keeps line breaks: one pass over the whole section; a form that
+        # normalization leaves alone is its own normalized form (one string for both, as the tokenizer keeps it)
+        norms = map(_same_or_folded, surfaces, fold("\n".join(surfaces)).split("\n"))
         entries.update(zip(surfaces, zip(repeat("word"), norms, layouts)))
     if any(analyze(s, lex) != info[2] for s, info in islice(entries.items(), 0, None, CHECK_EVERY)):
         log.warning("%s no longer matches the clitic analysis and is not used: run `marsad build wordfreq`", path)

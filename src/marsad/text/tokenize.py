@@ -97,8 +97,10 @@ MIN_STEM_COUNT = 3
 #: the light form used for the clitic analysis: marks removed and presentation forms decomposed, but the
 #: letters kept (ة, ى and hamza on alef tell a lot: أل is not the article, ة is never the pronoun ه)
 _LIGHT = folder(fold_ya=False, fold_ta=False, fold_alef=False, lower=False)
-#: :func:`marsad.text.normalize.normalize` as one ``str.translate`` (the same result, without its dispatch)
+#: :func:`marsad.text.normalize.normalize` as one ``str.translate`` (the same result, without its dispatch), and
+#: the search for a character it changes
 _NORMALIZE = folder().table
+_NORMALIZED = folder().changed
 
 
 class CliticLexicon:
@@ -351,6 +353,8 @@ _ALWAYS = float("inf")
 def _light_map(surface: str) -> tuple[str, list[int] | None]:
     """The light form of a surface word and, for each of its characters, the surface index it comes from
     (``None`` when the two line up one to one, as they do for most words)."""
+    if _LIGHT.changed.search(surface) is None:
+        return surface, None  # most words: nothing to fold (a search is cheaper than str.translate)
     t = _LIGHT.table
     if _LIGHT.special.search(surface) is None:
         return surface.translate(t), None
@@ -396,11 +400,13 @@ _KINDS = [("proclitic",) * n + ("article", "stem", "enclitic") for n in range(4)
 def _classify(surface: str, lex: CliticLexicon) -> tuple[str, str, tuple]:
     """Kind, normalized form and clitic parts of a surface form (the kind a token of this text always has:
     the alternatives of the token regex are tried in order, and none of them looks past the token's end)."""
+    # the normalized form is the surface itself when nothing folds (most forms): one string for both
+    norm = surface if _NORMALIZED.search(surface) is None else surface.translate(_NORMALIZE)
     if surface[0] in _WORD_START:  # the regex's first alternative: the whole token is an Arabic word
-        return "word", surface.translate(_NORMALIZE), analyze(surface, lex)
+        return "word", norm, analyze(surface, lex)
     m = TOKEN_RE.match(surface)
     kind = m.lastgroup if m is not None and m.end() == len(surface) else "symbol"
-    return kind, surface.translate(_NORMALIZE), ()
+    return kind, norm, ()
 
 
 #: the characters an Arabic word starts with (AR_LETTER as a set, for one look-up instead of a regex match)
