@@ -343,3 +343,11 @@ def test_a_first_person_verb_in_a_quote_is_the_speakers(code):
     doc = code(text, quotes=[q])
     ev = of_type(doc, "REJECT")
     assert ev and parties(ev[0].actor) == {"KEN"}
+
+
+def test_sending_troops_is_a_mobilisation(code):
+    doc = code("أرسلت بريطانيا نحو ألف جندي إلى ليبيا.", [("بريطانيا", "GPE", "GBR"), ("ليبيا", "GPE", "LBY")])
+    ev = of_type(doc, "MOBILIZE")
+    assert ev and parties(ev[0].actor) == {"GBR"}
+    doc = code("أرسلت السعودية مساعدات إلى اليمن.", [("السعودية", "GPE", "SAU"), ("اليمن", "GPE", "YEM")])
+    assert of_type(doc, "AID") and not of_type(doc, "MOBILIZE")
