@@ -49,3 +49,14 @@ def test_table_of_another_lexicon_or_analysis_is_not_used(tmp_path, caplog):
     write_analyses({"وقال": ("وق", 2, "stem", "ال", 4, "enclitic")}, ["test"], digest, out)
     assert L.read_analyses(out, lex, digest) == {}
     assert "no longer matches" in caplog.text
+
+
+def test_a_cleared_cache_keeps_the_table(monkeypatch):
+    lex = CliticLexicon(L.load_clitic_lexicon().freq)
+    lex.prefill({"وقال": ("word", "وقال", ("و", 1, "proclitic", "قال", 4, "stem"))})
+    monkeypatch.setattr(lex, "MAX_CACHE", 4)
+    for text in ("قال الوزير", "ذهب الرئيس"):
+        tokenize(text, lex)
+    assert len(lex.cache) == 5
+    tokenize("قال", lex)  # the cache was cleared, back to the table
+    assert set(lex.cache) == {"وقال", "قال"}

@@ -52,7 +52,7 @@ def load_clitic_lexicon() -> CliticLexicon:
     lex, digest = read_lexicon(DATA / WORDFREQ, DATA / NEVER_SPLIT)
     table = DATA / ANALYSES
     if lex.freq and table.is_file():
-        lex.cache.update(read_analyses(table, lex, digest))
+        lex.prefill(read_analyses(table, lex, digest))
     return lex
 
 

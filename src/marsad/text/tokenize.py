@@ -109,13 +109,15 @@ class CliticLexicon:
     It also keeps the tokenizer's cache of analysed surface forms, which is only valid for this lexicon.
     """
 
-    #: the cache is cleared when it grows past this many surface forms (bounded memory on huge inputs)
+    #: the cache is cleared when it grows past this many surface forms (bounded memory on huge inputs), back to
+    #: its prefilled entries (:meth:`prefill`)
     MAX_CACHE = 400_000
 
     def __init__(self, freq: dict[str, int] | None = None, never_split: frozenset[str] = frozenset()):
         self.freq = {w: n for w, n in (freq or {}).items() if n >= MIN_STEM_COUNT}
         self.never_split = never_split
         self.cache: dict[str, tuple] = {}  # surface -> (kind, norm, parts layout)
+        self.prefilled: dict[str, tuple] = {}  # what the cache holds when it starts or is cleared
         #: the counts :meth:`count` reads: a word that starts with an alef has the sum over the hamza its alef
         #: carries (أعلن، اعلن), under each of its spellings, so that a count is a single look-up
         self._counts = dict(self.freq)
@@ -126,6 +128,11 @@ class CliticLexicon:
         for rest, n in any_alef.items():
             for alef in _ALEFS:
                 self._counts[alef + rest] = n
+
+    def prefill(self, entries: dict[str, tuple]) -> None:
+        """Cache entries computed beforehand (the analysis table): kept when the cache is cleared."""
+        self.prefilled = entries
+        self.cache.update(entries)
 
     def count(self, light: str) -> int:
         """How often a word (in light form) was seen, whatever hamza its first alef carries; 0 when unknown."""
@@ -425,6 +432,7 @@ def tokenize(text: str, lex: CliticLexicon | None = None) -> tuple[Token, ...]:
     lex = lex or _EMPTY_LEX
     if len(lex.cache) > lex.MAX_CACHE:
         lex.cache.clear()
+        lex.cache.update(lex.prefilled)
     return _token_loop(text, lex)
 
 
