@@ -351,3 +351,12 @@ def test_sending_troops_is_a_mobilisation(code):
     assert ev and parties(ev[0].actor) == {"GBR"}
     doc = code("أرسلت السعودية مساعدات إلى اليمن.", [("السعودية", "GPE", "SAU"), ("اليمن", "GPE", "YEM")])
     assert of_type(doc, "AID") and not of_type(doc, "MOBILIZE")
+
+
+def test_displeasure_complaints_and_bomb_making_material(code):
+    doc = code("أعلن حزب النور الكيني عن استيائه من التعيينات الجديدة.", [("حزب النور الكيني", "ORG", "KEN", 1, "PTY")])
+    assert [e for e in of_type(doc, "ACCUSE") if e.mode == "disapprove"]
+    doc = code("قدم الحزب الكيني للهيئة العليا شكوى خطية من إقصائه.", [("الحزب الكيني", "ORG", "KEN", 1, "PTY")])
+    assert [e for e in of_type(doc, "ACCUSE") if e.mode == "allege"]
+    doc = code("تم العثور على ألغام تقليدية الصنع ومعدات التفجير في الجبل.")
+    assert not of_type(doc, "ASSAULT")
