@@ -360,3 +360,11 @@ def test_displeasure_complaints_and_bomb_making_material(code):
     assert [e for e in of_type(doc, "ACCUSE") if e.mode == "allege"]
     doc = code("تم العثور على ألغام تقليدية الصنع ومعدات التفجير في الجبل.")
     assert not of_type(doc, "ASSAULT")
+
+
+def test_a_time_after_since_dates_something_else(code):
+    text = "وصل الرئيس الكيني إلى أوغندا في أول زيارة له منذ توليه الحكم في مايو الماضي."
+    doc = code(text, [("الرئيس الكيني", "PER", "KEN"), ("أوغندا", "GPE", "UGA")],
+               times=[("مايو الماضي", "2025-05", "month", "past")])
+    ev = of_type(doc, "CONSULT")
+    assert ev and all(e.date == "2025-04-20" for e in ev)

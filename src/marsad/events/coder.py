@@ -536,7 +536,8 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
     if typ == "ASSAULT" and head.form != "noun" and trig.pattern.split(" ")[0] in cues.verbal_attack \
             and not any(k.startswith(ARMED_CUES) for k in found) and _in_words(actor, recipient, cues):
         typ, mode = "ACCUSE", "disapprove"  # وهاجم رئيس الحزب الحكومة: a politician attacks in words
-    times = [t for t in times if not _in_other_relative(doc, i, head, t) and not _document_date(doc, t)]
+    times = [t for t in times if not _in_other_relative(doc, i, head, t) and not _document_date(doc, t)
+             and not _since(doc, i, t)]
     date, date_source, direction = _date(times, tok.start, past and modality == "asserted", doc.article.date)
     if modality == "asserted" and direction == "future" and not past:
         modality = "future"
@@ -974,6 +975,18 @@ def _in_other_relative(doc: Doc, i: int, head: Head, t: TimeExpr) -> bool:
 
 #: words before a date that make it a document's (القانون عدد 34 المؤرخ في 28 أفريل 2016): no event's date
 DOCUMENT_DATED = frozenset({"المؤرخ", "المؤرخه", "المؤرخين", "المؤرختين"})
+
+
+def _since(doc: Doc, i: int, t: TimeExpr) -> bool:
+    """Whether a time after the trigger follows منذ (أول زيارة له منذ توليه الحكم في ماي الماضي): the start of
+    something else, not the event's date."""
+    toks = doc.tokens
+    j = i + 1
+    while j + 1 < len(toks) and toks[j + 1].start < t.start:
+        if toks[j].norm == "منذ":
+            return True  # (منذ right before the time, منذ أسبوع: "a week ago", may date the event itself)
+        j += 1
+    return False
 
 
 def _document_date(doc: Doc, t: TimeExpr) -> bool:
