@@ -368,3 +368,10 @@ def test_a_time_after_since_dates_something_else(code):
                times=[("مايو الماضي", "2025-05", "month", "past")])
     ev = of_type(doc, "CONSULT")
     assert ev and all(e.date == "2025-04-20" for e in ev)
+
+
+def test_an_event_after_since_is_background_and_a_distress_call_no_appeal(code):
+    doc = code("وتشهد المنطقة موجة احتجاجات منذ مقتل بائع السمك في أكتوبر الماضي.")
+    assert not of_type(doc, "ASSAULT")
+    doc = code("تلقت الشرطة نداء استغاثة من أحد المواطنين.")
+    assert not of_type(doc, "REQUEST")

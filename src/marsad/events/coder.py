@@ -368,8 +368,9 @@ def _accident(words: list[str], lo: int, hi: int, cues: Cues) -> bool:
 
 
 def _background(words: list[str], i: int, lo: int, cues: Cues) -> bool:
-    """سنوات من الهجمات، تهمة القتل: an event noun after a plural of time or a legal charge is not an event."""
-    if i - 1 >= lo and words[i - 1] in cues.charge:
+    """سنوات من الهجمات، تهمة القتل، منذ مقتل البائع: an event noun after a plural of time, a legal charge or
+    "since" is not an event reported here."""
+    if i - 1 >= lo and (words[i - 1] in cues.charge or words[i - 1] == "منذ"):
         return True
     return i - 2 >= lo and words[i - 1] == "من" and words[i - 2] in cues.background
 
