@@ -375,3 +375,9 @@ def test_an_event_after_since_is_background_and_a_distress_call_no_appeal(code):
     assert not of_type(doc, "ASSAULT")
     doc = code("تلقت الشرطة نداء استغاثة من أحد المواطنين.")
     assert not of_type(doc, "REQUEST")
+
+
+def test_an_unnamed_arrester_is_the_police_of_the_place(code):
+    doc = code("واعتقلت الشرطة خمسة أشخاص في مدينة نيروبي.", [("نيروبي", "GPE", "KEN")])
+    ev = of_type(doc, "COERCE")
+    assert ev and parties(ev[0].actor) == {"KEN"} and ev[0].actor[0].actor.sector == "COP"

@@ -62,7 +62,9 @@ RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: types whose target may be named as the doer of what they judge (تصريحات من قبل فلان)
 VERBAL_CONFLICT = frozenset({"ACCUSE", "REJECT", "THREATEN"})
 #: types whose unnamed doers are taken to be people of the place where the event happened
-LOCAL_TYPES = frozenset({"PROTEST", "ASSAULT"})
+LOCAL_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE"})
+#: the sector of an unnamed doer of a local type: protesters are civilians, who arrests or seizes is the police
+LOCAL_SECTORS = {"PROTEST": "CVL", "COERCE": "COP"}
 #: punctuation that ends the clause of a verbal noun
 CLAUSE_PUNCT = frozenset({"،", ",", "؛", ";", ":", "."})
 #: the quad classes (verbal, material cooperation) whose events need a party: talks or aid between nobody named
@@ -518,14 +520,14 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
     place = _place(slots, i)
     if trig.type in LOCAL_TYPES and not countries(actor):
         # unnamed protesters or attackers are people of the place (GSR practice), else of the country they
-        # protest against (المعارضون للحكومة التايلاندية); the place itself stays no party
+        # protest against (المعارضون للحكومة التايلاندية); who arrests or seizes there unnamed (اعتقلت الشرطة
+        # خمسة أشخاص في مدينة حلب) is the place's police; the place itself stays no party
         home = place.country if place is not None and place.country else None
         if home is None and trig.type == "PROTEST" and countries(recipient):
             home = sorted(countries(recipient))[0]
         if home:
             actor = [Mention(text=tok.text, start=tok.start, end=tok.end,
-                             actor=Actor(country=home, sector="CVL" if trig.type == "PROTEST" else None,
-                                         kind="unnamed"))]
+                             actor=Actor(country=home, sector=LOCAL_SECTORS.get(trig.type), kind="unnamed"))]
             feats["actor_place"] = 1.0
     modality = find_modality(found, i, lo, hi, past_verb=past, future_prefix=head.future)
     typ = trig.type
