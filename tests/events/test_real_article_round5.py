@@ -381,3 +381,9 @@ def test_an_unnamed_arrester_is_the_police_of_the_place(code):
     doc = code("واعتقلت الشرطة خمسة أشخاص في مدينة نيروبي.", [("نيروبي", "GPE", "KEN")])
     ev = of_type(doc, "COERCE")
     assert ev and parties(ev[0].actor) == {"KEN"} and ev[0].actor[0].actor.sector == "COP"
+
+
+def test_relating_to_is_no_phone_call(code):
+    assert not of_type(code("وأوضح أن ما يحصل اليوم يتصل بالفكر السياسي السائد."), "CONSULT")
+    doc = code("وسيتصل الرئيس الكيني هاتفيا بنظيره الأوغندي.", [("الرئيس الكيني", "PER", "KEN"), ("الأوغندي", "NORP", "UGA")])
+    assert [e for e in of_type(doc, "CONSULT") if e.mode == "phone"]
