@@ -387,3 +387,10 @@ def test_relating_to_is_no_phone_call(code):
     assert not of_type(code("وأوضح أن ما يحصل اليوم يتصل بالفكر السياسي السائد."), "CONSULT")
     doc = code("وسيتصل الرئيس الكيني هاتفيا بنظيره الأوغندي.", [("الرئيس الكيني", "PER", "KEN"), ("الأوغندي", "NORP", "UGA")])
     assert [e for e in of_type(doc, "CONSULT") if e.mode == "phone"]
+
+
+def test_crowds_and_rallying_support_are_no_troops(code):
+    assert not of_type(code("وقارنت الصحف بين حجم الحشود الجماهيرية في الحفلين."), "MOBILIZE")
+    assert not of_type(code("تهدف المبادرة إلى حشد الدعم لسد الفجوة."), "MOBILIZE")
+    doc = code("دفع الجيش التركي بحشود عسكرية إلى الحدود.", [("الجيش التركي", "ORG", "TUR", 1, "MIL")])
+    assert of_type(doc, "MOBILIZE")
