@@ -394,3 +394,9 @@ def test_crowds_and_rallying_support_are_no_troops(code):
     assert not of_type(code("تهدف المبادرة إلى حشد الدعم لسد الفجوة."), "MOBILIZE")
     doc = code("دفع الجيش التركي بحشود عسكرية إلى الحدود.", [("الجيش التركي", "ORG", "TUR", 1, "MIL")])
     assert of_type(doc, "MOBILIZE")
+
+
+def test_security_preparations_are_no_readiness_to_cooperate(code):
+    assert not of_type(code("وتجري الترتيبات وسط استعداد أمني استثنائي كثيف."), "AGREE")
+    doc = code("أعرب الرئيس الإيراني عن استعداد بلاده للتعاون مع الجيران.", [("الرئيس الإيراني", "PER", "IRN")])
+    assert of_type(doc, "AGREE")
