@@ -400,3 +400,9 @@ def test_security_preparations_are_no_readiness_to_cooperate(code):
     assert not of_type(code("وتجري الترتيبات وسط استعداد أمني استثنائي كثيف."), "AGREE")
     doc = code("أعرب الرئيس الإيراني عن استعداد بلاده للتعاون مع الجيران.", [("الرئيس الإيراني", "PER", "IRN")])
     assert of_type(doc, "AGREE")
+
+
+def test_the_two_countries_of_a_sentence_resolve_its_dual_noun(code):
+    text = "توجت أشغال اللجنة المشتركة الكينية الأوغندية بإمضاء اتفاقيات تعاون بين البلدين."
+    doc = code(text, [("الكينية", "NORP", "KEN"), ("الأوغندية", "NORP", "UGA")])
+    assert any(parties(e.actor) | parties(e.recipient) == {"KEN", "UGA"} for e in doc.events)

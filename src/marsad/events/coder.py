@@ -17,7 +17,7 @@ from typing import Callable, Mapping, Sequence
 from ..doc import Doc, Sentence
 from ..text.normalize import normalize
 from ..records import Actor, Event, Mention, Place, SentenceRef, Span, TimeExpr, make_id
-from .arguments import AFFILIATION, RECIPIENT_PREPS, Slot, _proclitic_prep, entity_starts, sentence_slots
+from .arguments import AFFILIATION, RECIPIENT_PREPS, Slot, _proclitic_prep, entity_starts, party_actor, sentence_slots
 from .cues import Cues, sentence_cues
 from .lexicon import Head, Lexicon, match_follow
 from .modality import NEG_SCOPE, find_modality, is_historical
@@ -148,7 +148,7 @@ def code_events(doc: Doc, lex: Lexicon, cues: Cues, onto: Ontology,
             qlo, qhi = _clause(quote_ranges, i, lo, hi)
             d = _draft(doc, sent, i, head, follow, slots, times, sc, qlo, qhi, cues, onto, state, resolve)
             drafts.append(d)
-            _update_state(state, d)
+            _update_state(state, d, doc)
     drafts.extend(_quote_events(doc, drafts, onto))
     merged = deduplicate(drafts)
     out = []
@@ -1016,7 +1016,7 @@ def _date(times: list[TimeExpr], offset: int, past_asserted: bool,
     return published, "publication", None
 
 
-def _update_state(state: State, d: Draft) -> None:
+def _update_state(state: State, d: Draft, doc: Doc) -> None:
     if d.actor and d.actor[0].actor is not None and d.actor[0].text not in ("",):
         if any(m.actor is not None for m in d.actor):
             state.last_actor = [m for m in d.actor if m.actor is not None]
@@ -1026,22 +1026,31 @@ def _update_state(state: State, d: Draft) -> None:
     if len(both) >= 2 and d.type in RECIPROCAL and d.modality != "negated" \
             and (countries(d.actor) == countries(d.recipient) or not countries(d.actor) & countries(d.recipient)):
         state.pair = list(both.values())
-    _resolve_pair(d, state)
+    _resolve_pair(d, state, doc)
 
 
-def _resolve_pair(d: Draft, state: State) -> None:
-    """A dual noun (البلدين) left unresolved stands for the current pair of parties."""
+def _resolve_pair(d: Draft, state: State, doc: Doc) -> None:
+    """A dual noun (البلدين) left unresolved stands for the current pair of parties, or else for the two
+    countries its sentence names (اللجنة المشتركة التونسية الجزائرية … اتفاقيات بين البلدين)."""
     for side in ("actor", "recipient"):
         ms = getattr(d, side)
         if ms and all(m.actor is None for m in ms):
-            if state.pair:
-                m0 = ms[0]
-                setattr(d, side, [Mention(text=m0.text, start=m0.start, end=m0.end, actor=p.actor)
-                                  for p in state.pair])
-            else:
-                setattr(d, side, [])
+            pair = state.pair or _sentence_pair(doc, d.sentence)
+            m0 = ms[0]
+            setattr(d, side, [Mention(text=m0.text, start=m0.start, end=m0.end, actor=p.actor) for p in pair])
     if d.type in RECIPROCAL and d.actor and not d.recipient and len(countries(d.actor)) >= 2:
         d.recipient = list(d.actor)
+
+
+def _sentence_pair(doc: Doc, sent: Sentence) -> list[Mention]:
+    """The parties of the two countries a sentence names, when it names exactly two (else none)."""
+    found: dict[str, Mention] = {}
+    for e in doc.entities:
+        if sent.start <= e.start < sent.end:
+            a = party_actor(e)
+            if a is not None and a.country and a.country not in found:
+                found[a.country] = Mention(text=e.text, start=e.start, end=e.end, actor=a)
+    return list(found.values()) if len(found) == 2 else []
 
 
 def _quote_events(doc: Doc, drafts: list[Draft], onto: Ontology) -> list[Draft]:
