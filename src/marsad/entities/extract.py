@@ -133,19 +133,26 @@ class Extractor:
         """Matches without the readings their context rules out.
 
         * an organisation alias that is a common word first (العربية، الجزيرة، القاعدة: ``ambiguous_aliases.tsv``)
-          needs quotes around it alone, a cue word before it or another organisation joined by و;
+          needs quotes around it alone, a cue word before it or another organisation joined by و; one with
+          context countries also needs the article to name one of them (الاحتلال is Israel's in news about
+          Palestine, حكومة الوفاق Libya's in news about Libya);
         * a place alias written with ة (جدة) is not a word written with ه (جده "his grandfather", a pronoun
           suffix): the normalizer folds both to ه, the original text tells them apart.
         """
         out = []
+        named: set[str] | None = None
         for k, m in enumerate(matches):
             drop = None
             if any(e.kind == "org" for e in m.entries):
                 # by the entry's alias: للقاعدة is matched as ل + القاعدة, its text (لقاعده) is no alias
-                cues = next((c for e in m.entries if e.kind == "org"
-                             and (c := self.g.ambiguous.get(normalized_alias(e.alias))) is not None), None)
-                if cues is not None and not self.org_context(m, cues, matches, k):
+                alias = next((a for e in m.entries if e.kind == "org"
+                              and (a := normalized_alias(e.alias)) in self.g.ambiguous), None)
+                if alias is not None and not self.org_context(m, self.g.ambiguous[alias], matches, k):
                     drop = "org"
+                elif alias in self.g.ambiguous_context:
+                    named = named if named is not None else self.named_countries(matches)
+                    if named.isdisjoint(self.g.ambiguous_context[alias]):
+                        drop = "org"
             entries = [e for e in m.entries if e.kind != drop]
             if any(e.kind in ("place", "country") and e.alias.endswith("ة") for e in entries) and \
                     self.doc.text[self.doc.norm.to_orig(m.start, m.end)[1] - 1] == "ه":
@@ -156,9 +163,22 @@ class Extractor:
                 out.append(m._replace(entries=tuple(entries)))
         return out
 
+    def named_countries(self, matches: list[Match]) -> set[str]:
+        """The countries the article's matches name: countries, adjectives, capitals and places."""
+        out = set()
+        for m in matches:
+            for e in m.entries:
+                if e.kind in ("country", "nat", "metonym"):
+                    out.add(e.key)
+                elif e.kind == "place":
+                    out.add(self.g.places[int(e.key)].country)
+        return out
+
     def org_context(self, m: Match, cues: frozenset[str], matches: list[Match], k: int) -> bool:
-        """An ambiguous organisation alias is quoted alone, follows a cue word or is joined by و to an
-        organisation."""
+        """An ambiguous organisation alias is quoted alone, follows a cue word (any word for the cue ``*``) or
+        is joined by و to an organisation."""
+        if "*" in cues:
+            return True
         norm = self.norm
         if m.start and norm[m.start - 1] in QUOTES and m.end < len(norm) and norm[m.end] in QUOTES:
             return True  # «الجزيرة»: quoted on its own, not the end of a quoted phrase ("المبادرة العربية")
@@ -211,6 +231,9 @@ class Extractor:
             if m.first in skip:
                 continue
             kinds = m.kinds()
+            if kinds & {"person", "nat"} and self.given_name(m):
+                del self.at[m.first]  # تركي بن سعود: a person's given name and patronymic, left to name_run
+                continue
             if "person" in kinds:
                 p = self.g.persons[m.of("person")[0].key]
                 self.span_found(m, "PER", actor=person_actor(self.g, p, self.date))
@@ -242,6 +265,23 @@ class Extractor:
                     self.add(Found(m.start, nat.end, m.first, nat.last, "ORG",
                                    actor=office_actor(self.g, office, iso3, kind="organization")))
                     skip.add(nat.first)
+
+    def given_name(self, m: Match) -> bool:
+        """Whether a person or nationality match is part of another person's name: a nationality word
+        without ال before بن/ابن or right after a definite title (تركي in الأمير تركي بن سعود is a given name,
+        not "Turkish": an adjective agrees with its noun), or a person alias opening with بن/ابن right after a
+        given name (بن سعود in تركي بن سعود is his father's name, not Ibn Saud)."""
+        wt, i = self.wt, m.first
+        if "person" in m.kinds():
+            return (wt[i] in ("بن", "ابن") and i > 0 and self.adjacent(i - 1, i) and i - 1 not in self.covered
+                    and wt[i - 1] in load_name_tokens())
+        if m.first != m.last or wt[i].startswith("ال") or m.start != self.ws[i][0] or wt[i] not in load_name_tokens():
+            return False
+        if i + 1 < len(wt) and wt[i + 1] in ("بن", "ابن") and self.adjacent(i, i + 1):
+            return True
+        prev = self.at.get(i - 1) if i and self.adjacent(i - 1, i) else None
+        return bool(prev and wt[i - 1].startswith("ال") and any(
+            self.g.offices[e.key].kind == "title" for e in prev.of("office")))
 
     def masculine_singular(self, nat: Match) -> bool:
         """A nationality adjective in the masculine singular (الإيطالي, not الإيطالية/الإيطاليون)."""
@@ -357,6 +397,8 @@ class Extractor:
                     last = self.at[nxt_i].last  # رئيس الأركان الأمريكي + الجنرال: a rank before the name
                 else:
                     break
+            if country is None and offices[0].key in title_context("needs_country"):
+                continue  # المستشار فلان: an adviser or a judge, the Chancellor only with a nationality
             if org_sector and org_sector != office.sector:
                 office = replace(office, sector=org_sector)  # الأمين العام لحزب …: a party's, not a government's
             if self.name_after(m, last, office, country):
@@ -561,9 +603,10 @@ class Extractor:
         while j < len(self.wt) and j - i < MAX_NAME_WORDS and j not in self.covered:
             w = self.wt[j]
             if w in stop or (j > i and j in self.at) or (self.has_proclitic(j) and not (
-                    j > i and w in tokens and common.get(w, 0) < RARE)):
+                    w in tokens and common.get(w, 0) < (RARE if j > i else FREQUENT))):
                 break  # a name after a title carries no proclitic (وإلى is not the name والي), unless the
-                # word is a rare name token the tokenizer split for want of having seen it (راجح بادي)
+                # word is a name token the tokenizer split for want of having seen it: a rare one inside a
+                # name (راجح بادي), a given name not among the most frequent words opening it (كمال، لطفي)
             if w in NAME_LINKS:
                 pass
             elif w in tokens or (j > i and common.get(w, 0) < RARE) or (
@@ -624,6 +667,9 @@ class Extractor:
                 first_start = next(p for p in (self.ws[first][0] + 1, self.ws[first][0] + 2) if p in self.splits)
             text = self.norm[first_start:self.ws[last][1]]
             entries = self.g.lookup(text)
+            if type_ == "LOC" and first == last and not entries and (end := self.given_name_opens(first)):
+                type_, last = "PER", end  # رياض الشعيبي: a given name the model read as a place opens a name
+                text = self.norm[first_start:self.ws[last][1]]
             if entries and self.doc.text[self.doc.norm.to_orig(first_start, self.ws[last][1])[1] - 1] == "ه":
                 entries = [e for e in entries if not (e.kind in ("place", "country") and e.alias.endswith("ة"))]
             if not entries and not self.name_like(first, last, type_):
@@ -640,6 +686,14 @@ class Extractor:
                 type_ = "GPE"
             self.add(Found(first_start, self.ws[last][1], first, last, type_, actor=actor, geo=geo,
                            source="ner"))
+
+    def given_name_opens(self, i: int) -> int | None:
+        """The last word of a person's name that word i, a given name (a name token no gazetteer knows as a
+        place), opens with more name words after it (رياض الشعيبي), else None."""
+        if self.wt[i] not in load_name_tokens() or not self.adjacent(i, i + 1) or i + 1 in self.covered:
+            return None
+        end = self.name_run(i)
+        return end if end is not None and end > i else None
 
     def named_before(self, w: str, i: int) -> Found | None:
         """The person found before word i whose name ``w`` ends (بوتفليقة after عبد العزيز بوتفليقة), or None."""

@@ -62,7 +62,7 @@ from ..doc import Doc
 from ..records import Actor, Entity, Mention
 from ..text.normalize import NormText
 from .actors import country_actor, holds, office_actor, person_actor
-from .extract import story_country
+from .extract import normalized_alias, story_country, title_context
 from .gazetteers import Gazetteer, Office, load_gazetteer
 from .matcher import find_matches, words_of
 
@@ -99,6 +99,10 @@ def analyse(doc: Doc, g: Gazetteer, start: int, end: int) -> SpanInfo:
                 countries.append(e.key)
             elif e.kind == "region" and g.regions[e.key][1]:
                 countries.append(g.regions[e.key][1])  # أبناء دارفور → SDN
+            elif e.kind == "org" and normalized_alias(e.alias) in g.ambiguous_context \
+                    and (head := g.offices.get(texts[m.first])) is not None:
+                offices.append(head)  # حكومة الوفاق outside Libyan news: a government (the org, when it is one,
+                # is the span's entity and wins)
     for w in texts:
         mod = g.modifiers.get(w) or (g.modifiers.get(w[2:]) if w.startswith("ال") else None)
         if mod:
@@ -251,6 +255,8 @@ def _resolve_span(doc: Doc, g: Gazetteer, idx: DocIndex, start: int, end: int) -
     country = country or (info.countries[0] if info.countries else None)
     org = next((e.actor for e in inside if e.type == "ORG" and e.actor is not None), None)
     for office in info.offices:
+        if country is None and normalized_alias(office.phrase) in title_context("needs_country"):
+            continue  # a bare المستشار is no Chancellor (see title_context.tsv)
         if office.kind in ("title", "desc") and office.role:
             holder = office_holder(doc, g, idx, start, office, country)
             if holder is not None and holder.id is None and org is not None and org.sector:

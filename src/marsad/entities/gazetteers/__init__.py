@@ -140,6 +140,8 @@ class Gazetteer:
     stop: frozenset[str] = frozenset()
     #: normalized organisation alias that is a common word first -> the cue words that make it the organisation
     ambiguous: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: such an alias that also needs the article to name one of these countries (الاحتلال: PSE|ISR)
+    ambiguous_context: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def add(self, alias: str, entry: Entry) -> None:
         """Index ``alias`` (any spelling; it is normalized) in the trie."""
@@ -296,7 +298,10 @@ def _load_offices(g: Gazetteer) -> None:
 
 def _load_ambiguous(g: Gazetteer) -> None:
     for r in rows("ambiguous_aliases.tsv"):
-        g.ambiguous[normalize(r[0])] = frozenset(normalize(w) for w in _split(r[1]))
+        alias = normalize(r[0])
+        g.ambiguous[alias] = frozenset(normalize(w) for w in _split(r[1]))
+        if len(r) > 2 and r[2]:
+            g.ambiguous_context[alias] = frozenset(_split(r[2]))
 
 
 def _load_stop() -> frozenset[str]:
