@@ -45,6 +45,8 @@ COMPLEMENT_SCOPE = 12
 NOMINATIVE = frozenset({"ون", "ان"})
 #: how close after a bare actor noun (وحذرت الوزيرة ترامب) a name must follow to be the verb's object
 BARE_NOUN_SCOPE = 3
+#: how far before a possessive event noun an expressing verb may stand (عبر المكتب السياسي لحزب حركة النهضة عن رفضه)
+EXPRESS_SCOPE = 10
 #: how far before an event noun a verb of undergoing (تعرض) may stand
 UNDERGO_SCOPE = 8
 #: how far after a verbal noun its genitive may stand
@@ -150,7 +152,7 @@ def code_events(doc: Doc, lex: Lexicon, cues: Cues, onto: Ontology,
             drafts.append(d)
             _update_state(state, d, doc)
     drafts.extend(_quote_events(doc, drafts, onto))
-    merged = deduplicate(drafts)
+    merged = deduplicate(drafts, _lead_end(doc))
     out = []
     for d in merged:
         if not d.actor and not d.recipient and onto.types[d.type].quad in COOPERATIVE_QUADS:
@@ -678,6 +680,10 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
                 actor_slot = None
             elif actor_slot is not None and typ in OBJECT_GENITIVE and _counted(doc, actor_slot, cues):
                 actor_slot = None  # قتل ثلاثة جنود أمريكيين: counted people are the victims (قُتل), the object
+            elif actor_slot is not None and (titled := _titled_subject(doc, i, actor_slot, after, cues)) is not None:
+                # نفى النائب بكتلة حركة نداء تونس، جلال غديرة، …: a title and, between commas, its holder's name
+                # make one subject noun phrase
+                actor_slot = titled
             elif actor_slot is not None and i + 1 < actor_slot.first <= i + BARE_NOUN_SCOPE \
                     and _bare_actor_noun(doc, i + 1, cues):
                 # وحذرت الوزيرة ترامب: a definite actor noun right after the verb, naming no country of its own,
@@ -708,12 +714,16 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
                 # بعد اختطافه، عقب اعتقالها: the pronoun is the one the act befell, so the party it refers
                 # back to is the recipient, not the doer
                 recipient_slots.extend([back] if back is not None else [])
+            else:
+                # عبر المكتب السياسي للحزب عن رفضه: the pronoun is the expressing verb's subject
+                actor_slot = _expressing_subject(doc, i, lo, before, cues)
             # else (خلال زيارته، أعلن دعمه): the pronoun is the subject's; the nearest slot before may be an
             # object (زار الرئيس الجزائر وأعلن خلال زيارته), so the speaker or previous actor is taken (_draft)
     stop = _clause_end(doc, i, hi) if head.form == "noun" else hi
     reach = i + RECIPIENT_SCOPE
     for s in (after if not object_genitive else ()):
-        if s is actor_slot or s in recipient_slots or s.first > reach or s.first >= stop:
+        if s is actor_slot or s in recipient_slots or s.first > reach or s.first >= stop \
+                or (actor_slot is not None and actor_slot.first <= s.first <= actor_slot.last):
             continue
         if s.prep == "بين":
             if typ in RECIPROCAL and (actor_slot is None or actor_slot.last < i):
@@ -871,6 +881,36 @@ def _counted(doc: Doc, slot: Slot, cues: Cues) -> bool:
     if prev.norm in cues.victims and doc.tokens[slot.last].norm[-2:] not in NOMINATIVE:
         return True  # مقتل جنديين تركيين، قتل جندي أمريكي (not جنود إسرائيليون: nominative, the doers)
     return prev.kind == "number" or prev.norm in cues.quantity
+
+
+def _expressing_subject(doc: Doc, i: int, lo: int, before: list[Slot], cues: Cues) -> Slot | None:
+    """The subject of an expressing verb shortly before the possessive event noun at ``i`` (عبر المكتب السياسي
+    لحزب حركة النهضة عن رفضه، حركة النهضة أبدت استعدادها): the first bare slot between them (VSO), else one ending
+    right before the verb (SVO); None without such a verb."""
+    toks = doc.tokens
+    for j in range(i - 1, max(lo, i - EXPRESS_SCOPE) - 1, -1):
+        w = toks[j].norm
+        if w in cues.expressing or (w[:1] in "وف" and w[1:] in cues.expressing):
+            # (the slot right after the verb is its subject even when the verb reads as a preposition: وعبر)
+            return next((s for s in before if s.first > j and (s.prep in SUBJECT_PREPS or s.first == j + 1)), None) \
+                or next((s for s in reversed(before) if j - 2 <= s.last < j and s.prep in SUBJECT_PREPS), None)
+    return None
+
+
+def _titled_subject(doc: Doc, i: int, slot: Slot, after: list[Slot], cues: Cues) -> Slot | None:
+    """The whole subject noun phrase when a definite title opens it right after the verb at ``i`` and the holder's
+    name follows between commas (نفى النائب بكتلة حركة نداء تونس، جلال غديرة، وجود…): one slot from the title to
+    the name, resolved as a whole; None otherwise."""
+    if not (i + 1 < slot.first <= i + BARE_NOUN_SCOPE and _bare_actor_noun(doc, i + 1, cues)):
+        return None
+    toks = doc.tokens
+    name = next((s for s in after if s.first == slot.last + 2), None)
+    if name is None or toks[slot.last + 1].text not in APPOSITION_COMMAS \
+            or not name.entities or any(e.type != "PER" for e in name.entities) \
+            or not (name.last + 1 < len(toks) and toks[name.last + 1].text in APPOSITION_COMMAS):
+        return None
+    return Slot(first=i + 1, last=name.last, prep=None, place=False, mentions=slot.mentions + name.mentions,
+                entities=slot.entities + name.entities)
 
 
 def _bare_actor_noun(doc: Doc, j: int, cues: Cues) -> bool:
@@ -1074,18 +1114,27 @@ def _quote_events(doc: Doc, drafts: list[Draft], onto: Ontology) -> list[Draft]:
     return out
 
 
-def deduplicate(drafts: list[Draft]) -> list[Draft]:
+def _lead_end(doc: Doc) -> int:
+    """The end offset of the article's lead: its first two sentences (the headline and the first sentence, which
+    dates what the headline reports)."""
+    sents = doc.sentences
+    return sents[min(1, len(sents) - 1)].end if sents else 0
+
+
+def deduplicate(drafts: list[Draft], lead_end: int = 0) -> list[Draft]:
     """One event per happening: same type and modality, compatible dates, overlapping parties.
 
     A later mention without a date of its own (publication date) joins an earlier dated one; the kept event
-    fills in the parties and place it lacked and lists the others' triggers as mentions.
+    fills in the parties and place it lacked and lists the others' triggers as mentions. An undated mention in
+    the lead (before ``lead_end``) takes the date of another only from the lead: a dated mention further on may
+    be a later, similar event (the headline's arrest and one reported in the last paragraph).
     """
     kept: list[Draft] = []
     # only drafts of one type and modality can be the same happening: each is compared with its own group
     groups: dict[tuple[str, str], list[Draft]] = {}
     for d in drafts:
         group = groups.setdefault((d.type, d.modality), [])
-        target = next((k for k in group if _same(k, d)), None)
+        target = next((k for k in group if _same(k, d, lead_end)), None)
         if target is None:
             kept.append(d)
             group.append(d)
@@ -1110,9 +1159,11 @@ def deduplicate(drafts: list[Draft]) -> list[Draft]:
 ONE_ACT_MODES = frozenset({"ASSAULT"})
 
 
-def _same(a: Draft, b: Draft) -> bool:
+def _same(a: Draft, b: Draft, lead_end: int = 0) -> bool:
     if a.type != b.type or a.modality != b.modality:
         return False
+    if a.date_source != "time" and b.date_source == "time" and a.sentence.start < lead_end <= b.sentence.start:
+        return False  # the headline's undated event is not dated by a mention after the lead
     if a.mode and b.mode and a.mode != b.mode and a.type not in ONE_ACT_MODES:
         return False  # أغلقت الشرطة الطريق واعتقلت رجلا: a closure and an arrest are two acts of one actor
     if a.date != b.date and a.date_source == "time" and b.date_source == "time":

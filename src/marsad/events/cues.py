@@ -58,6 +58,9 @@ class Cues:
     political_titles: frozenset[str]
     #: event nouns whose genitive (pronoun) is their doer though their type's usually is the victim (هجماتهم)
     doer_genitive: frozenset[str]
+    #: verbs that express a stance named by the event noun after them (عبر الحزب عن رفضه، أبدت استعدادها): the
+    #: noun's pronoun is the verb's subject, who is its doer
+    expressing: frozenset[str]
     #: first word -> (cue key, the phrase's other words) for every modality/context/mode cue
     index: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
     #: ``index`` plus its words with و/ف attached (when not cues themselves): one look-up per token
@@ -89,7 +92,8 @@ def load_cues() -> Cues:
                                                      "crowd_among", "people", "affiliation", "member", "office",
                                                      "office_qualifier", "seat", "resumptive", "speaker_subject",
                                                      "topic", "undergo", "attribution", "crowd_manner",
-                                                     "accident", "victim", "place_head", "verbal_attack", "political_title", "doer_genitive")}
+                                                     "accident", "victim", "place_head", "verbal_attack", "political_title", "doer_genitive",
+                                                     "expressing")}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("group\t"):
             continue
@@ -129,7 +133,8 @@ def load_cues() -> Cues:
                 attribution=frozenset(sets["attribution"]), crowd_manner=frozenset(sets["crowd_manner"]),
                 accident=frozenset(sets["accident"]), victims=frozenset(sets["victim"]),
                 place_heads=frozenset(sets["place_head"]), verbal_attack=frozenset(sets["verbal_attack"]),
-                political_titles=frozenset(sets["political_title"]), doer_genitive=frozenset(sets["doer_genitive"]))
+                political_titles=frozenset(sets["political_title"]), doer_genitive=frozenset(sets["doer_genitive"]),
+                expressing=frozenset(sets["expressing"]))
 
 
 def _attached(index: dict[str, tuple]) -> dict[str, tuple]:
