@@ -11,8 +11,8 @@ TUNISIAN = ("أعلن رئيس الحكومة التونسية أن تونس س�
             "وفتحت النيابة تحقيقا، وأكد الادعاء العام ذلك، فيما قررت الهيئة تأجيل الاجتماع.")
 
 
-def actor(doc, find, sub):
-    return resolve_span(doc, *find(doc, sub))
+def actor(doc, find, sub, occurrence=1):
+    return resolve_span(doc, *find(doc, sub, occurrence))
 
 
 def test_bare_institutions_take_the_story_country(code, find):
@@ -79,3 +79,13 @@ def test_the_chancellor_needs_a_nationality(code, find):
     doc = code("قالت المستشارة الألمانية إن برلين تدعم الاتفاق.")
     assert actor(doc, find, "المستشارة الألمانية").role == "head_of_government"
     assert actor(doc, find, "المستشارة الألمانية").country == "DEU"
+
+
+def test_a_titled_speaker_between_commas_and_a_later_surname(code, find):
+    text = ("نفى النائب بكتلة حركة نداء تونس، جلال غديرة، أن يكون الحزب منقسما في تونس. "
+            "وأضاف غديرة أن كتلة النداء موحدة.")
+    doc = code(text)
+    speaker = actor(doc, find, "النائب بكتلة حركة نداء تونس، جلال غديرة")
+    assert (speaker.kind, speaker.country, speaker.sector) == ("person", "TUN", "PTY")
+    later = actor(doc, find, "غديرة", 2)
+    assert (later.name, later.country, later.sector) == (speaker.name, "TUN", "PTY")
