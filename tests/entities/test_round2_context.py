@@ -89,3 +89,19 @@ def test_a_titled_speaker_between_commas_and_a_later_surname(code, find):
     assert (speaker.kind, speaker.country, speaker.sector) == ("person", "TUN", "PTY")
     later = actor(doc, find, "غديرة", 2)
     assert (later.name, later.country, later.sector) == (speaker.name, "TUN", "PTY")
+
+
+
+def test_a_local_outlet_lends_its_country_when_the_article_names_no_other(ent_nlp):
+    from marsad.records import Article
+
+    def person(text):
+        doc = ent_nlp(Article.create(id="t", text=text, date="2015-04-20", source="Jawhara FM"))
+        i = text.index("سامي الطرابلسي")
+        ents = find_entities(doc, load_gazetteer(), [(i, i + len("سامي الطرابلسي"), "PERS")])
+        return next(e for e in ents if e.type == "PER").actor
+
+    text = "قال سامي الطرابلسي رئيس جمعية النور إن حركة النهضة أخطأت. وأضاف أن الجمعية مستقلة."
+    assert person(text).country == "TUN"
+    # a second country named: the outlet lends nothing, as the article may be about either
+    assert person(text.replace("أخطأت", "أخطأت في حق مصر")).country is None

@@ -1018,12 +1018,14 @@ def outlets() -> dict[str, str]:
 
 
 def story_country(ents: Iterable, g: Gazetteer, source: str | None) -> str | None:
-    """The country an article is about: :func:`dominant_country`; for an article that names no country at
-    all (local news: a party, a minister without nationality), its outlet's country (``outlets.tsv``)."""
+    """The country an article is about: :func:`dominant_country`; for an article that names no other country
+    than its outlet's (local news: a party, a minister without nationality, once حركة النهضة), the outlet's
+    country (``outlets.tsv``)."""
     ents = list(ents)
     country = dominant_country(ents, g)
-    if country is None and source and not any(entity_country(e) in g.countries for e in ents):
-        return outlets().get(source.lower().replace(" ", ""))
+    home = outlets().get(source.lower().replace(" ", "")) if country is None and source else None
+    if home is not None and all(c == home for e in ents if (c := entity_country(e)) in g.countries):
+        return home
     return country
 
 
