@@ -60,3 +60,27 @@ def test_the_headline_event_is_not_dated_by_a_similar_event_after_the_lead(code)
     doc = code(text, [("الشرطة الكينية", "ORG", "KEN"), ("الشرطة الكينية", "ORG", "KEN", 2)],
                times=[("أمس", "2025-04-19", "day", "past")])
     assert [e.date for e in of_type(doc, "COERCE")] == ["2025-04-19"]
+
+
+def test_an_unsure_event_after_the_lead_is_dropped_a_sure_one_or_one_in_the_lead_kept(text_layer, coder):
+    from marsad.events.coder import BEYOND_LEAD_FLOOR, code_events
+    from marsad.records import Article
+    text = ("اعتقلت الشرطة ثلاثة أشخاص.\nوأضاف المصدر أن العملية تمت بنجاح.\n"
+            "وكانت الشرطة قد اعتقلت شخصين الأسبوع الماضي.")
+    doc = text_layer(Article.create(id="t", text=text, date="2025-04-20"))
+
+    def unsure(d):
+        return BEYOND_LEAD_FLOOR - 0.05
+
+    events = code_events(doc, coder.lexicon, coder.cues, coder.ontology, scorer=unsure)
+    assert [e.trigger.text for e in events] == ["اعتقلت"] and events[0].trigger.start == 0
+    events = code_events(doc, coder.lexicon, coder.cues, coder.ontology, scorer=lambda d: BEYOND_LEAD_FLOOR)
+    assert len(events) == 2
+
+
+def test_an_accusative_participle_with_a_judging_word_disapproves(code):
+    text = "وعلق رئيس الحزب الكيني على التعيينات الجديدة، واصفا إياها بغير المبررة."
+    doc = code(text, [("الحزب الكيني", "ORG", "KEN")])
+    assert of_type(doc, "ACCUSE")
+    doc = code("وزار الوزير الكيني المدينة، واصفا إياها بالجميلة.", [("الوزير الكيني", "PER", "KEN")])
+    assert not of_type(doc, "ACCUSE")

@@ -45,6 +45,9 @@ COMPLEMENT_SCOPE = 12
 NOMINATIVE = frozenset({"ون", "ان"})
 #: how close after a bare actor noun (وحذرت الوزيرة ترامب) a name must follow to be the verb's object
 BARE_NOUN_SCOPE = 3
+#: the least confidence of an event reported after the article's lead (the headline and first sentence): the
+#: classifier-averaged PROTEST/ASSAULT candidates below it there were mostly background or names on dev samples
+BEYOND_LEAD_FLOOR = 0.3
 #: how far before a possessive event noun an expressing verb may stand (عبر المكتب السياسي لحزب حركة النهضة عن رفضه)
 EXPRESS_SCOPE = 10
 #: how far before an event noun a verb of undergoing (تعرض) may stand
@@ -152,14 +155,15 @@ def code_events(doc: Doc, lex: Lexicon, cues: Cues, onto: Ontology,
             drafts.append(d)
             _update_state(state, d, doc)
     drafts.extend(_quote_events(doc, drafts, onto))
-    merged = deduplicate(drafts, _lead_end(doc))
+    lead_end = _lead_end(doc)
+    merged = deduplicate(drafts, lead_end)
     out = []
     for d in merged:
         if not d.actor and not d.recipient and onto.types[d.type].quad in COOPERATIVE_QUADS:
             continue  # تبدأ المفاوضات، ويلتقي الفريق، مبادرة: cooperation between nobody named is no event datum
         conf = scorer(d) if scorer else default_confidence(d)
-        if conf <= 0.0:
-            continue
+        if conf <= 0.0 or (conf < BEYOND_LEAD_FLOOR and d.sentence.start >= lead_end):
+            continue  # (an unsure candidate after the lead is mostly background: ضحايا اعتداءات 11 سبتمبر)
         out.append(_finish(doc, d, onto, conf))
     return tuple(out)
 
