@@ -84,3 +84,11 @@ def test_an_accusative_participle_with_a_judging_word_disapproves(code):
     assert of_type(doc, "ACCUSE")
     doc = code("وزار الوزير الكيني المدينة، واصفا إياها بالجميلة.", [("الوزير الكيني", "PER", "KEN")])
     assert not of_type(doc, "ACCUSE")
+
+
+def test_a_person_set_off_by_commas_after_the_subject_is_its_name_not_the_recipient(code):
+    text = "ودعا رئيس حزب الأمل المغربي، كريم بنعلي، الحكومة الكينية إلى الحوار."
+    doc = code(text, [("حزب الأمل المغربي", "ORG", "MAR"), ("كريم بنعلي", "PER", "MAR"),
+                      ("الحكومة الكينية", "ORG", "KEN")])
+    ev = of_type(doc, "REQUEST")
+    assert ev and parties(ev[0].actor) == {"MAR"} and parties(ev[0].recipient) == {"KEN"}

@@ -959,10 +959,12 @@ def _apposition(doc: Doc, actor_slot: Slot | None, s: Slot, resolve) -> bool:
     if keys and any(m.actor and keys & _person_keys(m.actor) for m in _slot_mentions(doc, s, resolve)):
         return True
     # a title of an organisation's office, then between commas a person of its country (الأمين العام لحزب الله
-    # اللبناني، حسن نصر الله،): the holder's name
+    # اللبناني، حسن نصر الله،): the holder's name; so is a person of its country set off by commas on both sides
+    # after any subject (دعا رئيس حركة النهضة، راشد الغنوشي، الحكومة)
     titled = actor_slot.entities and doc.tokens[actor_slot.first].start < actor_slot.entities[0].start
+    closed = gap == 2 and s.last + 1 < len(doc.tokens) and doc.tokens[s.last + 1].text in APPOSITION_COMMAS
     own = countries(_slot_mentions(doc, actor_slot, resolve))
-    return bool(titled and own and s.entities and all(e.type == "PER" for e in s.entities)
+    return bool((titled or closed) and own and s.entities and all(e.type == "PER" for e in s.entities)
                 and countries(_slot_mentions(doc, s, resolve)) == own)
 
 
