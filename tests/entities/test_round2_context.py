@@ -92,7 +92,7 @@ def test_a_titled_speaker_between_commas_and_a_later_surname(code, find):
 
 
 
-def test_a_local_outlet_lends_its_country_when_the_article_names_no_other(ent_nlp):
+def test_a_local_outlet_lends_its_country_unless_another_is_named_more_often(ent_nlp):
     from marsad.records import Article
 
     def person(text):
@@ -103,5 +103,16 @@ def test_a_local_outlet_lends_its_country_when_the_article_names_no_other(ent_nl
 
     text = "قال سامي الطرابلسي رئيس جمعية النور إن حركة النهضة أخطأت. وأضاف أن الجمعية مستقلة."
     assert person(text).country == "TUN"
-    # a second country named: the outlet lends nothing, as the article may be about either
-    assert person(text.replace("أخطأت", "أخطأت في حق مصر")).country is None
+    assert person(text.replace("أخطأت", "أخطأت في حق مصر")).country == "TUN"  # a tie: home
+    # another country named more often than home: that country's story
+    assert person(text.replace("أخطأت", "أخطأت في حق مصر وشعب مصر")).country == "EGY"
+
+
+def test_a_title_without_nationality_in_local_news_is_the_outlets(ent_nlp, entity):
+    from marsad.records import Article
+    text = "نفى وزير النقل، سليم العياري، أي زيادة في الأسعار خلال تسلم معدات مستوردة من إيطاليا."
+    doc = ent_nlp(Article.create(id="t", text=text, date="2017-01-25", source="Mosaique FM"))
+    minister = entity(doc, "سليم العياري").actor
+    assert (minister.country, minister.role) == ("TUN", "transport_minister")
+    doc = ent_nlp(Article.create(id="t", text=text, date="2017-01-25"))  # no outlet: no country guessed
+    assert entity(doc, "سليم العياري").actor.country is None

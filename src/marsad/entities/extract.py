@@ -361,6 +361,14 @@ class Extractor:
         counts = self.country_counts()
         return dominant({c: n for c, n in counts.items() if c in self.g.countries}, ratio=1)
 
+    def title_holder_country(self, office: Office) -> str | None:
+        """The country of an unknown person after a title without nationality (وزير النقل، أنيس غديرة): the
+        article's (:meth:`article_country`), else, for a government office, a local outlet's home
+        (``outlets.tsv``): local news names foreign office holders' nationality, not its own ministers' (an
+        item on buses imported from France names فرنسا once and its own minister without any). A party's
+        office (الناطق باسم الحزب الجمهوري) may be foreign news in any outlet."""
+        return self.article_country() or (outlet_country(self.doc.article.source) if office.sector == "GOV" else None)
+
     # ---- pass 2
     def title_pass(self) -> None:
         for m in self.matches:
@@ -472,7 +480,7 @@ class Extractor:
         else of the article's country)."""
         ws = self.ws
         name = self.norm[ws[start][0]:ws[end][1]]
-        country = country or self.article_country()
+        country = country or self.title_holder_country(office)
         holder = office_holder_named(self.g, country, office.role, name) if country and office.role else None
         if holder is not None:  # الملك سلمان: the king named Salman, not a new person
             actor = title_actor(self.g, person_actor(self.g, holder, self.date), office, country, self.date)
@@ -500,7 +508,7 @@ class Extractor:
         f = self.covered.get(end)
         if f is not None:
             if f.type == "PER" and f.actor is not None and f.actor.id is None and f.actor.country is None:
-                f.actor = title_actor(self.g, f.actor, office, country or self.article_country(), self.date)
+                f.actor = title_actor(self.g, f.actor, office, country or self.title_holder_country(office), self.date)
                 return True
             return False
         start = next((j for j in range(max(0, end - MAX_NAME_WORDS + 1), end)
@@ -679,7 +687,8 @@ class Extractor:
             actor, geo = self.describe_unknown(type_, text, entries, first, last)
             if type_ == "PER" and first in self.open_titles and actor is not None:
                 office, title_country = self.open_titles[first]
-                actor = title_actor(self.g, actor, office, title_country or self.article_country(), self.date)
+                holder_country = title_country or self.title_holder_country(office)
+                actor = title_actor(self.g, actor, office, holder_country, self.date)
             if type_ == "ORG" and actor is not None and actor.country is None:
                 actor = replace(actor, country=country, sector=self.head_sector(first))
             if type_ == "LOC" and geo is not None and geo.feature in ("city", "capital", "country"):
@@ -1017,15 +1026,24 @@ def outlets() -> dict[str, str]:
     return {r[0]: r[1] for r in rows("outlets.tsv")}
 
 
+def outlet_country(source: str | None) -> str | None:
+    """The home country of a local outlet (``outlets.tsv``; the id is the source name lower-cased without
+    spaces), else None."""
+    return outlets().get(source.lower().replace(" ", "")) if source else None
+
+
 def story_country(ents: Iterable, g: Gazetteer, source: str | None) -> str | None:
-    """The country an article is about: :func:`dominant_country`; for an article that names no other country
-    than its outlet's (local news: a party, a minister without nationality, once حركة النهضة), the outlet's
-    country (``outlets.tsv``)."""
+    """The country an article is about: :func:`dominant_country`; else, for an article of a local outlet
+    (``outlets.tsv``) that names its outlet's country at least as often as any other (local news naming no
+    country, or once حركة النهضة, or تونس once beside بنما once), the outlet's country: a local outlet's
+    news is about home unless it names another country more often."""
     ents = list(ents)
     country = dominant_country(ents, g)
-    home = outlets().get(source.lower().replace(" ", "")) if country is None and source else None
-    if home is not None and all(c == home for e in ents if (c := entity_country(e)) in g.countries):
-        return home
+    home = outlet_country(source) if country is None else None
+    if home is not None:
+        counts = Counter(c for e in ents if (c := entity_country(e)) in g.countries)
+        if counts[home] >= max(counts.values(), default=0):
+            return home
     return country
 
 
