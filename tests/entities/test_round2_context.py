@@ -116,3 +116,14 @@ def test_a_title_without_nationality_in_local_news_is_the_outlets(ent_nlp, entit
     assert (minister.country, minister.role) == ("TUN", "transport_minister")
     doc = ent_nlp(Article.create(id="t", text=text, date="2017-01-25"))  # no outlet: no country guessed
     assert entity(doc, "سليم العياري").actor.country is None
+
+
+def test_a_name_the_model_finds_after_a_title_and_its_party_holds_the_seat(code):
+    text = ("قال النائب عن حركة النهضة بمجلس نواب الشعب العجمي الوريمي إن الأزمة بين السعودية وقطر مؤسفة، "
+            "وإن السعودية وقطر شقيقتان. وأضاف الوريمي أن قطر والسعودية ستتصالحان.")
+    doc = code(text)
+    i = text.index("العجمي الوريمي")
+    ents = {e.text: e for e in find_entities(doc, load_gazetteer(), [(i, i + len("العجمي الوريمي"), "PERS")])}
+    mp = ents["العجمي الوريمي"].actor
+    assert (mp.country, mp.sector, mp.role) == ("TUN", "PTY", "legislator")
+    assert ents["الوريمي"].actor == mp

@@ -414,7 +414,7 @@ class Extractor:
             if office.kind == "title" and (self.name_before(m, last, office, country, has_org)
                                            or self.name_after_org(last, office, country)):
                 continue
-            if (office.kind == "title" and not has_org and self.adjacent(last, last + 1, comma=True)
+            if (office.kind == "title" and self.adjacent(last, last + 1, comma=True)
                     and any("ال" in w[:3] or w.startswith("لل") for w in self.wt[m.first:last + 1])):
                 # a name the NER model may still find; a title without any ال (حافظ قائد السبسي) may be a name
                 self.open_titles[last + 1] = (office, country)
