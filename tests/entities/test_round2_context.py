@@ -127,3 +127,18 @@ def test_a_name_the_model_finds_after_a_title_and_its_party_holds_the_seat(code)
     mp = ents["العجمي الوريمي"].actor
     assert (mp.country, mp.sector, mp.role) == ("TUN", "PTY", "legislator")
     assert ents["الوريمي"].actor == mp
+
+
+def test_an_unknown_name_after_a_nationality_and_a_comma_is_of_that_nationality(code):
+    text = "التقى الرئيس التونسي في روما نظيره الإيطالي، جوزيبي فيردي، وأكدت تونس دعمها لتونس الجديدة."
+    doc = code(text)
+    i = text.index("جوزيبي فيردي")
+    ents = {e.text: e for e in find_entities(doc, load_gazetteer(), [(i, i + len("جوزيبي فيردي"), "PERS")])}
+    assert ents["جوزيبي فيردي"].actor.country == "ITA"
+
+
+def test_a_government_title_in_news_naming_one_foreign_country_is_of_it(ent_nlp, entity):
+    from marsad.records import Article
+    text = ("تعتزم الحكومة الكورية الجنوبية دعم الأسر. وقال رئيس الوزراء، هوانغ كيو آن، إن الخطة جاهزة.")
+    doc = ent_nlp(Article.create(id="t", text=text, date="2017-01-09", source="Jawhara FM"))
+    assert entity(doc, "هوانغ كيو").actor.country == "KOR"

@@ -69,6 +69,8 @@ PROCLITIC_FORMS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "ف
 
 #: words that give a person's nom de guerre or nickname (سيف الله بن حسين المكنى بأبي عياض)
 ALIAS_CUES = frozenset({"المكني", "الملقب"})
+#: prepositions before a place where something happens or comes from
+LOCATIVES = frozenset({"في", "من", "الي", "وفي", "ومن", "والي"})
 #: prepositions between a title and the body or party its holder sits in (القيادي في حزب X، النائب عن حركة Y)
 SEAT_PREPOSITIONS = frozenset({"في", "عن"})
 #: the article's country (:func:`dominant_country`) is named at least this often …
@@ -363,11 +365,34 @@ class Extractor:
 
     def title_holder_country(self, office: Office) -> str | None:
         """The country of an unknown person after a title without nationality (وزير النقل، أنيس غديرة): the
-        article's (:meth:`article_country`), else, for a government office, a local outlet's home
-        (``outlets.tsv``): local news names foreign office holders' nationality, not its own ministers' (an
-        item on buses imported from France names فرنسا once and its own minister without any). A party's
-        office (الناطق باسم الحزب الجمهوري) may be foreign news in any outlet."""
-        return self.article_country() or (outlet_country(self.doc.article.source) if office.sector == "GOV" else None)
+        article's (:meth:`article_country`); else, for a government office, the one country the article names
+        other than as a place something comes from or happens in (الحكومة الكورية الجنوبية … رئيس الوزراء هوانغ
+        كيو آن), or, when it names none that way, a local outlet's home (``outlets.tsv``): local news names
+        foreign office holders' nationality, not its own ministers' (an item on buses imported from France
+        names فرنسا once and its own minister without any). A party's office (الناطق باسم الحزب الجمهوري) may be
+        foreign news in any outlet."""
+        country = self.article_country()
+        if country or office.sector != "GOV":
+            return country
+        named = self.named_as_party()
+        if len(named) == 1:
+            return named.pop()
+        return outlet_country(self.doc.article.source) if not named else None
+
+    def named_as_party(self) -> set[str]:
+        """The countries the article names outside a locative phrase (في، من، إلى، بـ + a place: المستوردة من
+        فرنسا is where buses come from, not whose news it is); adjectives always count."""
+        out = set()
+        for m in self.matches:
+            keys = {e.key for e in m.entries if e.kind in ("country", "nat", "metonym") and e.key in self.g.countries}
+            if not keys or self.at.get(m.first) is not m:
+                continue  # no country, or a reading given_name() dropped (تركي in تركي بن سعود)
+            prev = self.wt[m.first - 1] if m.first and self.adjacent(m.first - 1, m.first) else ""
+            clitic = self.norm[self.ws[m.first][0]:m.start]
+            kinds = {e.kind for e in m.entries}
+            if ("nat" in kinds and "country" not in kinds) or not (prev in LOCATIVES or clitic in ("ب", "وب")):
+                out |= keys
+        return out
 
     # ---- pass 2
     def title_pass(self) -> None:
@@ -689,12 +714,23 @@ class Extractor:
                 office, title_country = self.open_titles[first]
                 holder_country = title_country or self.title_holder_country(office)
                 actor = title_actor(self.g, actor, office, holder_country, self.date)
+            elif type_ == "PER" and actor is not None and actor.country is None:
+                actor = replace(actor, country=self.apposed_nationality(first))
             if type_ == "ORG" and actor is not None and actor.country is None:
                 actor = replace(actor, country=country, sector=self.head_sector(first))
             if type_ == "LOC" and geo is not None and geo.feature in ("city", "capital", "country"):
                 type_ = "GPE"
             self.add(Found(first_start, self.ws[last][1], first, last, type_, actor=actor, geo=geo,
                            source="ner"))
+
+    def apposed_nationality(self, i: int) -> str | None:
+        """The country of a nationality adjective and a comma right before word i (نظيره الإيطالي، سيرجيو
+        ماتارالا): a description of the person named after it, else None (without a comma, the adjective may
+        belong to a verb's subject: اتهم الجيش الإسرائيلي فلان)."""
+        if not i or self.adjacent(i - 1, i) or not self.adjacent(i - 1, i, comma=True):
+            return None
+        f = self.covered.get(i - 1)
+        return f.actor.country if f is not None and f.type == "NORP" and f.actor is not None else None
 
     def given_name_opens(self, i: int) -> int | None:
         """The last word of a person's name that word i, a given name (a name token no gazetteer knows as a
