@@ -24,6 +24,7 @@ def coder():
     c = EventCoder(classifier_point="balanced")
     c.initialize()
     c.resolve = None  # the coder's own argument finding, independent of the entities stage
+    c.story = None  # and of its story country (tests that need one set it)
     c.scorer = default_confidence  # and independent of the statistical classifier's current model
     return c
 

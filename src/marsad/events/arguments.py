@@ -277,3 +277,17 @@ def resolve_hook():
     except ImportError:
         return None
     return getattr(resolve, "resolve_parties", None)
+
+
+def story_hook():
+    """The article's country (``marsad.entities``' story country: the one it names clearly, else a local
+    outlet's home) as a function of the doc when the entities stage provides it, else None."""
+    try:
+        from ..entities.resolve import doc_index, load_gazetteer  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+
+    def story(doc: Doc) -> str | None:
+        g = load_gazetteer()
+        return doc_index(doc, g).country(g, doc.article.source)
+    return story

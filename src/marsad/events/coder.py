@@ -123,8 +123,11 @@ def name_interiors(doc: Doc) -> set[int]:
 
 def code_events(doc: Doc, lex: Lexicon, cues: Cues, onto: Ontology,
                 scorer: Callable[[Draft], float] | None = None,
-                resolve: Callable | None = None) -> tuple[Event, ...]:
-    """The events of ``doc`` (requires norm, tokens, sentences; uses entities, times, quotes when present)."""
+                resolve: Callable | None = None,
+                story: Callable[[Doc], str | None] | None = None) -> tuple[Event, ...]:
+    """The events of ``doc`` (requires norm, tokens, sentences; uses entities, times, quotes when present).
+
+    ``story``: the article's country, given to protesters named nowhere (see :func:`_story_protesters`)."""
     toks = doc.tokens
     words = list(map(NORM, toks))
     # token indexes of words with some lexicon reading: the only places a trigger can stand (few per sentence)
@@ -157,6 +160,8 @@ def code_events(doc: Doc, lex: Lexicon, cues: Cues, onto: Ontology,
     drafts.extend(_quote_events(doc, drafts, onto))
     lead_end = _lead_end(doc)
     merged = deduplicate(drafts, lead_end)
+    if story is not None:
+        _story_protesters(doc, merged, story)
     out = []
     for d in merged:
         if not d.actor and not d.recipient and onto.types[d.type].quad in COOPERATIVE_QUADS:
@@ -166,6 +171,21 @@ def code_events(doc: Doc, lex: Lexicon, cues: Cues, onto: Ontology,
             continue  # (an unsure candidate after the lead is mostly background: ضحايا اعتداءات 11 سبتمبر)
         out.append(_finish(doc, d, onto, conf))
     return tuple(out)
+
+
+def _story_protesters(doc: Doc, drafts: list[Draft], story: Callable[[Doc], str | None]) -> None:
+    """Protests and strikes whose doers the article names nowhere, not even by their place (ينفذ أعوان المحاسبة
+    العمومية الإضراب بكامل تراب الجمهورية), are by civilians of the article's country (GSR practice); the
+    country is looked up only when such a protest is there."""
+    unnamed = [d for d in drafts if d.type == "PROTEST" and not countries(d.actor)]
+    home = story(doc) if unnamed else None
+    if not home:
+        return
+    for d in unnamed:
+        t = d.trigger
+        d.actor = [Mention(text=t.text, start=t.start, end=t.end,
+                           actor=Actor(country=home, sector=LOCAL_SECTORS["PROTEST"], kind="unnamed"))]
+        d.features.update(has_actor=1.0, actor_place=1.0)
 
 
 #: types still coded when asked for: a request itself, and a call to protest or strike (دعا الاتحاد إلى الإضراب),
@@ -481,6 +501,9 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
     past = head.form == "past"
     passive = past and "\u064f" in tok.text[:4]
     actor, recipient, feats = _arguments(doc, i, head, slots, lo, hi, passive, cues, resolve)
+    typ = trig.type
+    if typ == "COERCE" and mode == "arrest" and _hostage_taking(doc, i, lo, hi, head.form != "noun", actor, cues):
+        typ, mode = "ASSAULT", "abduct"
     if _circumstantial(tok.norm, head, state, sent):
         # زار الوفد دمشق داعيا إلى…: an accusative participle describes the subject of the clause's verb, who is
         # its doer (not the object named right before it)
@@ -524,19 +547,18 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
     if trig.type in OBJECT_GENITIVE and actor and all(m.actor is not None and m.actor.sector == "JRN" for m in actor):
         actor = []  # نقلت وسائل إعلام جزائرية أن عناصر من الدرك أصيبوا: the media report an attack, they do not make it
     place = _place(slots, i)
-    if trig.type in LOCAL_TYPES and not countries(actor):
+    if typ in LOCAL_TYPES and not countries(actor):
         # unnamed protesters or attackers are people of the place (GSR practice), else of the country they
         # protest against (المعارضون للحكومة التايلاندية); who arrests or seizes there unnamed (اعتقلت الشرطة
         # خمسة أشخاص في مدينة حلب) is the place's police; the place itself stays no party
         home = place.country if place is not None and place.country else None
-        if home is None and trig.type == "PROTEST" and countries(recipient):
+        if home is None and typ == "PROTEST" and countries(recipient):
             home = sorted(countries(recipient))[0]
         if home:
             actor = [Mention(text=tok.text, start=tok.start, end=tok.end,
-                             actor=Actor(country=home, sector=LOCAL_SECTORS.get(trig.type), kind="unnamed"))]
+                             actor=Actor(country=home, sector=LOCAL_SECTORS.get(typ), kind="unnamed"))]
             feats["actor_place"] = 1.0
     modality = find_modality(found, i, lo, hi, past_verb=past, future_prefix=head.future)
-    typ = trig.type
     if modality == "negated" and typ in REFUSABLE and head.form == "present" and actor \
             and _refused(doc, found, i, lo):
         # لن تقبل بأي اتفاق، لا نؤيد القرار: a party refusing to cooperate is a rejection that happened, not a
@@ -564,6 +586,26 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
     return Draft(type=typ, mode=mode, contexts=contexts, trigger=doc.span(tok.start, tok.end),
                  sentence=sent, actor=actor, recipient=recipient, place=place, date=date,
                  date_source=date_source, modality=modality, source=f"lexicon:{trig.source}", features=feats)
+
+
+#: sectors that arrest: an authority (a party found as the doer of a detention is often its object, so an
+#: armed group's sector alone does not make one a hostage-taking; the words before it do)
+AUTHORITY_SECTORS = frozenset({"COP", "MIL", "JUD", "GOV", "SPY"})
+#: how many words before a detention word its unnamed doer may stand (مسلحين اثنين يقومان حاليا باحتجاز)
+HOSTAGE_SCOPE = 6
+
+
+def _hostage_taking(doc: Doc, i: int, lo: int, hi: int, verb: bool, actor: list[Mention], cues: Cues) -> bool:
+    """Whether a detention (احتجز، احتجاز، اعتقل) is a hostage-taking: an arrest needs an authority as its doer
+    (police, army, security, a court), while an armed group or an unnamed gunman holding people takes hostages
+    (قام مسلح باحتجاز عدد من الأشخاص، احتجزت عصابة مسلحة …)."""
+    if any(m.actor is not None and m.actor.sector in AUTHORITY_SECTORS for m in actor):
+        return False
+    words = [t.norm for t in doc.tokens[max(lo, i - HOSTAGE_SCOPE):i]]
+    if _cue_before(words, len(words), 0, cues.armed_doers, HOSTAGE_SCOPE):
+        return True
+    # a verb's subject may follow it (احتجزت عصابة مسلحة عمالا); a noun's genitive is the one held (احتجاز مسلحين)
+    return verb and any(t.norm in cues.armed_doers for t in doc.tokens[i + 1:min(hi, i + 3)])
 
 
 #: cooperative types whose refusal (لن/لا + present verb) is a REJECT

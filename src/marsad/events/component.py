@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..doc import Doc
 from ..pipeline import Component, register
-from .arguments import resolve_hook
+from .arguments import resolve_hook, story_hook
 from .coder import code_events
 from .cues import load_cues
 from .lexicon import load_lexicon
@@ -28,9 +28,11 @@ class EventCoder(Component):
         self.cues = load_cues()
         self.ontology = load_ontology()
         self.resolve = resolve_hook()
+        self.story = story_hook()
         from .confidence import load_scorer
         self.scorer = load_scorer(str(self.config.get("classifier_point", "calibrated")))
 
     def __call__(self, doc: Doc) -> Doc:
-        events = code_events(doc, self.lexicon, self.cues, self.ontology, scorer=self.scorer, resolve=self.resolve)
+        events = code_events(doc, self.lexicon, self.cues, self.ontology, scorer=self.scorer, resolve=self.resolve,
+                             story=self.story)
         return doc.replace(events=events)

@@ -61,6 +61,8 @@ class Cues:
     #: verbs that express a stance named by the event noun after them (عبر الحزب عن رفضه، أبدت استعدادها): the
     #: noun's pronoun is the verb's subject, who is its doer
     expressing: frozenset[str]
+    #: unnamed gunmen or gangs (مسلح، مجهولون، عصابة): holding people, they take hostages (CAMEO 181)
+    armed_doers: frozenset[str]
     #: first word -> (cue key, the phrase's other words) for every modality/context/mode cue
     index: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
     #: ``index`` plus its words with و/ف attached (when not cues themselves): one look-up per token
@@ -93,7 +95,7 @@ def load_cues() -> Cues:
                                                      "office_qualifier", "seat", "resumptive", "speaker_subject",
                                                      "topic", "undergo", "attribution", "crowd_manner",
                                                      "accident", "victim", "place_head", "verbal_attack", "political_title", "doer_genitive",
-                                                     "expressing")}
+                                                     "expressing", "armed_doer")}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("group\t"):
             continue
@@ -134,7 +136,7 @@ def load_cues() -> Cues:
                 accident=frozenset(sets["accident"]), victims=frozenset(sets["victim"]),
                 place_heads=frozenset(sets["place_head"]), verbal_attack=frozenset(sets["verbal_attack"]),
                 political_titles=frozenset(sets["political_title"]), doer_genitive=frozenset(sets["doer_genitive"]),
-                expressing=frozenset(sets["expressing"]))
+                expressing=frozenset(sets["expressing"]), armed_doers=frozenset(sets["armed_doer"]))
 
 
 def _attached(index: dict[str, tuple]) -> dict[str, tuple]:
