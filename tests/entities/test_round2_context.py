@@ -142,3 +142,22 @@ def test_a_government_title_in_news_naming_one_foreign_country_is_of_it(ent_nlp,
     text = ("تعتزم الحكومة الكورية الجنوبية دعم الأسر. وقال رئيس الوزراء، هوانغ كيو آن، إن الخطة جاهزة.")
     doc = ent_nlp(Article.create(id="t", text=text, date="2017-01-09", source="Jawhara FM"))
     assert entity(doc, "هوانغ كيو").actor.country == "KOR"
+
+
+def test_another_occupation_and_an_honorific_after_a_title(code, entity):
+    doc = code("قارن الكاتب الاحتلال في فلسطين بما حدث في العراق مع الاحتلال الأميركي.")
+    occupations = [e for e in doc.entities if e.text.startswith("الاحتلال")]
+    assert occupations[0].actor.country == "ISR"
+    assert all(e.actor.country != "ISR" for e in occupations[1:])
+    doc = code("اغتيل النائب العام المصري المستشار هشام بركات في القاهرة.")
+    prosecutor = entity(doc, "هشام بركات").actor
+    assert (prosecutor.country, prosecutor.role) == ("EGY", "prosecutor")
+    doc = code("وجه الوزير خطابا إلى رئيس الحكومة العراقية والادعاء العام العراقي.", date="2015-07-21")
+    assert entity(doc, "رئيس الحكومة العراقية").type == "PER"
+
+
+def test_a_country_after_a_preposition_does_not_outweigh_the_outlets_home(ent_nlp, entity):
+    from marsad.records import Article
+    text = "وقال وزير التعليم، سالم العتيبي، إن الطالب المبتعث للمملكة المتحدة عاد."
+    doc = ent_nlp(Article.create(id="t", text=text, date="2015-07-21", source="almadina"))
+    assert entity(doc, "سالم العتيبي").actor.country == "SAU"

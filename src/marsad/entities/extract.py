@@ -137,7 +137,7 @@ class Extractor:
         * an organisation alias that is a common word first (العربية، الجزيرة، القاعدة: ``ambiguous_aliases.tsv``)
           needs quotes around it alone, a cue word before it or another organisation joined by و; one with
           context countries also needs the article to name one of them (الاحتلال is Israel's in news about
-          Palestine, حكومة الوفاق Libya's in news about Libya);
+          Palestine, حكومة الوفاق Libya's in news about Libya) and no other country's adjective after it;
         * a place alias written with ة (جدة) is not a word written with ه (جده "his grandfather", a pronoun
           suffix): the normalizer folds both to ه, the original text tells them apart.
         """
@@ -153,8 +153,11 @@ class Extractor:
                     drop = "org"
                 elif alias in self.g.ambiguous_context:
                     named = named if named is not None else self.named_countries(matches)
-                    if named.isdisjoint(self.g.ambiguous_context[alias]):
-                        drop = "org"
+                    context = self.g.ambiguous_context[alias]
+                    nxt = matches[k + 1] if k + 1 < len(matches) else None
+                    if named.isdisjoint(context) or (nxt is not None and nxt.first == m.last + 1 and any(
+                            e.kind == "nat" and e.key not in context for e in nxt.entries)):
+                        drop = "org"  # no context country named, or another's adjective: الاحتلال الأميركي
             entries = [e for e in m.entries if e.kind != drop]
             if any(e.kind in ("place", "country") and e.alias.endswith("ة") for e in entries) and \
                     self.doc.text[self.doc.norm.to_orig(m.start, m.end)[1] - 1] == "ه":
@@ -364,24 +367,30 @@ class Extractor:
         return dominant({c: n for c, n in counts.items() if c in self.g.countries}, ratio=1)
 
     def title_holder_country(self, office: Office) -> str | None:
-        """The country of an unknown person after a title without nationality (وزير النقل، أنيس غديرة): the
-        article's (:meth:`article_country`); else, for a government office, the one country the article names
-        other than as a place something comes from or happens in (الحكومة الكورية الجنوبية … رئيس الوزراء هوانغ
-        كيو آن), or, when it names none that way, a local outlet's home (``outlets.tsv``): local news names
-        foreign office holders' nationality, not its own ministers' (an item on buses imported from France
-        names فرنسا once and its own minister without any). A party's office (الناطق باسم الحزب الجمهوري) may be
-        foreign news in any outlet."""
+        """The country of an unknown person after a title without nationality (وزير النقل، أنيس غديرة).
+
+        The article's (:meth:`article_country`); else, for a government office, a local outlet's home
+        (``outlets.tsv``) when the article names it; else the one country the article names other than as a
+        place something comes from or happens in (الحكومة الكورية الجنوبية … رئيس الوزراء هوانغ كيو آن); else,
+        when it names none that way, the outlet's home: local news names foreign office holders' nationality,
+        not its own ministers' (an item on buses imported from France names فرنسا once and its own minister
+        without any). A party's office (الناطق باسم الحزب الجمهوري) may be foreign news in any outlet.
+        """
         country = self.article_country()
         if country or office.sector != "GOV":
             return country
+        home = outlet_country(self.doc.article.source)
+        if home is not None and self.country_counts().get(home):
+            return home  # a Saudi prince in a Saudi daily's item on his visit to London
         named = self.named_as_party()
         if len(named) == 1:
             return named.pop()
-        return outlet_country(self.doc.article.source) if not named else None
+        return home if not named else None
 
     def named_as_party(self) -> set[str]:
-        """The countries the article names outside a locative phrase (في، من، إلى، بـ + a place: المستوردة من
-        فرنسا is where buses come from, not whose news it is); adjectives always count."""
+        """The countries the article names outside a prepositional phrase (في، من، إلى، بـ، لـ + a place:
+        المستوردة من فرنسا is where buses come from, المبتعث للمملكة المتحدة where a student went, not whose news
+        it is); adjectives always count."""
         out = set()
         for m in self.matches:
             keys = {e.key for e in m.entries if e.kind in ("country", "nat", "metonym") and e.key in self.g.countries}
@@ -389,8 +398,10 @@ class Extractor:
                 continue  # no country, or a reading given_name() dropped (تركي in تركي بن سعود)
             prev = self.wt[m.first - 1] if m.first and self.adjacent(m.first - 1, m.first) else ""
             clitic = self.norm[self.ws[m.first][0]:m.start]
+            if not clitic and self.wt[m.first].startswith("لل"):
+                clitic = "ل"  # للمملكة: ل + المملكة written as one word
             kinds = {e.kind for e in m.entries}
-            if ("nat" in kinds and "country" not in kinds) or not (prev in LOCATIVES or clitic in ("ب", "وب")):
+            if ("nat" in kinds and "country" not in kinds) or (prev not in LOCATIVES and clitic in ("", "و")):
                 out |= keys
         return out
 
@@ -407,8 +418,8 @@ class Extractor:
             # the title's complements: a nationality, an institution with its nationality, up to two adjectives
             for _ in range(4):
                 nxt_i = last + 1
-                if not self.adjacent(last, nxt_i):
-                    break
+                if not self.adjacent(last, nxt_i) or self.wt[nxt_i][:1] in "وف" and self.has_proclitic(nxt_i):
+                    break  # والادعاء العام العراقي after رئيس الحكومة العراقية: a second party, no complement
                 f = self.covered.get(nxt_i)
                 if f is None and self.wt[nxt_i] in SEAT_PREPOSITIONS and self.adjacent(nxt_i, nxt_i + 1):
                     o = self.covered.get(nxt_i + 1)
@@ -425,9 +436,11 @@ class Extractor:
                 elif nxt_i in self.at and any(self.g.offices[e.key].kind in ("inst", "media")
                                               for e in self.at[nxt_i].of("office")):
                     last = self.at[nxt_i].last  # المتحدث باسم + الرئاسة الروسية
-                elif nxt_i in self.at and any(self.g.offices[e.key].role == RANK
-                                              for e in self.at[nxt_i].of("office")):
-                    last = self.at[nxt_i].last  # رئيس الأركان الأمريكي + الجنرال: a rank before the name
+                elif nxt_i in self.at and any(self.g.offices[e.key].role == RANK or e.key in title_context(
+                        "needs_country") for e in self.at[nxt_i].of("office")):
+                    # رئيس الأركان الأمريكي + الجنرال: a rank before the name; النائب العام المصري + المستشار: an
+                    # honorific (judges, advisers), no second office
+                    last = self.at[nxt_i].last
                 else:
                     break
             if country is None and offices[0].key in title_context("needs_country"):
