@@ -161,3 +161,12 @@ def test_a_country_after_a_preposition_does_not_outweigh_the_outlets_home(ent_nl
     text = "وقال وزير التعليم، سالم العتيبي، إن الطالب المبتعث للمملكة المتحدة عاد."
     doc = ent_nlp(Article.create(id="t", text=text, date="2015-07-21", source="almadina"))
     assert entity(doc, "سالم العتيبي").actor.country == "SAU"
+
+
+def test_banks_and_companies_are_business(code, find):
+    from marsad.entities.resolve import resolve_parties
+    doc = code("أوقفت البنوك السعودية والإماراتية التعامل مع مصارف قطرية، وقالت شركة أمريكية إنها ستنسحب.")
+    banks = resolve_parties(doc, *find(doc, "البنوك السعودية والإماراتية"))
+    assert {(m.actor.country, m.actor.sector) for m in banks} == {("SAU", "BUS"), ("ARE", "BUS")}
+    assert (actor(doc, find, "مصارف قطرية").country, actor(doc, find, "مصارف قطرية").sector) == ("QAT", "BUS")
+    assert actor(doc, find, "شركة أمريكية").sector == "BUS"
