@@ -69,3 +69,41 @@ def test_unnamed_strikers_are_civilians_of_the_story_country(code, coder, monkey
     # a protest whose place names its country keeps that country
     ev = of_type(code("وتظاهر الآلاف في مدينة كمبالا.", [("كمبالا", "GPE", "UGA")]), "PROTEST")
     assert ev and parties(ev[0].actor) == {"UGA"}
+
+
+def test_qad_after_kana_or_before_a_perfect_verb_asserts(code):
+    doc = code("وكان قد شارك مئات الطلاب في مظاهرات ضد الحكومة الكينية.", [("الحكومة الكينية", "ORG", "KEN")])
+    ev = of_type(doc, "PROTEST")
+    assert ev and ev[0].modality != "hypothetical"
+    doc = code("وقال إن الطلاب قد يتظاهرون ضد الحكومة الكينية.", [("الحكومة الكينية", "ORG", "KEN")])
+    ev = of_type(doc, "PROTEST")
+    assert ev and ev[0].modality == "hypothetical"
+
+
+def test_a_visit_needs_a_visitor_and_a_host(code):
+    doc = code("وقال إن المهاجرين الذين وصلوا إلى كينيا أطفالا سيبقون فيها.", [("كينيا", "GPE", "KEN")])
+    assert not [e for e in doc.events if e.mode == "visit"]
+    doc = code("واستقبل الرئيس الكيني نظيره الأوغندي في نيروبي.",
+               [("الكيني", "NORP", "KEN"), ("الأوغندي", "NORP", "UGA"), ("نيروبي", "GPE", "KEN")])
+    ev = of_type(doc, "CONSULT")
+    assert ev and parties(ev[0].actor) | parties(ev[0].recipient) == {"KEN", "UGA"}
+
+
+def test_a_news_agency_credited_for_a_report_is_no_party(code):
+    text = "وتضمن التسجيل بحسب ما نقلته \"وكالة الأنباء الكينية\" تهديدا للحكومة الأوغندية."
+    doc = code(text, [("وكالة الأنباء الكينية", "ORG", "KEN", 1, "JRN"), ("للحكومة الأوغندية", "ORG", "UGA")])
+    ev = of_type(doc, "THREATEN")
+    assert ev and "KEN" not in parties(ev[0].actor)
+    text = "نيروبي (وكالة الأنباء الكينية) - هددت الحكومة الأوغندية بقطع العلاقات."
+    doc = code(text, [("نيروبي", "GPE", "KEN"), ("وكالة الأنباء الكينية", "ORG", "KEN", 1, "JRN"),
+                      ("الحكومة الأوغندية", "ORG", "UGA")])
+    ev = of_type(doc, "THREATEN")
+    assert ev and parties(ev[0].actor) == {"UGA"}
+
+
+def test_a_past_fact_is_not_dated_by_a_span_reaching_past_publication(code):
+    text = "وأكدت الوزيرة الكينية في غضون الأيام القادمة رفضها لقرار البرلمان."
+    doc = code(text, [("الكينية", "NORP", "KEN")], times=[("الأيام القادمة", "2025-04-20/2025-04-23", "interval",
+                                                           "present")])
+    ev = of_type(doc, "REJECT")
+    assert ev and ev[0].date == "2025-04-20"

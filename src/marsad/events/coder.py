@@ -151,7 +151,8 @@ def code_events(doc: Doc, lex: Lexicon, cues: Cues, onto: Ontology,
         nouns = frozenset(i for i, head, _ in found if head.form == "noun")
         slots = sentence_slots(doc, lo, hi, ents, cues, nouns)
         times = [t for t in doc.times if sent.start <= t.start < sent.end]
-        sc = _without_relative_ma(sentence_cues(words, lo, hi, cues), words, toks, lo)
+        sc = _without_assertive_qad(_without_relative_ma(sentence_cues(words, lo, hi, cues), words, toks, lo),
+                                    words, lo, hi)
         for i, head, follow in found:
             qlo, qhi = _clause(quote_ranges, i, lo, hi)
             d = _draft(doc, sent, i, head, follow, slots, times, sc, qlo, qhi, cues, onto, state, resolve)
@@ -166,11 +167,29 @@ def code_events(doc: Doc, lex: Lexicon, cues: Cues, onto: Ontology,
     for d in merged:
         if not d.actor and not d.recipient and onto.types[d.type].quad in COOPERATIVE_QUADS:
             continue  # تبدأ المفاوضات، ويلتقي الفريق، مبادرة: cooperation between nobody named is no event datum
+        if d.mode == "visit" and _no_visit(doc, d):
+            continue
         conf = scorer(d) if scorer else default_confidence(d)
         if conf <= 0.0 or (conf < BEYOND_LEAD_FLOOR and d.sentence.start >= lead_end):
             continue  # (an unsure candidate after the lead is mostly background: ضحايا اعتداءات 11 سبتمبر)
         out.append(_finish(doc, d, onto, conf))
     return tuple(out)
+
+
+#: relative pronouns: a verb right after one describes the noun before it (المهاجرون الذين وصلوا)
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
+
+
+def _no_visit(doc: Doc, d: Draft) -> bool:
+    """Whether a visit candidate visits nobody: a verb of arriving or receiving with no host or destination
+    (وصل الوزير، استقبل المستشفى), or without a visitor describing people in a relative clause (المهاجرون
+    الذين وصلوا إلى الولايات المتحدة أطفالا). A visit noun names a visit by itself (زيارته للمزارعين)."""
+    if d.features.get("verb", 0.0) == 0.0:
+        return False
+    if not (d.recipient or d.place):
+        return True
+    before = doc.text[max(0, d.trigger.start - 12):d.trigger.start].split()
+    return not d.actor and bool(before) and normalize(before[-1]) in RELATIVES
 
 
 def _story_protesters(doc: Doc, drafts: list[Draft], story: Callable[[Doc], str | None]) -> None:
@@ -230,6 +249,23 @@ def _without_relative_ma(found: dict[str, list[int]], words: list[str], toks, lo
     if neg:
         found["modality:negated"] = [p for p in neg if not (words[p] == "ما" and p > lo
                                                             and toks[p - 1].kind == "word")]
+    return found
+
+
+#: forms of كان before قد that make it the pluperfect (كان قد شارك: had taken part), no doubt
+KANA = frozenset({"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا"})
+#: the first letters of an imperfect verb: قد before one is "may" (قد يشارك), before a perfect it asserts (قد شارك)
+IMPERFECT_PREFIXES = ("ي", "ت", "ن")
+
+
+def _without_assertive_qad(found: dict[str, list[int]], words: list[str], lo: int, hi: int) -> dict[str, list[int]]:
+    """The sentence's cues less an assertive قد (كان قد شارك في مظاهرات، وقد أعلنت الوزارة: "had", "indeed"),
+    which is not the "may" of قد before an imperfect verb (قد يتظاهر)."""
+    hyp = found.get("modality:hypothetical")
+    if hyp:
+        found["modality:hypothetical"] = [
+            p for p in hyp if not (words[p] in ("قد", "وقد", "فقد") and (
+                (p > lo and words[p - 1] in KANA) or (p + 1 < hi and not words[p + 1].startswith(IMPERFECT_PREFIXES))))]
     return found
 
 
@@ -886,13 +922,24 @@ def _counterpart(doc: Doc, i: int, slot: Slot) -> bool:
     return False
 
 
+#: words between an attribution word and its source (بحسب ما نقلته رويترز، وفقا لما ذكرته الوكالة، نقلا عن)
+REPORTED = frozenset({"عن", "ما", "لما", "نقلته", "نقلت", "نقله", "ذكرته", "ذكرت", "ذكره", "اوردته", "اوردت",
+                      "اورده", "افادت", "افاد", "اعلنته", "اعلنت", "نشرته", "نشرت"})
+#: how many such words (and quotation marks) may stand there
+REPORT_GAP = 4
+
+
 def _attributed(doc: Doc, slot: Slot, cues: Cues) -> bool:
     """Whether the slot is the source a report is attributed to (طبقا للمصادر الأمريكية، نقلا عن وكالة
     الأنباء السورية، حسب الشرطة): a source, not a party of the event."""
     toks = doc.tokens
     k = slot.first - 1
-    if k >= 0 and toks[k].norm == "عن":
-        k -= 1
+    if k >= 0 and toks[k].norm == "(" and all(m.actor is not None and m.actor.sector == "JRN"
+                                               for m in slot.mentions) and slot.mentions:
+        return True  # a credit line: تونس (أ ف ب)، (رويترز) -
+    lo = max(0, k - REPORT_GAP)
+    while k > lo and (toks[k].norm in REPORTED or toks[k].kind == "punct" and toks[k].norm not in CLAUSE_PUNCT):
+        k -= 1  # بحسب ما نقلته "رويترز"، وفقا لما ذكرته وكالة، نقلا عن
     return k >= 0 and toks[k].norm in cues.attribution
 
 
@@ -1089,12 +1136,20 @@ def _document_date(doc: Doc, t: TimeExpr) -> bool:
     return j >= 0 and toks[j].norm in DOCUMENT_DATED
 
 
+def _reaches_ahead(t: TimeExpr, published: str | None) -> bool:
+    """Whether a ranged time (``2017-02-20/2017-02-23``) ends after the publication date (ISO strings compare
+    in time order at equal grain, and a day is the grain of a publication date)."""
+    _, sep, end = t.value.partition("/")
+    return bool(sep and published) and end[:10] > published[:10]
+
+
 def _date(times: list[TimeExpr], offset: int, past_asserted: bool,
           published: str | None) -> tuple[str | None, str, str | None]:
-    """The time of the sentence nearest the trigger; a past fact ignores future times (they date its object)."""
+    """The time of the sentence nearest the trigger; a past fact ignores future times (they date its object),
+    also a span reaching past the publication date (وأكدت أنها ستصدر في غضون الأيام القليلة القادمة منشورا)."""
     best = None
     for t in times:
-        if past_asserted and t.direction == "future":
+        if past_asserted and (t.direction == "future" or _reaches_ahead(t, published)):
             continue
         dist = abs(t.start - offset)
         if best is None or dist < best[0]:
