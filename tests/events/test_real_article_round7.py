@@ -107,3 +107,23 @@ def test_a_past_fact_is_not_dated_by_a_span_reaching_past_publication(code):
                                                            "present")])
     ev = of_type(doc, "REJECT")
     assert ev and ev[0].date == "2025-04-20"
+
+
+def test_the_subject_of_setting_a_deadline_is_the_doer_of_the_expulsion(code):
+    text = "وتنتهي اليوم المهلة التي حددتها كينيا لمغادرة الرعايا الأجانب."
+    doc = code(text, [("كينيا", "GPE", "KEN")])
+    ev = of_type(doc, "SANCTION")
+    assert ev and parties(ev[0].actor) == {"KEN"}
+
+
+def test_a_nationality_describing_migrants_or_an_impersonated_identity_is_no_doer(code):
+    text = "وتسعى الحكومة إلى منع انتحال المهاجرين لجنسيات دول أخرى مثل الصومال عبر فرض غرامات مالية."
+    doc = code(text, [("الصومال", "GPE", "SOM")])
+    assert all("SOM" not in parties(e.actor) for e in doc.events)
+    text = "ورفض مهاجرون صوماليون مغادرة المخيم."
+    doc = code(text, [("صوماليون", "NORP", "SOM")])
+    assert all("SOM" not in parties(e.actor) for e in doc.events)
+    # a nationality of its own is still the doer
+    doc = code("ورفضت الحكومة الصومالية مغادرة المخيم.", [("الحكومة الصومالية", "ORG", "SOM")])
+    ev = of_type(doc, "REJECT")
+    assert ev and parties(ev[0].actor) == {"SOM"}

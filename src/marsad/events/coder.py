@@ -801,6 +801,8 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
                 actor_slot = _expressing_subject(doc, i, lo, before, cues)
             # else (خلال زيارته، أعلن دعمه): the pronoun is the subject's; the nearest slot before may be an
             # object (زار الرئيس الجزائر وأعلن خلال زيارته), so the speaker or previous actor is taken (_draft)
+    if actor_slot is not None and _identity(doc, actor_slot, cues):
+        actor_slot = None  # فرض عقوبات على مهاجرين عراقيين، انتحالهم لجنسيات دول مثل سوريا: no doer
     stop = _clause_end(doc, i, hi) if head.form == "noun" else hi
     reach = i + RECIPIENT_SCOPE
     for s in (after if not object_genitive else ()):
@@ -835,6 +837,23 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
     if _same_party(actor, recipient):
         recipient = []  # the call "that brought him together with" … resolved back to him: no one is their own recipient
     return actor, recipient, feats
+
+
+#: how many words before a slot may stand between it and the identity noun it describes (لجنسيات دول أخرى مثل)
+IDENTITY_SCOPE = 4
+
+
+def _identity(doc: Doc, slot: Slot, cues: Cues) -> bool:
+    """Whether the slot describes people or an identity (مهاجرين عراقيين، الضحايا الفرنسيين، انتحالهم لجنسيات
+    دول أخرى مثل سوريا): an identity noun stands in the few words before it, with no clause break between."""
+    toks = doc.tokens
+    for k in range(slot.first - 1, max(-1, slot.first - 1 - IDENTITY_SCOPE), -1):
+        if toks[k].kind == "punct":
+            return False
+        w = toks[k].norm
+        if w in cues.identity_nouns or (w[:1] in "ولب" and w[1:] in cues.identity_nouns):
+            return True
+    return False
 
 
 def _object_genitive(trig, cues: Cues) -> bool:

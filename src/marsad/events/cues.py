@@ -63,6 +63,8 @@ class Cues:
     expressing: frozenset[str]
     #: unnamed gunmen or gangs (مسلح، مجهولون، عصابة): holding people, they take hostages (CAMEO 181)
     armed_doers: frozenset[str]
+    #: nouns whose nationality or country after them describes people or an identity (مهاجرين عراقيين): no doer
+    identity_nouns: frozenset[str]
     #: first word -> (cue key, the phrase's other words) for every modality/context/mode cue
     index: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
     #: ``index`` plus its words with و/ف attached (when not cues themselves): one look-up per token
@@ -95,7 +97,7 @@ def load_cues() -> Cues:
                                                      "office_qualifier", "seat", "resumptive", "speaker_subject",
                                                      "topic", "undergo", "attribution", "crowd_manner",
                                                      "accident", "victim", "place_head", "verbal_attack", "political_title", "doer_genitive",
-                                                     "expressing", "armed_doer")}
+                                                     "expressing", "armed_doer", "identity")}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("group\t"):
             continue
@@ -136,7 +138,8 @@ def load_cues() -> Cues:
                 accident=frozenset(sets["accident"]), victims=frozenset(sets["victim"]),
                 place_heads=frozenset(sets["place_head"]), verbal_attack=frozenset(sets["verbal_attack"]),
                 political_titles=frozenset(sets["political_title"]), doer_genitive=frozenset(sets["doer_genitive"]),
-                expressing=frozenset(sets["expressing"]), armed_doers=frozenset(sets["armed_doer"]))
+                expressing=frozenset(sets["expressing"]), armed_doers=frozenset(sets["armed_doer"]),
+                identity_nouns=frozenset(sets["identity"]))
 
 
 def _attached(index: dict[str, tuple]) -> dict[str, tuple]:
