@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .conftest import parties
+from .test_coder import quote
 
 
 def of_type(doc, typ):
@@ -127,3 +128,14 @@ def test_a_nationality_describing_migrants_or_an_impersonated_identity_is_no_doe
     doc = code("ورفضت الحكومة الصومالية مغادرة المخيم.", [("الحكومة الصومالية", "ORG", "SOM")])
     ev = of_type(doc, "REJECT")
     assert ev and parties(ev[0].actor) == {"SOM"}
+
+
+def test_an_official_reporting_talks_with_someone_holds_them(code):
+    text = "وقال وزير التربية إن المفاوضات متواصلة مع الطرف النقابي لإيجاد حل."
+    doc = code(text, quotes=[quote(text, "وقال", "وزير التربية", "المفاوضات", "KEN")])
+    ev = of_type(doc, "CONSULT")
+    assert ev and parties(ev[0].actor) == {"KEN"}
+    # an analyst's remark on talks is not the analyst's talks
+    text = "وقال الباحث إن المفاوضات متواصلة مع الطرف النقابي لإيجاد حل."
+    doc = code(text, quotes=[quote(text, "وقال", "الباحث", "المفاوضات", "KEN", sector="EDU")])
+    assert not of_type(doc, "CONSULT")

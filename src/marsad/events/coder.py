@@ -558,6 +558,13 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
         # (نحن نرفض كل مس برئيس حكومتنا، قال الغنوشي: the speaker's own first-person verb)
         actor = [q.speaker]
         feats["actor_quote"] = 1.0
+    if not actor and not recipient and trig.type == "CONSULT" and head.form == "noun" and q is not None \
+            and q.speaker is not None and q.speaker.actor is not None and q.speaker.actor.sector in NEGOTIATORS \
+            and any(t.norm == "مع" for t in doc.tokens[i + 1:min(hi, i + 1 + WITH_SCOPE)]):
+        # قال وزير الشؤون الاجتماعية إن المفاوضات متواصلة مع الطرف النقابي: an official reporting talks with
+        # someone, naming no party, holds them
+        actor = [q.speaker]
+        feats["actor_quote"] = 1.0
     if not actor and head.form == "noun" and not _object_genitive(trig, cues) and _possessive(tok.text):
         # على هامش زيارته، خلال لقائها: the pronoun names the doer, the one the sentence reports speaking
         # (وأضاف الوزير …) or, without one, the previous actor
@@ -642,6 +649,12 @@ def _hostage_taking(doc: Doc, i: int, lo: int, hi: int, verb: bool, actor: list[
         return True
     # a verb's subject may follow it (احتجزت عصابة مسلحة عمالا); a noun's genitive is the one held (احتجاز مسلحين)
     return verb and any(t.norm in cues.armed_doers for t in doc.tokens[i + 1:min(hi, i + 3)])
+
+
+#: sectors whose speakers reporting talks are taken to hold them (government, parliament, parties, unions)
+NEGOTIATORS = frozenset({"GOV", "LEG", "PTY", "LAB"})
+#: how far after a talks noun its مع ("with" the other side) may stand (المفاوضات متواصلة مع)
+WITH_SCOPE = 3
 
 
 #: cooperative types whose refusal (لن/لا + present verb) is a REJECT
