@@ -139,3 +139,18 @@ def test_an_official_reporting_talks_with_someone_holds_them(code):
     text = "وقال الباحث إن المفاوضات متواصلة مع الطرف النقابي لإيجاد حل."
     doc = code(text, quotes=[quote(text, "وقال", "الباحث", "المفاوضات", "KEN", sector="EDU")])
     assert not of_type(doc, "CONSULT")
+
+
+def test_blame_may_come_after_long_names_and_calling_to_account_accuses(code):
+    text = "وحمّل القيادي في حزب الأمل المغربي، كريم بنعلي، رئيس الحزب مسؤولية الأزمة."
+    doc = code(text, [("حزب الأمل المغربي", "ORG", "MAR"), ("كريم بنعلي", "PER", "MAR")])
+    assert of_type(doc, "ACCUSE")
+    assert of_type(code("وقال النائب إنه يجب محاسبة الوزير المقال."), "ACCUSE")
+    assert not of_type(code("ويضرب أعوان المحاسبة العمومية عن العمل."), "ACCUSE")
+
+
+def test_a_beating_near_a_crash_is_still_an_attack_while_crash_deaths_are_none(code):
+    doc = code("واعتدى مواطن على شرطي مرور بعد حادث تصادم بين سيارتين.")
+    ev = of_type(doc, "ASSAULT")
+    assert ev and ev[0].mode == "beat"
+    assert not of_type(code("وقتل ثلاثة أشخاص في حادث تصادم بين سيارتين."), "ASSAULT")

@@ -302,7 +302,7 @@ def _triggers(lex: Lexicon, words: list[str], toks, lo: int, hi: int, cues: Cues
             requested_from, last_demand = _complement(words, toks, i, hi), i
         elif head.trigger.type == "THREATEN":
             last_demand = i
-        if head.trigger.type == "ASSAULT":
+        if head.trigger.type == "ASSAULT" and head.trigger.mode not in DELIBERATE_MODES:
             if accident is None:
                 accident = _accident(words, lo, hi, cues)
             if accident:
@@ -314,6 +314,11 @@ def _triggers(lex: Lexicon, words: list[str], toks, lo: int, hi: int, cues: Cues
             continue
         out.append((i, head, follow))
     return out
+
+
+#: attacks no accident causes: a beating or an abduction in a sentence naming a crash is still one (اعتدى مواطن
+#: على شرطي بعد حادث تصادم)
+DELIBERATE_MODES = frozenset({"beat", "abduct", "torture", "sexual"})
 
 
 #: a word with at most this many multiword readings matches them directly (no sentence key set)
