@@ -2,6 +2,8 @@
 (invented parties and facts), one construction each."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .conftest import parties
 from .test_coder import quote
 
@@ -154,3 +156,22 @@ def test_a_beating_near_a_crash_is_still_an_attack_while_crash_deaths_are_none(c
     ev = of_type(doc, "ASSAULT")
     assert ev and ev[0].mode == "beat"
     assert not of_type(code("وقتل ثلاثة أشخاص في حادث تصادم بين سيارتين."), "ASSAULT")
+
+
+def first_sentence_quote(text: str, speaker: str):
+    """A quote by ``speaker`` (a Kenyan party) of the first sentence only."""
+    q = quote(text, "وقال", speaker, "الحزب يتابع", "KEN", sector="PTY")
+    end = text.index(".")
+    return replace(q, end=end, text=text[q.start:end])
+
+
+def test_a_verb_of_saying_without_subject_after_a_statement_is_the_speakers(code):
+    text = "وقال القيادي بالحزب إن الحزب يتابع الأزمة. ودعا الفرقاء إلى الحوار."
+    doc = code(text, quotes=[first_sentence_quote(text, "القيادي بالحزب")])
+    ev = of_type(doc, "REQUEST")
+    assert ev and parties(ev[0].actor) == {"KEN"}
+    # a verb in a relative clause is not the speaker's
+    text = "وقال القيادي بالحزب إن الحزب يتابع الأزمة. وأشار إلى القرار الذي رفض الطعن."
+    doc = code(text, quotes=[first_sentence_quote(text, "القيادي بالحزب")])
+    ev = [e for e in doc.events if e.trigger.text == "رفض"]
+    assert ev and not parties(ev[0].actor)

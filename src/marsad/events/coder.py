@@ -507,6 +507,19 @@ def _sentence_speaker(doc: Doc, sent: Sentence, start: int) -> Mention | None:
     return before or after
 
 
+def _recent_speaker(doc: Doc, sent: Sentence, start: int) -> Mention | None:
+    """The speaker (a party; not the press, which reports) of the last quote whose cue stands before offset
+    ``start`` in its sentence or the one before it."""
+    k = bisect.bisect_right([x.start for x in doc.sentences], sent.start) - 1
+    since = doc.sentences[k - 1].start if k > 0 else sent.start
+    out = None
+    for q in doc.quotes:
+        if q.cue is not None and q.speaker is not None and q.speaker.actor is not None \
+                and q.speaker.actor.sector != "JRN" and since <= q.cue.start < start:
+            out = q.speaker
+    return out
+
+
 def _speaker_subject(doc: Doc, q, i: int, slots: list[Slot], cues: Cues) -> list[Mention]:
     """The doer of a verb opening what a speaker reports, when the speaker's side is meant, else [].
 
@@ -580,6 +593,14 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
             and not (recipient and countries(state.last_actor) <= countries(recipient)):
         # (the party acted upon does not stand in for the unnamed doer: وحذرت الوزيرة ترامب after a sentence on him)
         actor = list(state.last_actor)
+        feats["actor_previous"] = 1.0
+    if not actor and not passive and q is None and head.form != "noun" and onto.types[trig.type].quad in VERBAL_QUADS \
+            and not (i > lo and doc.tokens[i - 1].norm in RELATIVES) \
+            and (speaker := _recent_speaker(doc, sent, tok.start)) is not None \
+            and not (recipient and countries([speaker]) <= countries(recipient)):
+        # قال القيادي بالحركة إن الحركة تتابع … ودعا الفرقاء للحوار: a verb of saying with no subject after a
+        # reported statement is its speaker's (a material act is not: the speaker only reports it)
+        actor = [speaker]
         feats["actor_previous"] = 1.0
     if trig.type in PAIR_TYPES and state.pair:
         if not actor and not recipient and head.form == "noun":
@@ -656,6 +677,8 @@ def _hostage_taking(doc: Doc, i: int, lo: int, hi: int, verb: bool, actor: list[
     return verb and any(t.norm in cues.armed_doers for t in doc.tokens[i + 1:min(hi, i + 3)])
 
 
+#: the quad classes of verbal acts (verbal cooperation and conflict), which a speaker's words can do
+VERBAL_QUADS = frozenset({1, 3})
 #: sectors whose speakers reporting talks are taken to hold them (government, parliament, parties, unions)
 NEGOTIATORS = frozenset({"GOV", "LEG", "PTY", "LAB"})
 #: how far after a talks noun its مع ("with" the other side) may stand (المفاوضات متواصلة مع)
