@@ -14,6 +14,7 @@ Order of the passes, each one linear in the article:
 3. the statistical NER spans that no gazetteer covered (PER, LOC, ORG, MISC), when they look like names (no
    function word, frequent word, inflected frequent stem or description: كان، تمكنتا، المبعوث الأممي); a
    name right after a title holds its office; a surname of a person named earlier is left to pass 5;
+3a. an army, security or government body without a nationality (قوات الجيش الوطني) is an ORG of its own;
 3b. a name and its kunya (سيف الله بن حسين المكنى بأبي عياض) are one person;
 4. place words (حي، مدينة …) + an unknown name → LOC with the country of the nearest place;
 5. coreference: the last word of every person found (بيسكوف after دميتري بيسكوف) marks later mentions;
@@ -817,6 +818,24 @@ class Extractor:
         office = self.g.offices.get(m.of("office")[0].key) if m and m.of("office") else None
         return office.sector if office and office.kind in ("inst", "media") else None
 
+    # ---- pass 3a
+    def standalone_pass(self) -> None:
+        """An army, security or government body named without a nationality (قوات الجيش الوطني، وحدات الحرس
+        الوطني، وزارة الداخلية: ``standalone`` in ``title_context.tsv``) is an ORG of its own; pass 7 gives it
+        its sentence's or article's country. Local news names its own forces this way, and the events stage
+        finds parties among the entities only. Not when a definite nisba adjective the gazetteers do not know
+        follows (الجيش الإسلامي، الجيش الشعبي: a longer name), nor after a noun that governs it (قائد الجيش)."""
+        standalone = title_context("standalone")
+        for m in self.matches:
+            if m.first in self.covered or not any(e.key in standalone for e in m.of("office")):
+                continue
+            nxt = m.last + 1
+            if (nxt < len(self.wt) and self.adjacent(m.last, nxt) and self.wt[nxt].startswith("ال")
+                    and self.wt[nxt].endswith(("ي", "يه")) and nxt not in self.at) or self.governed(m.first):
+                continue
+            office = self.g.offices[next(e.key for e in m.of("office") if e.key in standalone)]
+            self.span_found(m, "ORG", actor=office_actor(self.g, office, None, kind="organization"))
+
     # ---- pass 3b
     def kunya_pass(self) -> None:
         """A name with its nom de guerre (سيف الله بن حسين المكنى بأبي عياض) is one person: the name before the
@@ -1138,6 +1157,7 @@ def find_entities(doc: Doc, g: Gazetteer, ner_spans: Iterable[tuple[int, int, st
     x.gazetteer_pass()
     x.title_pass()
     x.ner_pass(ner_spans)
+    x.standalone_pass()
     x.kunya_pass()
     x.placeword_pass()
     x.coref_pass()

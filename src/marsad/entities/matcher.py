@@ -16,7 +16,8 @@ from typing import Container, NamedTuple
 from .gazetteers import LEAF, Entry
 
 WORD = re.compile(r"[0-9a-z\u0621-\u064a]+")
-SPLIT = re.compile(r"([0-9a-z\u0621-\u064a]+)")
+#: digits and letters are separate words: a number run into a name (قوات الحشد الشعبي87) does not hide it
+SPLIT = re.compile(r"([0-9]+|[a-z\u0621-\u064a]+)")
 
 
 class Match(NamedTuple):

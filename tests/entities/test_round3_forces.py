@@ -1,0 +1,35 @@
+"""Forces and bodies named without a nationality take their sentence's or article's country; digits run into
+a name do not hide it."""
+from __future__ import annotations
+
+
+def test_national_guard_units_take_the_sentence_country(code, entity):
+    doc = code("أعلنت وحدات الحرس الوطني مساء السبت إيقاف ثلاثة مهربين قرب مدينة القصرين.")
+    e = entity(doc, "وحدات الحرس الوطني")
+    assert e.type == "ORG" and e.text == "وحدات الحرس الوطني"
+    assert (e.actor.country, e.actor.sector) == ("TUN", "MIL")
+
+
+def test_army_forces_with_national_adjective_of_the_story(code, entity):
+    doc = code("نفذت قوات الجيش الوطني عملية تمشيط في جبال ولاية سليانة، وقال الجيش إن العملية متواصلة.")
+    e = entity(doc, "قوات الجيش الوطني")
+    assert e.text == "قوات الجيش الوطني" and (e.actor.country, e.actor.sector) == ("TUN", "MIL")
+    second = entity(doc, "الجيش إن")
+    assert second.text == "الجيش" and second.actor.country == "TUN"
+
+
+def test_a_named_army_is_not_the_story_army(code):
+    doc = code("تبنى الجيش الإسلامي هجوما في مدينة حلب.")
+    assert all(e.text != "الجيش" for e in doc.entities)  # an unknown army's name, not a story's army
+
+
+def test_a_nationality_still_decides(code, entity):
+    doc = code("قصف الجيش اللبناني مواقع مسلحين قرب الحدود مع سوريا.")
+    e = entity(doc, "الجيش اللبناني")
+    assert e.text == "الجيش اللبناني" and e.actor.country == "LBN"
+
+
+def test_digits_run_into_a_name(code, entity):
+    doc = code("واعتقلت قوات الحشد الشعبي12 مسلحا غرب المدينة.")
+    e = entity(doc, "الحشد الشعبي")
+    assert e.text == "الحشد الشعبي" and (e.actor.country, e.actor.sector) == ("IRQ", "MIL")
