@@ -117,6 +117,11 @@ def test_the_subject_of_setting_a_deadline_is_the_doer_of_the_expulsion(code):
     doc = code(text, [("كينيا", "GPE", "KEN")])
     ev = of_type(doc, "SANCTION")
     assert ev and parties(ev[0].actor) == {"KEN"}
+    # the party right after the pattern's words is the one expelled
+    text = "وتنتهي اليوم المهلة التي حددتها كينيا لمغادرة المواطنين الأوغنديين."
+    doc = code(text, [("كينيا", "GPE", "KEN"), ("الأوغنديين", "NORP", "UGA")])
+    ev = of_type(doc, "SANCTION")
+    assert ev and parties(ev[0].actor) == {"KEN"} and parties(ev[0].recipient) == {"UGA"}
 
 
 def test_a_nationality_describing_migrants_or_an_impersonated_identity_is_no_doer(code):

@@ -555,6 +555,8 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
     past = head.form == "past"
     passive = past and "\u064f" in tok.text[:4]
     actor, recipient, feats = _arguments(doc, i, head, slots, lo, hi, passive, cues, resolve)
+    if not recipient and follow and trig.type in OBJECT_GENITIVE:
+        recipient = _pattern_object(doc, follow[-1], slots, actor, resolve)
     typ = trig.type
     if typ == "COERCE" and mode == "arrest" and _hostage_taking(doc, i, lo, hi, head.form != "noun", actor, cues):
         typ, mode = "ASSAULT", "abduct"
@@ -895,6 +897,19 @@ def _identity(doc: Doc, slot: Slot, cues: Cues) -> bool:
         if w in cues.identity_nouns or (w[:1] in "ولب" and w[1:] in cues.identity_nouns):
             return True
     return False
+
+
+#: how far after a multiword pattern's last word the party it acts on may stand (المواطنين القطريين)
+PATTERN_OBJECT_SCOPE = 2
+
+
+def _pattern_object(doc: Doc, last: int, slots: list[Slot], actor: list[Mention], resolve) -> list[Mention]:
+    """The party right after the last word of a multiword pattern of acting on someone (مهلة لمغادرة المواطنين
+    القطريين، طرد السفير الإيراني): the one it befalls (none when that is the actor's own side)."""
+    slot = next((s for s in slots if not s.place and s.prep is None
+                 and last < s.first <= last + PATTERN_OBJECT_SCOPE), None)
+    found = _slot_mentions(doc, slot, resolve)
+    return [] if _same_party(actor, found) else found
 
 
 def _object_genitive(trig, cues: Cues) -> bool:
