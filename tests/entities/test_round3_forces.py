@@ -33,3 +33,29 @@ def test_digits_run_into_a_name(code, entity):
     doc = code("واعتقلت قوات الحشد الشعبي12 مسلحا غرب المدينة.")
     e = entity(doc, "الحشد الشعبي")
     assert e.text == "الحشد الشعبي" and (e.actor.country, e.actor.sector) == ("IRQ", "MIL")
+
+
+def test_a_ministry_without_nationality_is_the_story_countrys(code, entity):
+    doc = code("قررت وزارة الصحة العمومية غلق مصحة خاصة في صفاقس، وأكدت الوزارة أن التحقيق متواصل.")
+    e = entity(doc, "وزارة الصحة العمومية")
+    assert e.type == "ORG" and (e.actor.country, e.actor.sector) == ("TUN", "GOV")
+    assert entity(doc, "الوزارة أن").actor.country == "TUN"
+
+
+def test_a_general_union_is_labour(code, entity):
+    doc = code("هددت النقابة العامة للتعليم الثانوي بالإضراب في ولاية القيروان.")
+    e = entity(doc, "النقابة العامة")
+    assert (e.actor.country, e.actor.sector) == ("TUN", "LAB")
+
+
+def test_executive_director_of_a_party_after_a_comma(code, entity):
+    doc = code("قال المدير التنفيذي لحركة النهضة، سامي الطرابلسي، إن الحركة ترفض القرار.")
+    e = entity(doc, "سامي الطرابلسي")
+    assert e.text == "سامي الطرابلسي" and (e.actor.country, e.actor.sector) == ("TUN", "PTY")
+
+
+def test_foreign_minister_spelled_without_the_article(code, entity):
+    doc = code("وقال وزير الخارجية الشيخ صباح خالد الحمد الصباح إن قطر والسعودية ستتحاوران في الدوحة.",
+               date="2017-06-11")
+    e = entity(doc, "صباح خالد")
+    assert e.actor.country == "KWT" and e.actor.role == "foreign_minister"
