@@ -180,3 +180,15 @@ def test_a_verb_of_saying_without_subject_after_a_statement_is_the_speakers(code
     doc = code(text, quotes=[first_sentence_quote(text, "القيادي بالحزب")])
     ev = [e for e in doc.events if e.trigger.text == "رفض"]
     assert ev and not parties(ev[0].actor)
+
+
+def test_the_owner_of_attacks_after_lam_is_their_doer(code):
+    text = "وخسر التنظيم عشرات من مقاتليه بضربات جوية للطيران الكيني في الغابة."
+    doc = code(text, [("التنظيم", "ORG", "SOM"), ("الكيني", "NORP", "KEN")])
+    ev = of_type(doc, "ASSAULT")
+    assert ev and parties(ev[0].actor) == {"KEN"}
+    # strikes on a group's positions are not the group's
+    text = "وشنت الطائرات الكينية ضربات جوية لمواقع التنظيم في الغابة."
+    doc = code(text, [("الكينية", "NORP", "KEN"), ("التنظيم", "ORG", "SOM")])
+    ev = of_type(doc, "ASSAULT")
+    assert ev and parties(ev[0].actor) == {"KEN"}

@@ -263,7 +263,8 @@ def _actor_noun_before(toks: Sequence[Token], i: int, lo: int, cues: Cues) -> in
     """The actor noun a NORP at ``i`` qualifies (الوفد الإيراني، قوات الأمن العراقية), or -1."""
     for j in range(i - 1, max(lo, i - 3) - 1, -1):
         w = toks[j].norm
-        if w in cues.actor_nouns or (w[:1] in "وفبل" and w[1:] in cues.actor_nouns):
+        if w in cues.actor_nouns or (w[:1] in "وفبل" and w[1:] in cues.actor_nouns) \
+                or (w.startswith("لل") and "ا" + w[1:] in cues.actor_nouns):  # للطيران: ل + الطيران
             return j
         if toks[j].kind != "word":
             return -1

@@ -831,6 +831,9 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
             recipient_slots.append(gen)
         elif gen is not None:
             actor_slot = gen
+        if actor_slot is None and typ == "ASSAULT":
+            # بضربات جوية للتحالف الدولي والطيران العراقي، غارة للطيران الروسي: the attacks' owner is their doer
+            actor_slot = next((s for s in after if s.prep == "ل" and s.first <= i + LAM_DOER_SCOPE), None)
         if actor_slot is None and undergone is None:
             back = _earlier_subject(doc, before, typ, cues)
             if not _possessive(doc.tokens[i].text):
@@ -899,6 +902,8 @@ def _identity(doc: Doc, slot: Slot, cues: Cues) -> bool:
     return False
 
 
+#: how far after an attack noun its owner with ل may stand (after an adjective: ضربات جوية للتحالف)
+LAM_DOER_SCOPE = 3
 #: how far after a multiword pattern's last word the party it acts on may stand (المواطنين القطريين)
 PATTERN_OBJECT_SCOPE = 2
 
