@@ -192,3 +192,12 @@ def test_the_owner_of_attacks_after_lam_is_their_doer(code):
     doc = code(text, [("الكينية", "NORP", "KEN"), ("التنظيم", "ORG", "SOM")])
     ev = of_type(doc, "ASSAULT")
     assert ev and parties(ev[0].actor) == {"KEN"}
+
+
+def test_efforts_to_settle_others_dispute_are_mediation_by_the_one_making_them(code):
+    text = "وأعلنت كينيا أنها تواصل مساعيها لحل الأزمة بين أوغندا وتنزانيا."
+    doc = code(text, [("كينيا", "GPE", "KEN"), ("أوغندا", "GPE", "UGA"), ("وتنزانيا", "GPE", "TZA")],
+               quotes=[quote(text, "وأعلنت", "كينيا", "تواصل", "KEN")])
+    ev = of_type(doc, "CONSULT")
+    assert ev and ev[0].mode == "third-party"
+    assert parties(ev[0].actor) == {"KEN"} and parties(ev[0].recipient) == {"UGA", "TZA"}

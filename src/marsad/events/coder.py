@@ -856,7 +856,7 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
                 or (actor_slot is not None and actor_slot.first <= s.first <= actor_slot.last):
             continue
         if s.prep == "بين":
-            if typ in RECIPROCAL and (actor_slot is None or actor_slot.last < i):
+            if typ in RECIPROCAL and head.trigger.mode != "third-party" and (actor_slot is None or actor_slot.last < i):
                 # talks between X and Y: both are actors and recipients (a subject after the verb stays)
                 actor_slot = None
             recipient_slots.append(s)
@@ -875,7 +875,8 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
     recipient = [m for s in recipient_slots for m in _slot_mentions(doc, s, resolve)]
     if actor_slot is not None:
         feats["actor_slot"] = 1.0
-    if not actor and any(s.prep == "بين" for s in recipient_slots) and typ in RECIPROCAL:
+    if not actor and any(s.prep == "بين" for s in recipient_slots) and typ in RECIPROCAL \
+            and head.trigger.mode != "third-party":  # a mediator between X and Y is neither
         actor = list(recipient)
         feats["reciprocal"] = 1.0
         if len(countries(recipient)) < 2:
