@@ -59,3 +59,21 @@ def test_foreign_minister_spelled_without_the_article(code, entity):
                date="2017-06-11")
     e = entity(doc, "صباح خالد")
     assert e.actor.country == "KWT" and e.actor.role == "foreign_minister"
+
+
+def test_a_family_name_after_a_compound_given_name_and_a_seat_in_nahda(code, entity):
+    doc = code("وقال القيادي في النهضة عماد الدين الحمامي إن الحركة ترفض التعديل.")
+    e = entity(doc, "عماد الدين")
+    assert e.text == "عماد الدين الحمامي" and (e.actor.country, e.actor.sector) == ("TUN", "PTY")
+
+
+def test_a_fairly_common_family_name_after_a_given_name(code, entity):
+    doc = code("وصرح القيادي بحركة النهضة لطفي زيتون بأن الحوار ضروري.")
+    assert entity(doc, "لطفي").text == "لطفي زيتون"
+
+
+def test_a_name_before_the_title_of_an_unknown_party(code, entity):
+    doc = code("وقال سالم الزغلامي الأمين العام للحزب الوطني للعمل إن الانتخابات البلدية في تونس مؤجلة. "
+               "وأضاف أن تونس تحتاج إلى الحوار.")
+    e = entity(doc, "سالم الزغلامي")
+    assert e.text == "سالم الزغلامي" and e.actor.sector == "PTY" and e.actor.country == "TUN"
