@@ -510,7 +510,7 @@ def _sentence_speaker(doc: Doc, sent: Sentence, start: int) -> Mention | None:
 def _recent_speaker(doc: Doc, sent: Sentence, start: int) -> Mention | None:
     """The speaker (a party; not the press, which reports) of the last quote whose cue stands before offset
     ``start`` in its sentence or the one before it."""
-    k = bisect.bisect_right([x.start for x in doc.sentences], sent.start) - 1
+    k = bisect.bisect_right(doc.sentences, sent.start, key=attrgetter("start")) - 1
     since = doc.sentences[k - 1].start if k > 0 else sent.start
     out = None
     for q in doc.quotes:
