@@ -77,3 +77,16 @@ def test_a_name_before_the_title_of_an_unknown_party(code, entity):
                "وأضاف أن تونس تحتاج إلى الحوار.")
     e = entity(doc, "سالم الزغلامي")
     assert e.text == "سالم الزغلامي" and e.actor.sector == "PTY" and e.actor.country == "TUN"
+
+
+def test_a_unit_noun_does_not_hide_a_named_army(code, entity):
+    doc = code("وقاتلت قوات الجيش السوري الحر تنظيم داعش قرب حلب.")
+    e = entity(doc, "الجيش السوري الحر")
+    assert e.text == "الجيش السوري الحر" and e.actor.sector == "REB"
+
+
+def test_security_alone_is_no_body_but_security_units_are(code, entity):
+    doc = code("قال الوزير إن الأمن أولوية. وحجزت وحدات الأمن أسلحة في سليانة.")
+    assert all(e.text != "الأمن" for e in doc.entities)
+    e = entity(doc, "وحدات الأمن")
+    assert e.text == "وحدات الأمن" and (e.actor.country, e.actor.sector) == ("TUN", "COP")

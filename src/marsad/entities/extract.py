@@ -843,21 +843,42 @@ class Extractor:
 
     # ---- pass 3a
     def standalone_pass(self) -> None:
-        """An army, security or government body named without a nationality (قوات الجيش الوطني، وحدات الحرس
-        الوطني، وزارة الداخلية: ``standalone`` in ``title_context.tsv``) is an ORG of its own; pass 7 gives it
+        """An army, security or government body named without a nationality (الجيش الوطني، الحرس الوطني،
+        وزارة الداخلية: ``standalone`` in ``title_context.tsv``), with a noun naming its members before it
+        (قوات الجيش الوطني، أعوان الحرس الوطني، وحدات الأمن: ``unit``), is an ORG of its own; pass 7 gives it
         its sentence's or article's country. Local news names its own forces this way, and the events stage
         finds parties among the entities only. Not when a definite nisba adjective the gazetteers do not know
         follows (الجيش الإسلامي، الجيش الشعبي: a longer name), nor after a noun that governs it (قائد الجيش)."""
-        standalone = title_context("standalone")
+        standalone, unit_only = title_context("standalone"), title_context("unit_only")
         for m in self.matches:
-            if m.first in self.covered or not any(e.key in standalone for e in m.of("office")):
+            keys = [e.key for e in m.of("office") if e.key in standalone or e.key in unit_only]
+            if not keys or m.first in self.covered:
                 continue
             nxt = m.last + 1
             if (nxt < len(self.wt) and self.adjacent(m.last, nxt) and self.wt[nxt].startswith("ال")
-                    and self.wt[nxt].endswith(("ي", "يه")) and nxt not in self.at) or self.governed(m.first):
+                    and self.wt[nxt].endswith(("ي", "يه")) and nxt not in self.at):
                 continue
-            office = self.g.offices[next(e.key for e in m.of("office") if e.key in standalone)]
-            self.span_found(m, "ORG", actor=office_actor(self.g, office, None, kind="organization"))
+            first, start = m.first, m.start
+            unit = self.unit_before(m.first)
+            if unit is not None:
+                first, start = m.first - 1, unit
+            elif keys[0] not in standalone:
+                continue
+            if self.governed(first):
+                continue
+            actor = office_actor(self.g, self.g.offices[keys[0]], None, kind="organization")
+            self.add(Found(start, m.end, first, m.last, "ORG", actor=actor))
+
+    def unit_before(self, i: int) -> int | None:
+        """The normalized start of a noun naming a body's members right before word i (قوات، وحدات، أعوان;
+        after a proclitic: وأعوان), else None."""
+        k = i - 1
+        if k < 0 or k in self.covered or not self.adjacent(k, i):
+            return None
+        w, units = self.wt[k], title_context("unit")
+        if w in units:
+            return self.ws[k][0]
+        return self.ws[k][0] + 1 if w[:1] in "وفبل" and w[1:] in units else None
 
     # ---- pass 3b
     def kunya_pass(self) -> None:
