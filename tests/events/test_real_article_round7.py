@@ -201,3 +201,16 @@ def test_efforts_to_settle_others_dispute_are_mediation_by_the_one_making_them(c
     ev = of_type(doc, "CONSULT")
     assert ev and ev[0].mode == "third-party"
     assert parties(ev[0].actor) == {"KEN"} and parties(ev[0].recipient) == {"UGA", "TZA"}
+
+
+def test_victims_named_by_no_nationality_are_people_of_the_place(code):
+    doc = code("وأعلنت الشرطة مقتل ثلاثة مدنيين في هجوم بمدينة كمبالا.", [("كمبالا", "GPE", "UGA")])
+    ev = [e for e in of_type(doc, "ASSAULT") if e.trigger.text == "مقتل"]
+    assert ev and parties(ev[0].recipient) == {"UGA"}
+    doc = code("وعثر على رفات عشرين سجينا مدنيا أعدمهم المسلحون في كمبالا.", [("كمبالا", "GPE", "UGA")])
+    ev = of_type(doc, "ASSAULT")
+    assert ev and parties(ev[0].recipient) == {"UGA"}
+    # after an active verb the noun is its subject, not its victim
+    doc = code("واعتدى مواطن على جاره في كمبالا.", [("كمبالا", "GPE", "UGA")])
+    ev = of_type(doc, "ASSAULT")
+    assert ev and not parties(ev[0].recipient)

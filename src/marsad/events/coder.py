@@ -629,6 +629,12 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
             actor = [Mention(text=tok.text, start=tok.start, end=tok.end,
                              actor=Actor(country=home, sector=LOCAL_SECTORS.get(typ), kind="unnamed"))]
             feats["actor_place"] = 1.0
+    if typ == "ASSAULT" and not recipient and place is not None and place.country \
+            and (v := _unnamed_victims(doc, i, lo, hi, head.form == "noun" or passive, cues)) is not None:
+        # 500 سجين مدني أعدمهم التنظيم في الموصل، قتل ثلاثة مدنيين في حلب: people named by no nationality whom
+        # an attack befell are people of the place
+        recipient = [Mention(text=v.text, start=v.start, end=v.end, actor=Actor(country=place.country,
+                                                                                kind="unnamed"))]
     modality = find_modality(found, i, lo, hi, past_verb=past, future_prefix=head.future)
     if modality == "negated" and typ in REFUSABLE and head.form == "present" and actor \
             and _refused(doc, found, i, lo):
@@ -677,6 +683,25 @@ def _hostage_taking(doc: Doc, i: int, lo: int, hi: int, verb: bool, actor: list[
         return True
     # a verb's subject may follow it (احتجزت عصابة مسلحة عمالا); a noun's genitive is the one held (احتجاز مسلحين)
     return verb and any(t.norm in cues.armed_doers for t in doc.tokens[i + 1:min(hi, i + 3)])
+
+
+#: how far after an attack its victims may stand (قتل ثلاثة مدنيين)
+VICTIM_SCOPE = 3
+#: the pronouns on an attack verb that refer back to its victims before it (سجين مدني أعدمهم)
+OBJECT_PRONOUNS = ("هم", "هن", "ه", "ها")
+
+
+def _unnamed_victims(doc: Doc, i: int, lo: int, hi: int, undergone_after: bool, cues: Cues):
+    """The token of the people an attack at ``i`` befell when a victim noun names them (مدنيين، جنود،
+    أشخاص): right after a noun or passive verb (مقتل ثلاثة مدنيين، قُتل جنديان; after an active verb it is
+    the subject), or right before a verb whose pronoun refers back to them (سجين مدني أعدمهم)."""
+    toks = doc.tokens
+    for j in range(i + 1, min(hi, i + 1 + VICTIM_SCOPE) if undergone_after else i + 1):
+        if toks[j].norm in cues.victims:
+            return toks[j]
+    if i > lo and toks[i].norm.endswith(OBJECT_PRONOUNS) and toks[i - 1].norm in cues.victims:
+        return toks[i - 1]
+    return None
 
 
 #: the quad classes of verbal acts (verbal cooperation and conflict), which a speaker's words can do
