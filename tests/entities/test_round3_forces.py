@@ -90,3 +90,9 @@ def test_security_alone_is_no_body_but_security_units_are(code, entity):
     assert all(e.text != "الأمن" for e in doc.entities)
     e = entity(doc, "وحدات الأمن")
     assert e.text == "وحدات الأمن" and (e.actor.country, e.actor.sector) == ("TUN", "COP")
+
+
+def test_a_dismissed_female_finance_minister_keeps_her_name(code, entity):
+    doc = code("طالب نواب بمحاسبة وزيرة المالية المقالة سلوى الهمامي بسبب تصريحاتها حول الدينار في تونس.")
+    e = entity(doc, "سلوى الهمامي")
+    assert e.text == "سلوى الهمامي" and (e.actor.sector, e.actor.role) == ("GOV", "finance_minister")
