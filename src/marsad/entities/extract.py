@@ -104,7 +104,7 @@ def not_names() -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=32)  # one entry per kind: fewer slots than kinds would reread the file on every call
 def title_context(kind: str) -> frozenset[str]:
     """Normalized words of ``title_context.tsv`` of one kind (adjective, governor)."""
     return frozenset(normalize(r[0]) for r in rows("title_context.tsv") if r[1] == kind)
