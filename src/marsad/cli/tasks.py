@@ -20,6 +20,7 @@ GROUPS: dict[str, tuple[str, dict[str, str]]] = {
         "events": "marsad.events.evaluate",
         "un-quad": "marsad.events.un_quad",
         "seed": "marsad.evaluate",
+        "articles": "marsad.evaluate_articles",
     }),
     "build": ("rebuild a derived data file of the package from ../shared/data", {
         "wordfreq": "marsad.text.build",
