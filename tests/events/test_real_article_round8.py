@@ -1,0 +1,47 @@
+"""Constructions that round 8 of the real-article judging found wrong; the sentences are written for these tests
+(invented parties and facts), one construction each."""
+from __future__ import annotations
+
+from .conftest import parties
+
+
+def of_type(doc, typ):
+    return [e for e in doc.events if e.type == typ]
+
+
+def test_a_sum_given_to_help_someone_is_aid_however_far_the_purpose(code):
+    doc = code("وقدمت الحكومة الكينية، في اجتماعها الأخير قبل العطلة، عشرة ملايين دولار لمساعدة اللاجئين.",
+               [("الحكومة الكينية", "ORG", "KEN")])
+    ev = of_type(doc, "AID")
+    assert ev and parties(ev[0].actor) == {"KEN"}
+
+
+def test_granting_visas_or_giving_up_citizenship_is_no_aid_nor_concession(code):
+    doc = code("وقالت كينيا إنها ترفض منح خمسة نواب أوغنديين تأشيرات دخول.", [("كينيا", "GPE", "KEN")])
+    assert of_type(doc, "REJECT") and not of_type(doc, "AID")
+    doc = code("وكان الصحافي قد تنازل عن جنسيته الكينية قبل عام.")
+    assert not of_type(doc, "CONCEDE")
+
+
+def test_abolishing_posts_is_a_concession_and_keeping_posts_away_no_deportation(code):
+    doc = code("وقرر رئيس الوزراء الكيني إلغاء مناصب نواب الرئيس.", [("الكيني", "NORP", "KEN")])
+    ev = of_type(doc, "CONCEDE")
+    assert ev and parties(ev[0].actor) == {"KEN"}
+    doc = code("وقرر الرئيس إبعاد المناصب العليا عن المحاصصة الحزبية.")
+    assert not of_type(doc, "COERCE")
+
+
+def test_a_political_rally_is_no_troop_mobilization(code):
+    doc = code("وكان الرئيس يتحدث أمام حشد سياسي في نيروبي.", [("نيروبي", "GPE", "KEN")])
+    assert not of_type(doc, "MOBILIZE")
+
+
+def test_a_missile_named_before_its_launching_verb_has_that_verb_s_subject_as_doer(code):
+    doc = code("وقال الجيش إن صاروخا أطلقته أوغندا صباح اليوم سقط في البحيرة.", [("أوغندا", "GPE", "UGA")])
+    ev = of_type(doc, "ASSAULT")
+    assert ev and parties(ev[0].actor) == {"UGA"}
+
+
+def test_revealing_suspected_corruption_alleges_it(code):
+    doc = code("وكشف تقرير أعدته جمعية كينية عن شبهات فساد في مشروع الطريق.", [("كينية", "NORP", "KEN")])
+    assert [(e.type, e.mode) for e in of_type(doc, "ACCUSE")] == [("ACCUSE", "allege")]
