@@ -130,6 +130,8 @@ class Extractor:
         #: word index right after a title no known name followed -> (office, country): an NER name there is
         #: the office holder (وزير العدل الجزائري الطيب لوح)
         self.open_titles: dict[int, tuple[Office, str | None]] = {}
+        #: the bodies named without a nationality (:meth:`standalone_pass`), by first word
+        self.standalone: set[int] = set()
 
     # ---- helpers
     def plausible(self, matches: list[Match]) -> list[Match]:
@@ -848,16 +850,19 @@ class Extractor:
         (قوات الجيش الوطني، أعوان الحرس الوطني، وحدات الأمن: ``unit``), is an ORG of its own; pass 7 gives it
         its sentence's or article's country. Local news names its own forces this way, and the events stage
         finds parties among the entities only. Not when a definite nisba adjective the gazetteers do not know
-        follows (الجيش الإسلامي، الجيش الشعبي: a longer name), nor after a noun that governs it (قائد الجيش)."""
+        follows (الجيش الإسلامي، الجيش الشعبي: a longer name) unless it is one of ``body_adjective`` that
+        name the same body in full (وزارة الدفاع الوطني), nor after a noun that governs it (قائد الجيش)."""
         standalone, unit_only = title_context("standalone"), title_context("unit_only")
         for m in self.matches:
             keys = [e.key for e in m.of("office") if e.key in standalone or e.key in unit_only]
             if not keys or m.first in self.covered:
                 continue
-            nxt = m.last + 1
+            nxt, last, end = m.last + 1, m.last, m.end
             if (nxt < len(self.wt) and self.adjacent(m.last, nxt) and self.wt[nxt].startswith("ال")
                     and self.wt[nxt].endswith(("ي", "يه")) and nxt not in self.at):
-                continue
+                if self.wt[nxt] not in title_context("body_adjective"):
+                    continue
+                last, end = nxt, self.ws[nxt][1]  # وزارة الدفاع الوطني: the same ministry, named in full
             first, start = m.first, m.start
             unit = self.unit_before(m.first)
             if unit is not None:
@@ -867,7 +872,8 @@ class Extractor:
             if self.governed(first):
                 continue
             actor = office_actor(self.g, self.g.offices[keys[0]], None, kind="organization")
-            self.add(Found(start, m.end, first, m.last, "ORG", actor=actor))
+            if self.add(Found(start, end, first, last, "ORG", actor=actor)) is not None:
+                self.standalone.add(first)
 
     def unit_before(self, i: int) -> int | None:
         """The normalized start of a noun naming a body's members right before word i (قوات، وحدات، أعوان;
@@ -1013,15 +1019,24 @@ class Extractor:
     def article_country_pass(self) -> None:
         """People and organisations that name no country get one: an organisation the place after it
         (أنصار الشريعة في تونس → TUN), else its sentence's (:meth:`sentence_party_country`), anyone else the
-        article's country (:func:`story_country`)."""
+        article's country (:func:`story_country`). A body named without a nationality (الحكومة، الوزارة) in a
+        local outlet's story about home is home's before its sentence's: local news names its own government
+        bare, and a foreign party in the same sentence (الحوار مع الجانب الليبي) is whom it deals with. The
+        story counted without nationality adjectives decides (a story naming Libya only as الجانب الليبي،
+        الليبيين stays home's)."""
         story = story_country(self.found, self.g, self.doc.article.source)
+        home = outlet_country(self.doc.article.source)
+        if home is not None and story_country([f for f in self.found if f.type != "NORP"], self.g,
+                                              self.doc.article.source) not in (None, home):
+            home = None
         for f in self.found:
             a = f.actor
             if f.type not in ("PER", "ORG") or a is None or a.country or a.kind not in ("person", "organization") \
                     or (f.type == "PER" and a.id is not None):
                 continue  # a known person without a role keeps no country: the gazetteer knows better
             if f.type == "ORG":
-                country = self.place_after(f.last) or self.sentence_party_country(f) or story
+                local = home if f.first in self.standalone else None
+                country = self.place_after(f.last) or local or self.sentence_party_country(f) or story
             else:
                 country = story
             if country:
