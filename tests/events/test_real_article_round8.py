@@ -45,3 +45,17 @@ def test_a_missile_named_before_its_launching_verb_has_that_verb_s_subject_as_do
 def test_revealing_suspected_corruption_alleges_it(code):
     doc = code("وكشف تقرير أعدته جمعية كينية عن شبهات فساد في مشروع الطريق.", [("كينية", "NORP", "KEN")])
     assert [(e.type, e.mode) for e in of_type(doc, "ACCUSE")] == [("ACCUSE", "allege")]
+
+
+def test_the_purpose_of_a_sum_names_the_beneficiary_past_the_giver_s_titled_name(code):
+    doc = code("وقدم الرئيس الكيني السابق، موي كيباكي، مليون دولار لمساعدة اللاجئين الصوماليين.",
+               [("الكيني", "NORP", "KEN"), ("موي كيباكي", "PER", "KEN"), ("الصوماليين", "NORP", "SOM")])
+    ev = of_type(doc, "AID")
+    assert ev and parties(ev[0].actor) == {"KEN"} and parties(ev[0].recipient) == {"SOM"}
+
+
+def test_a_qualifier_between_a_title_and_its_holder_keeps_the_name_an_apposition(code):
+    doc = code("وانتقد وزير الخارجية الكيني السابق، جون أوكيلو، الحكومة الأوغندية.",
+               [("الكيني", "NORP", "KEN"), ("جون أوكيلو", "PER", "KEN"), ("الحكومة الأوغندية", "ORG", "UGA")])
+    ev = of_type(doc, "ACCUSE")
+    assert ev and parties(ev[0].actor) == {"KEN"} and parties(ev[0].recipient) == {"UGA"}

@@ -557,6 +557,10 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
     actor, recipient, feats = _arguments(doc, i, head, slots, lo, hi, passive, cues, resolve)
     if not recipient and follow and trig.type in OBJECT_GENITIVE:
         recipient = _pattern_object(doc, follow[-1], slots, actor, resolve)
+    elif follow and trig.type == "AID":
+        # قدمت الإدارة، في ساعاتها الأخيرة، 221 مليون دولار لمساعدة الفلسطينيين: the party helped is the
+        # beneficiary, whoever stands between the verb and the purpose
+        recipient = _pattern_object(doc, follow[-1], slots, actor, resolve) or recipient
     typ = trig.type
     if typ == "COERCE" and mode == "arrest" and _hostage_taking(doc, i, lo, hi, head.form != "noun", actor, cues):
         typ, mode = "ASSAULT", "abduct"
@@ -886,7 +890,7 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
                 actor_slot = None
             recipient_slots.append(s)
             break
-        if s.prep is None and _apposition(doc, actor_slot, s, resolve):
+        if s.prep is None and _apposition(doc, actor_slot, s, resolve, cues):
             reach += s.last - actor_slot.last + 1  # the name does not use up the object's distance
             continue  # ودعا رئيس الوزراء العراقي محمد شياع السوداني المواطنين: the name is the subject again
         if s.prep in RECIPIENT_PREPS or (s.prep is None and head.form != "noun"):
@@ -1141,12 +1145,14 @@ def _clause_end(doc: Doc, i: int, hi: int) -> int:
 APPOSITION_COMMAS = frozenset({"،", ","})
 
 
-def _apposition(doc: Doc, actor_slot: Slot | None, s: Slot, resolve) -> bool:
-    """A bare phrase right after the actor's that names the same actor (a title, then the holder's name)."""
+def _apposition(doc: Doc, actor_slot: Slot | None, s: Slot, resolve, cues: Cues) -> bool:
+    """A bare phrase right after the actor's that names the same actor (a title, then the holder's name; a
+    qualifier of the title may stand between: الرئيس الأمريكي السابق، باراك أوباما)."""
     if actor_slot is None:
         return False
-    gap = s.first - actor_slot.last
-    if gap != 1 and not (gap == 2 and doc.tokens[actor_slot.last + 1].text in APPOSITION_COMMAS):
+    between = doc.tokens[actor_slot.last + 1:s.first]
+    commas = sum(t.text in APPOSITION_COMMAS for t in between)
+    if commas > 1 or any(t.text not in APPOSITION_COMMAS and t.norm not in cues.title_qualifiers for t in between):
         return False
     # the same person: one id, or (for someone the gazetteer does not know) the office and country the title
     # gave the name after it (وزير الخارجية المصري أحمد ماهر)
@@ -1157,7 +1163,7 @@ def _apposition(doc: Doc, actor_slot: Slot | None, s: Slot, resolve) -> bool:
     # اللبناني، حسن نصر الله،): the holder's name; so is a person of its country set off by commas on both sides
     # after any subject (دعا رئيس حركة النهضة، راشد الغنوشي، الحكومة)
     titled = actor_slot.entities and doc.tokens[actor_slot.first].start < actor_slot.entities[0].start
-    closed = gap == 2 and s.last + 1 < len(doc.tokens) and doc.tokens[s.last + 1].text in APPOSITION_COMMAS
+    closed = commas == 1 and s.last + 1 < len(doc.tokens) and doc.tokens[s.last + 1].text in APPOSITION_COMMAS
     own = countries(_slot_mentions(doc, actor_slot, resolve))
     return bool((titled or closed) and own and s.entities and all(e.type == "PER" for e in s.entities)
                 and countries(_slot_mentions(doc, s, resolve)) == own)
