@@ -1025,7 +1025,7 @@ class Extractor:
         story counted without nationality adjectives decides (a story naming Libya only as الجانب الليبي،
         الليبيين stays home's)."""
         story = story_country(self.found, self.g, self.doc.article.source)
-        home = outlet_country(self.doc.article.source)
+        home = outlet_country(self.doc.article.source) if self.standalone else None
         if home is not None and story_country([f for f in self.found if f.type != "NORP"], self.g,
                                               self.doc.article.source) not in (None, home):
             home = None
