@@ -59,3 +59,15 @@ def test_a_qualifier_between_a_title_and_its_holder_keeps_the_name_an_apposition
                [("الكيني", "NORP", "KEN"), ("جون أوكيلو", "PER", "KEN"), ("الحكومة الأوغندية", "ORG", "UGA")])
     ev = of_type(doc, "ACCUSE")
     assert ev and parties(ev[0].actor) == {"KEN"} and parties(ev[0].recipient) == {"UGA"}
+
+
+def test_a_name_s_own_office_after_it_is_no_recipient_when_an_object_follows(code):
+    doc = code("واتهم جون أوكيلو نائب الرئيس الكيني أوغندا اليوم بدعم المتمردين.",
+               [("جون أوكيلو", "PER", "KEN"), ("الكيني", "NORP", "KEN"), ("أوغندا", "GPE", "UGA")])
+    ev = of_type(doc, "ACCUSE")
+    assert ev and parties(ev[0].actor) == {"KEN"} and parties(ev[0].recipient) == {"UGA"}
+    # with no party after it, the office is the object
+    doc = code("واتهم جون أوكيلو وزير الدفاع الأوغندي بالكذب.",
+               [("جون أوكيلو", "PER", "KEN"), ("الأوغندي", "NORP", "UGA")])
+    ev = of_type(doc, "ACCUSE")
+    assert ev and parties(ev[0].recipient) == {"UGA"}

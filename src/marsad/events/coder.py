@@ -890,7 +890,8 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
                 actor_slot = None
             recipient_slots.append(s)
             break
-        if s.prep is None and _apposition(doc, actor_slot, s, resolve, cues):
+        if s.prep is None and (_apposition(doc, actor_slot, s, resolve, cues)
+                               or _trailing_title(doc, actor_slot, s, after, resolve, cues)):
             reach += s.last - actor_slot.last + 1  # the name does not use up the object's distance
             continue  # ودعا رئيس الوزراء العراقي محمد شياع السوداني المواطنين: the name is the subject again
         if s.prep in RECIPIENT_PREPS or (s.prep is None and head.form != "noun"):
@@ -1148,7 +1149,7 @@ APPOSITION_COMMAS = frozenset({"،", ","})
 def _apposition(doc: Doc, actor_slot: Slot | None, s: Slot, resolve, cues: Cues) -> bool:
     """A bare phrase right after the actor's that names the same actor (a title, then the holder's name; a
     qualifier of the title may stand between: الرئيس الأمريكي السابق، باراك أوباما)."""
-    if actor_slot is None:
+    if actor_slot is None or s.first <= actor_slot.last:
         return False
     between = doc.tokens[actor_slot.last + 1:s.first]
     commas = sum(t.text in APPOSITION_COMMAS for t in between)
@@ -1167,6 +1168,27 @@ def _apposition(doc: Doc, actor_slot: Slot | None, s: Slot, resolve, cues: Cues)
     own = countries(_slot_mentions(doc, actor_slot, resolve))
     return bool((titled or closed) and own and s.entities and all(e.type == "PER" for e in s.entities)
                 and countries(_slot_mentions(doc, s, resolve)) == own)
+
+
+def _trailing_title(doc: Doc, actor_slot: Slot | None, s: Slot, after: list[Slot], resolve, cues: Cues) -> bool:
+    """A person's name, then the office they hold, then the object (اتهم إياد علاوي نائب الرئيس العراقي قطر): the
+    office, of the person's own country, is the name's apposition. Without a bare party after it the office is
+    the object (استقبل الرئيس فلان رئيس الوزراء العراقي)."""
+    if actor_slot is None or s.first <= actor_slot.last or not actor_slot.entities \
+            or any(e.type != "PER" for e in actor_slot.entities):
+        return False
+    words = [t.norm for t in doc.tokens[actor_slot.last + 1:s.first + 1]]
+    if len(words) > TRAILING_TITLE_WORDS or not all(w in cues.political_titles for w in words[:-1]) \
+            or not (words[0] in cues.political_titles or words[0] in cues.actor_nouns):
+        return False
+    if not any(x.prep is None and x.first > s.last for x in after):
+        return False
+    own = countries(_slot_mentions(doc, actor_slot, resolve))
+    return bool(own) and countries(_slot_mentions(doc, s, resolve)) == own
+
+
+#: how many words a title after a name may have before its country's phrase (نائب الرئيس العراقي)
+TRAILING_TITLE_WORDS = 3
 
 
 def _person_keys(a: Actor) -> set[tuple]:
