@@ -71,3 +71,18 @@ def test_a_name_s_own_office_after_it_is_no_recipient_when_an_object_follows(cod
                [("جون أوكيلو", "PER", "KEN"), ("الأوغندي", "NORP", "UGA")])
     ev = of_type(doc, "ACCUSE")
     assert ev and parties(ev[0].recipient) == {"UGA"}
+
+
+def test_similar_measures_repeat_the_last_measure_s_type_and_target(code):
+    text = ("وقطعت كينيا علاقاتها الدبلوماسية مع أوغندا. "
+            "بدورها، أعلنت كل من تنزانيا ورواندا اتخاذها إجراءات مماثلة.")
+    doc = code(text, [("كينيا", "GPE", "KEN"), ("أوغندا", "GPE", "UGA"), ("تنزانيا", "GPE", "TZA"),
+                      ("رواندا", "GPE", "RWA")])
+    similar = [e for e in doc.events if e.trigger.start > text.index("بدورها")]
+    assert similar and similar[0].type == "SANCTION"
+    assert parties(similar[0].actor) == {"TZA", "RWA"} and parties(similar[0].recipient) == {"UGA"}
+    # after aid, similar steps are aid
+    text = "وقدمت كينيا مساعدات إنسانية لأوغندا. واتخذت تنزانيا خطوات مماثلة."
+    doc = code(text, [("كينيا", "GPE", "KEN"), ("أوغندا", "GPE", "UGA"), ("تنزانيا", "GPE", "TZA")])
+    similar = [e for e in doc.events if e.trigger.start >= text.index("واتخذت")]
+    assert similar and similar[0].type == "AID" and parties(similar[0].actor) == {"TZA"}

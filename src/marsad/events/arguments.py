@@ -240,6 +240,10 @@ def _add(slot: Slot, e: Entity) -> None:
     slot.mentions.append(Mention(text=e.text, start=e.start, end=e.end, actor=party_actor(e)))
 
 
+#: "each of" before من (كل من مصر والأردن): the من opens a list of parties, not a source
+EACH_OF = frozenset({"كل", "وكل"})
+
+
 def _prep_before(toks: Sequence[Token], i: int, lo: int) -> str | None:
     """The preposition governing token ``i``: a proclitic ب/ل on it, or the word before it."""
     pro = _proclitic_prep(toks[i])
@@ -252,6 +256,10 @@ def _prep_before(toks: Sequence[Token], i: int, lo: int) -> str | None:
                 # the agent of a passive or a verbal noun: تم اغتصابها من قبل (عدد من) ضباط، اختطافه من طرف
                 # مجموعة إرهابية (من طرف: Maghreb usage)
                 return "من قبل"
+        if w == "من" and i - 2 >= lo and toks[i - 2].norm in EACH_OF:
+            # أعلنت كل من الإمارات والبحرين: "each of" names the parties themselves (a preposition before كل
+            # governs them: على كل من)
+            return _prep_before(toks, i - 2, lo)
         if w in PREPOSITIONS:
             return w
         if w[:1] in "وف" and w[1:] in PREPOSITIONS:

@@ -62,6 +62,8 @@ RECIPIENT_SCOPE = 12
 OBJECT_GENITIVE = frozenset({"ASSAULT", "COERCE", "SANCTION", "RETREAT"})
 #: modes of those types whose genitive is still the doer (استقالته، انسحابها من الاتفاق: who resigns, withdraws)
 SUBJECT_GENITIVE_MODES = frozenset({"resign", "withdraw"})
+#: types of material measures a party takes, which others may take "similar" ones of (إجراءات مماثلة)
+MEASURES = frozenset({"SANCTION", "COERCE", "MOBILIZE", "AID", "RETREAT", "CONCEDE"})
 #: types that are reciprocal when they have two or more actors and no recipient (talks, agreements)
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: types whose target may be named as the doer of what they judge (تصريحات من قبل فلان)
@@ -104,6 +106,8 @@ class Draft:
 class State:
     last_actor: list[Mention] = field(default_factory=list)
     pair: list[Mention] = field(default_factory=list)
+    #: type, mode and recipient of the last asserted material measure, which "similar measures" repeat
+    last_measure: tuple[str, str | None, list[Mention]] | None = None
 
 
 def countries(ms: Sequence[Mention]) -> set[str]:
@@ -562,6 +566,10 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
         # beneficiary, whoever stands between the verb and the purpose
         recipient = _pattern_object(doc, follow[-1], slots, actor, resolve) or recipient
     typ = trig.type
+    if follow and doc.tokens[follow[-1]].norm in cues.similar and state.last_measure is not None:
+        # اتخذت إجراءات مماثلة: the same kind of measure as the one reported, against the same party unless named
+        typ, mode, target = state.last_measure
+        recipient = recipient or [m for m in target if countries([m]) - countries(actor)]
     if typ == "COERCE" and mode == "arrest" and _hostage_taking(doc, i, lo, hi, head.form != "noun", actor, cues):
         typ, mode = "ASSAULT", "abduct"
     if _circumstantial(tok.norm, head, state, sent):
@@ -1303,6 +1311,10 @@ def _update_state(state: State, d: Draft, doc: Doc) -> None:
     if len(both) >= 2 and d.type in RECIPROCAL and d.modality != "negated" \
             and (countries(d.actor) == countries(d.recipient) or not countries(d.actor) & countries(d.recipient)):
         state.pair = list(both.values())
+    if d.type in MEASURES and d.modality == "asserted":
+        # (a measure naming no target keeps the one before's: قطعت علاقاتها مع قطر وإغلاق الحدود)
+        kept = state.last_measure[2] if state.last_measure is not None else []
+        state.last_measure = (d.type, d.mode, d.recipient or kept)
     _resolve_pair(d, state, doc)
 
 
