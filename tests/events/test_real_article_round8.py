@@ -86,3 +86,21 @@ def test_similar_measures_repeat_the_last_measure_s_type_and_target(code):
     doc = code(text, [("كينيا", "GPE", "KEN"), ("أوغندا", "GPE", "UGA"), ("تنزانيا", "GPE", "TZA")])
     similar = [e for e in doc.events if e.trigger.start >= text.index("واتخذت")]
     assert similar and similar[0].type == "AID" and parties(similar[0].actor) == {"TZA"}
+
+
+def test_a_time_in_a_clause_without_relative_pronoun_dates_that_clause(code):
+    text = "وطلبت كينيا من أوغندا تفسيرا لتصريح أدلى به وزيرها وأشار فيه إلى وقوع هجوم يوم الجمعة."
+    doc = code(text, [("كينيا", "GPE", "KEN"), ("أوغندا", "GPE", "UGA")],
+               times=[("يوم الجمعة", "2025-04-18", "day", "past")])
+    ev = of_type(doc, "REQUEST")
+    assert ev and ev[0].date == "2025-04-20"  # the publication date, not the attack's
+    text = "وحطم المحتجون واجهات متاجر في شارع كان مسرحا لأعمال شغب في العام الماضي."
+    doc = code(text, times=[("العام الماضي", "2024", "year", "past")])
+    ev = [e for e in doc.events if e.trigger.text == "وحطم"]
+    assert ev and ev[0].date == "2025-04-20"
+    # a clause right after an event noun is its own
+    text = "وتأتي الزيارة التي يقوم بها الرئيس الكيني اليوم إلى أوغندا."
+    doc = code(text, [("الكيني", "NORP", "KEN"), ("أوغندا", "GPE", "UGA")],
+               times=[("اليوم", "2025-04-20", "day", None)], date="2025-04-21")
+    ev = of_type(doc, "CONSULT")
+    assert ev and ev[0].date == "2025-04-20"

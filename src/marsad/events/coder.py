@@ -656,7 +656,7 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
     if typ == "ASSAULT" and head.form != "noun" and trig.pattern.split(" ")[0] in cues.verbal_attack \
             and not any(k.startswith(ARMED_CUES) for k in found) and _in_words(actor, recipient, cues):
         typ, mode = "ACCUSE", "disapprove"  # وهاجم رئيس الحزب الحكومة: a politician attacks in words
-    times = [t for t in times if not _in_other_relative(doc, i, head, t) and not _document_date(doc, t)
+    times = [t for t in times if not _in_other_relative(doc, i, head, t, cues) and not _document_date(doc, t)
              and not _since(doc, i, t)]
     date, date_source, direction = _date(times, tok.start, past and modality == "asserted", doc.article.date)
     if modality == "asserted" and direction == "future" and not past:
@@ -1238,16 +1238,23 @@ def _place(slots: list[Slot], i: int) -> Place | None:
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي", "اللاتي"})
 
 
-def _in_other_relative(doc: Doc, i: int, head: Head, t: TimeExpr) -> bool:
+def _in_other_relative(doc: Doc, i: int, head: Head, t: TimeExpr, cues: Cues) -> bool:
     """Whether time ``t`` stands after the trigger in a relative clause on another noun, which it dates instead
     (طالب الرئيس باحترام الهدنة التي سرت الليلة الماضية: the truce's start, not the demand); a clause right after
-    an event noun is its own (الزيارة التي يقوم بها اليوم)."""
+    an event noun is its own (الزيارة التي يقوم بها اليوم). So is a clause without a relative pronoun, opened by
+    a verb of being (حطموا واجهات متاجر في شارع كان نقطة اشتعال أعمال شغب العام الماضي) or by a verb with the
+    antecedent's pronoun (طلبت تفسيرا لتصريح أدلى به الرئيس … يوم الجمعة)."""
     toks = doc.tokens
     if t.start < toks[i].end:
         return False
     j = i + 1
     while j < len(toks) and toks[j].start < t.start:
-        if toks[j].norm in RELATIVES and (head.form != "noun" or j > i + 1):
+        w = toks[j].norm
+        if w in RELATIVES and (head.form != "noun" or j > i + 1):
+            return True
+        if j > i + 1 and toks[j - 1].norm not in RELATIVES and (
+                w in cues.clause_verbs
+                or (j + 1 < len(toks) and toks[j + 1].start < t.start and toks[j + 1].norm in cues.relative_pps)):
             return True
         j += 1
     return False

@@ -41,6 +41,10 @@ class Cues:
     title_qualifiers: frozenset[str]
     #: last words of a trigger pattern of acting like others (إجراءات مماثلة): the act takes the last measure's type
     similar: frozenset[str]
+    #: verbs of being or witnessing that open a description of another noun (شارع كان…): a time after them is theirs
+    clause_verbs: frozenset[str]
+    #: a preposition with a pronoun right after a verb marking an asyndetic relative clause (تصريح أدلى به)
+    relative_pps: frozenset[str]
     #: nouns of a seat before ب/في whose object is the holder's body or party (النائب بمجلس، القيادي في حركة)
     seats: frozenset[str]
     #: words after a verb referring back to its subject's frame (دعا فيه، أكد خلاله): the noun after is the object
@@ -98,7 +102,7 @@ def load_cues() -> Cues:
     sets: dict[str, set[str]] = {k: set() for k in ("actor_noun", "pair", "background", "charge", "agent",
                                                      "quantity", "crowd_say", "crowd_object", "counting",
                                                      "crowd_among", "people", "affiliation", "member", "office",
-                                                     "office_qualifier", "title_qualifier", "similar", "seat", "resumptive", "speaker_subject",
+                                                     "office_qualifier", "title_qualifier", "similar", "clause_verb", "relative_pp", "seat", "resumptive", "speaker_subject",
                                                      "topic", "undergo", "attribution", "crowd_manner",
                                                      "accident", "victim", "place_head", "verbal_attack", "political_title", "doer_genitive",
                                                      "expressing", "armed_doer", "identity")}
@@ -137,7 +141,8 @@ def load_cues() -> Cues:
                 members=frozenset(sets["member"]), offices=frozenset(sets["office"]),
                 office_qualifiers=frozenset(sets["office_qualifier"]),
                 title_qualifiers=frozenset(sets["title_qualifier"]),
-                similar=frozenset(sets["similar"]), seats=frozenset(sets["seat"]),
+                similar=frozenset(sets["similar"]), clause_verbs=frozenset(sets["clause_verb"]),
+                relative_pps=frozenset(sets["relative_pp"]), seats=frozenset(sets["seat"]),
                 resumptive=frozenset(sets["resumptive"]), speaker_subject=frozenset(sets["speaker_subject"]),
                 topic=frozenset(sets["topic"]), undergo=frozenset(sets["undergo"]),
                 attribution=frozenset(sets["attribution"]), crowd_manner=frozenset(sets["crowd_manner"]),
