@@ -104,3 +104,11 @@ def test_a_time_in_a_clause_without_relative_pronoun_dates_that_clause(code):
                times=[("اليوم", "2025-04-20", "day", None)], date="2025-04-21")
     ev = of_type(doc, "CONSULT")
     assert ev and ev[0].date == "2025-04-20"
+
+
+def test_a_war_on_corruption_is_coercion_and_a_war_elsewhere_is_not(code):
+    doc = code("ووصف الوزير الحرب التي تشنها كينيا على الفساد بأم المعارك.", [("كينيا", "GPE", "KEN")])
+    ev = of_type(doc, "COERCE")
+    assert ev and parties(ev[0].actor) == {"KEN"} and "corruption" in ev[0].contexts
+    doc = code("وتحدث الوزير عن الحرب في جنوب السودان وعن الفساد الإداري.")
+    assert not of_type(doc, "COERCE")
