@@ -112,3 +112,8 @@ def test_a_war_on_corruption_is_coercion_and_a_war_elsewhere_is_not(code):
     assert ev and parties(ev[0].actor) == {"KEN"} and "corruption" in ev[0].contexts
     doc = code("وتحدث الوزير عن الحرب في جنوب السودان وعن الفساد الإداري.")
     assert not of_type(doc, "COERCE")
+
+
+def test_calling_something_chaotic_or_unacceptable_disapproves_of_it(code):
+    doc = code("ووصف حزب كيني ما يحدث في أوغندا بالانتصاب الفوضوي.", [("كيني", "NORP", "KEN"), ("أوغندا", "GPE", "UGA")])
+    assert [(e.type, e.mode) for e in doc.events] == [("ACCUSE", "disapprove")]
