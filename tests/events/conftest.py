@@ -63,3 +63,8 @@ def code(text_layer, coder):
 
 def parties(mentions) -> set[str]:
     return {m.actor.country for m in mentions if m.actor is not None and m.actor.country}
+
+
+def of_type(doc, typ: str) -> list:
+    """The doc's events of PLOVER type ``typ``."""
+    return [e for e in doc.events if e.type == typ]

@@ -2,11 +2,7 @@
 written for these tests (invented parties and facts), one construction each."""
 from __future__ import annotations
 
-from .conftest import parties
-
-
-def of_type(doc, typ):
-    return [e for e in doc.events if e.type == typ]
+from .conftest import of_type, parties
 
 
 def test_condemning_a_verdict_is_disapproval_not_a_conviction(code):

@@ -2,11 +2,7 @@
 (invented parties and facts), one construction each."""
 from __future__ import annotations
 
-from .conftest import parties
-
-
-def of_type(doc, typ):
-    return [e for e in doc.events if e.type == typ]
+from .conftest import of_type, parties
 
 
 def test_a_meeting_noun_with_a_pronoun_takes_the_noun_after_it_as_its_object(code):

@@ -2,11 +2,7 @@
 (invented parties and facts), one construction each."""
 from __future__ import annotations
 
-from .conftest import parties
-
-
-def of_type(doc, typ):
-    return [e for e in doc.events if e.type == typ]
+from .conftest import of_type, parties
 
 
 def test_an_expressing_verb_makes_its_subject_the_doer_of_the_possessive_noun_after_it(code):

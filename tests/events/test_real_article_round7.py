@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .conftest import parties
+from .conftest import of_type, parties
 from .test_coder import quote
-
-
-def of_type(doc, typ):
-    return [e for e in doc.events if e.type == typ]
 
 
 def test_gunmen_holding_people_take_hostages_while_the_police_arrest(code):

@@ -128,7 +128,7 @@ def sentence_slots(doc: Doc, lo: int, hi: int, ents: dict[int, Entity], cues: Cu
                                               or prev == "في" or prev in cues.place_heads)
         head = i
         office = _office_before(toks, i, lo, cues) if prep == "ل" else \
-            _spokesman_before(toks, i, lo, cues) if prev == "باسم" else \
+            _office_before(toks, i, lo, cues, gap=2) if prev == "باسم" else \
             _seat_before(toks, i, lo, cues) if prep in ("ب", "في") and e.type == "ORG" else -1
         if office >= 0:
             # الأمين العام للأمم المتحدة، المبعوث الخاص لمجلس التعاون: the holder of the organisation's office, who
@@ -180,20 +180,11 @@ def _member_before(toks: Sequence[Token], i: int, lo: int, cues: Cues) -> bool:
     return False
 
 
-def _office_before(toks: Sequence[Token], i: int, lo: int, cues: Cues) -> int:
-    """The index of an office noun governing the ل of token ``i`` (الأمين العام لـ، المبعوث الخاص لـ، مدير لـ), or -1."""
-    j = i - 1
-    if j > lo and toks[j].norm in cues.office_qualifiers:
-        j -= 1
-    if j < lo:
-        return -1
-    w = toks[j].norm
-    return j if w in cues.offices or (w[:1] in "وف" and w[1:] in cues.offices) else -1
-
-
-def _spokesman_before(toks: Sequence[Token], i: int, lo: int, cues: Cues) -> int:
-    """The index of an office noun before the باسم of token ``i`` (الناطق الرسمي باسم الحزب، المتحدث باسم), or -1."""
-    j = i - 2
+def _office_before(toks: Sequence[Token], i: int, lo: int, cues: Cues, *, gap: int = 1) -> int:
+    """The index of an office noun ``gap`` words before token ``i`` (or one more word back over a qualifier), or -1:
+    the noun governing the ل of token ``i`` (الأمين العام لـ، المبعوث الخاص لـ، مدير لـ; gap 1), or the one before the
+    باسم in front of it (الناطق الرسمي باسم الحزب، المتحدث باسم; gap 2)."""
+    j = i - gap
     if j > lo and toks[j].norm in cues.office_qualifiers:
         j -= 1
     if j < lo:
