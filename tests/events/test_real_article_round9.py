@@ -1,0 +1,41 @@
+"""Constructions that round 9 of the real-article judging found wrong; the sentences are written for these tests
+(invented parties and facts), one construction each."""
+from __future__ import annotations
+
+from .conftest import of_type, parties
+
+
+def test_the_coalition_is_an_actor_but_a_new_alliance_is_cooperation(code):
+    doc = code("وقال المتحدث إن طائرات التحالف حلقت فوق مدينة كيسمايو أمس.", [("كيسمايو", "GPE", "SOM")])
+    assert not of_type(doc, "COOPERATE")
+    doc = code("وأعلنت كينيا وأوغندا تحالف عسكري جديد ضد المهربين.",
+               [("كينيا", "GPE", "KEN"), ("أوغندا", "GPE", "UGA")])
+    assert of_type(doc, "COOPERATE")
+
+
+def test_a_ban_in_the_name_of_a_body_or_treaty_is_no_coercion(code):
+    doc = code("وطلبت كينيا من منظمة حظر الأسلحة الكيميائية إرسال خبراء.", [("كينيا", "GPE", "KEN")])
+    assert not of_type(doc, "COERCE") and of_type(doc, "REQUEST")
+    doc = code("وقررت كينيا حظر استيراد السكر.", [("كينيا", "GPE", "KEN")])
+    assert of_type(doc, "COERCE")
+
+
+def test_a_crowd_of_people_is_no_troop_mobilization(code):
+    doc = code("وشوهدت في وسط نيروبي حركة لحشود من الناس تركض في كل اتجاه.", [("نيروبي", "GPE", "KEN")])
+    assert not of_type(doc, "MOBILIZE")
+
+
+def test_taking_control_of_a_place_is_seizure_and_fighting_an_enemy_is_assault(code):
+    doc = code("وسيطرت القوات الأوغندية على حي الميناء بعد معارك.", [("الأوغندية", "NORP", "UGA")])
+    ev = of_type(doc, "COERCE")
+    assert ev and parties(ev[0].actor) == {"UGA"}
+    doc = code("ويحارب الجيش الصومالي مسلحي الحركة حول القواعد العسكرية.", [("الصومالي", "NORP", "SOM")])
+    ev = of_type(doc, "ASSAULT")
+    assert ev and parties(ev[0].actor) == {"SOM"}
+
+
+def test_a_missile_strike_is_assault(code):
+    doc = code("وأعلنت أوغندا توجيه ضربة صاروخية على معسكر للمتمردين في الكونغو.",
+               [("أوغندا", "GPE", "UGA"), ("الكونغو", "GPE", "COD")])
+    ev = of_type(doc, "ASSAULT")
+    assert ev and parties(ev[0].actor) == {"UGA"}
