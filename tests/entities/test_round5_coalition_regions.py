@@ -1,0 +1,27 @@
+"""Round 5: the Saudi-led coalition in Yemen is a Saudi military party; the UN envoy is the UN; big
+sub-national regions of major countries (Quebec, Scotland, Catalonia) resolve to their country."""
+from __future__ import annotations
+
+
+def test_arab_coalition_is_saudi_military(code, entity):
+    doc = code("شنت طائرات التحالف العربي غارات على مواقع الحوثيين في محافظة صعدة اليمنية.")
+    e = entity(doc, "التحالف العربي")
+    assert (e.actor.country, e.actor.sector) == ("SAU", "MIL")
+
+
+def test_coalition_led_by_saudi_arabia(code, entity):
+    doc = code("أعلنت قوات التحالف بقيادة السعودية اعتراض صاروخ أطلق من الأراضي اليمنية.")
+    e = entity(doc, "قوات التحالف بقيادة السعودية")
+    assert e.actor.country == "SAU"
+
+
+def test_un_envoy_is_the_un_not_the_venue(code, entity):
+    doc = code("دعا المبعوث الأممي إلى اليمن الأطراف إلى استئناف المشاورات في جنيف الأسبوع المقبل.")
+    e = entity(doc, "المبعوث الأممي")
+    assert e.actor.country == "UNO"
+
+
+def test_quebec_and_scotland_resolve_to_their_country(code, entity):
+    doc = code("استقبل رئيس حكومة كيبيك وفدا من اسكتلندا لبحث التعاون الاقتصادي.")
+    assert entity(doc, "كيبيك").geo.country == "CAN"
+    assert entity(doc, "اسكتلندا").geo.country == "GBR"
