@@ -39,3 +39,14 @@ def test_a_missile_strike_is_assault(code):
                [("أوغندا", "GPE", "UGA"), ("الكونغو", "GPE", "COD")])
     ev = of_type(doc, "ASSAULT")
     assert ev and parties(ev[0].actor) == {"UGA"}
+
+
+def test_a_place_after_a_time_zone_talks_or_airport_word_is_no_party(code):
+    doc = code("وهاجم مسلح مسجدا في نيروبي فجر اليوم بتوقيت كمبالا.",
+               [("نيروبي", "GPE", "KEN"), ("كمبالا", "GPE", "UGA")])
+    ev = of_type(doc, "ASSAULT")
+    assert ev and all("UGA" not in parties(e.actor) | parties(e.recipient) for e in ev)
+    doc = code("والتقى الوزير الكيني بعد فشل مشاورات كمبالا وفدا أوغنديا.",
+               [("الكيني", "NORP", "KEN"), ("كمبالا", "GPE", "UGA"), ("أوغنديا", "NORP", "UGA")])
+    ev = of_type(doc, "CONSULT")
+    assert ev and all(parties(e.actor) == {"KEN"} for e in ev)
