@@ -50,3 +50,11 @@ def test_a_place_after_a_time_zone_talks_or_airport_word_is_no_party(code):
                [("الكيني", "NORP", "KEN"), ("كمبالا", "GPE", "UGA"), ("أوغنديا", "NORP", "UGA")])
     ev = of_type(doc, "CONSULT")
     assert ev and all(parties(e.actor) == {"KEN"} for e in ev)
+
+
+def test_the_agent_after_tamma_or_ala_yad_is_the_doer(code):
+    for text in ("وأفادت النيابة أمس بأنه تم قتل المشتبه به على يد الشرطة الكينية.",
+                 "وأفادت النيابة أمس بأنه تم اعتقال المشتبه به من قبل الشرطة الكينية."):
+        doc = code(text, [("الكينية", "NORP", "KEN")])
+        ev = [e for e in doc.events if e.type in ("ASSAULT", "COERCE")]
+        assert ev and parties(ev[0].actor) == {"KEN"}

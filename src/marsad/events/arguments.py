@@ -28,7 +28,8 @@ RECIPIENT_PREPS = frozenset({"مع", "ضد", "علي", "الي", "ل", "ب", "ل
 #: the doer when the group is the subject before the verb or of an agent verb, else a recipient like ل
 AFFILIATION = "ل+"
 #: the nouns of "by" after من that introduce an agent (من قبل، من طرف)
-AGENT_NOUNS = frozenset({"قبل", "طرف"})
+#: the agent of a passive or a verbal noun: من قبل، من طرف (Maghreb usage), على يد، على أيدي
+AGENT_NOUNS = {"قبل": ("من", "ومن"), "طرف": ("من", "ومن"), "يد": ("علي", "وعلي"), "ايدي": ("علي", "وعلي")}
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 #: plural nationality nouns (الفلسطينيين، الإسرائيليون) name people, so they are parties on their own
 PLURAL_GENTILIC = ("يين", "يون", "يات")
@@ -243,9 +244,9 @@ def _prep_before(toks: Sequence[Token], i: int, lo: int) -> str | None:
     if i > lo:
         w = toks[i - 1].norm
         for j in range(i - 1, max(lo + 1, i - 4) - 1, -1):
-            if toks[j].norm in AGENT_NOUNS and toks[j - 1].norm in ("من", "ومن"):
+            if toks[j - 1].norm in AGENT_NOUNS.get(toks[j].norm, ()):
                 # the agent of a passive or a verbal noun: تم اغتصابها من قبل (عدد من) ضباط، اختطافه من طرف
-                # مجموعة إرهابية (من طرف: Maghreb usage)
+                # مجموعة إرهابية، تم قتله على يد الشرطة
                 return "من قبل"
         if w == "من" and i - 2 >= lo and toks[i - 2].norm in EACH_OF:
             # أعلنت كل من الإمارات والبحرين: "each of" names the parties themselves (a preposition before كل

@@ -54,6 +54,8 @@ EXPRESS_SCOPE = 10
 UNDERGO_SCOPE = 8
 #: how far after a verbal noun its genitive may stand
 GENITIVE_SCOPE = 2
+#: the auxiliary of the periphrastic passive (تم اعتقاله): the word after it is a verbal noun
+PASSIVE_AUX = frozenset({"تم", "وتم", "يتم", "ويتم", "سيتم", "وسيتم", "ليتم"})
 #: how far after a verb the agent of its passive (من قبل + name) may start
 PASSIVE_AGENT_SCOPE = 3
 #: how far after the trigger a recipient may stand
@@ -814,7 +816,9 @@ def _arguments(doc: Doc, i: int, head: Head, slots: list[Slot], lo: int, hi: int
     if actor_slot is None:
         # اعتُقل من قبل الشرطة: the agent of a passive, right after a verb (after an active verb's object it is
         # the object's: وصفت تصريحات من قبل المسؤولين)
-        reach = i + RECIPIENT_SCOPE if head.form == "noun" else i + PASSIVE_AGENT_SCOPE
+        # (تم قتل المشتبه به على يد الشرطة: after تم the trigger is a verbal noun, whatever its form)
+        noun_like = head.form == "noun" or (i > lo and doc.tokens[i - 1].norm in PASSIVE_AUX)
+        reach = i + RECIPIENT_SCOPE if noun_like else i + PASSIVE_AGENT_SCOPE
         actor_slot = next((s for s in parties if s.first > i and s.prep == "من قبل" and s.first <= reach), None)
     if actor_slot is None and head.trigger.kind == "crowd":
         # 300 متظاهر من أبناء دارفور: where the crowd comes from names it
