@@ -58,3 +58,11 @@ def test_the_agent_after_tamma_or_ala_yad_is_the_doer(code):
         doc = code(text, [("الكينية", "NORP", "KEN")])
         ev = [e for e in doc.events if e.type in ("ASSAULT", "COERCE")]
         assert ev and parties(ev[0].actor) == {"KEN"}
+
+
+def test_vowing_revenge_or_force_is_a_threat_and_other_vows_promises(code):
+    doc = code("وتعهد الرئيس الكيني بالانتقام من المسلحين الذين هاجموا القاعدة.", [("الكيني", "NORP", "KEN")])
+    assert of_type(doc, "THREATEN") and not of_type(doc, "AGREE")
+    doc = code("وتعهد الرئيس الكيني بدعم جهود السلام في الصومال.",
+               [("الكيني", "NORP", "KEN"), ("الصومال", "GPE", "SOM")])
+    assert not of_type(doc, "THREATEN")
