@@ -25,3 +25,14 @@ def test_quebec_and_scotland_resolve_to_their_country(code, entity):
     doc = code("استقبل رئيس حكومة كيبيك وفدا من اسكتلندا لبحث التعاون الاقتصادي.")
     assert entity(doc, "كيبيك").geo.country == "CAN"
     assert entity(doc, "اسكتلندا").geo.country == "GBR"
+
+
+def test_municipality_takes_the_adjective_after_it(code, entity):
+    doc = code("داهمت قوات الأمن ورشة في بلدية الزنتان الليبية واعتقلت عاملين.")
+    assert entity(doc, "الزنتان").geo.country == "LBY"
+
+
+def test_anti_crime_office_of_a_local_town_is_that_countrys_police(code, entity):
+    doc = code("ألقت وحدة من مكتب مكافحة الجريمة ببلدية الزنتان الليبية القبض على مهرب مصري.")
+    e = entity(doc, "مكتب مكافحة الجريمة")
+    assert (e.type, e.actor.country, e.actor.sector) == ("ORG", "LBY", "COP")

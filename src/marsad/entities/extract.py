@@ -952,8 +952,13 @@ class Extractor:
             self.add(Found(self.ws[i][0], self.ws[last][1], i, last, "LOC", geo=geo, source="placeword"))
 
     def nearby_country(self, first: int, last: int) -> str | None:
-        """The country of the closest place: the next three words first (حي X بروما), then backwards within
-        the sentence, then forwards within it (مدينة الزبداني الواقعة في ريف دمشق)."""
+        """The country of the closest place: a nationality adjective right after the name, which agrees with
+        the place (بلدية غريان الليبية), or the next three words (حي X بروما), then backwards within the
+        sentence, then forwards within it (مدينة الزبداني الواقعة في ريف دمشق)."""
+        nat = self.covered.get(last + 1)
+        if nat is not None and nat.type == "NORP" and nat.first == last + 1 and nat.actor is not None \
+                and self.adjacent(last, last + 1):
+            return nat.actor.country
         for j in range(last + 1, min(last + 4, len(self.wt))):
             f = self.covered.get(j)
             if f is not None and f.geo is not None:
