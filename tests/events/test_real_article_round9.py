@@ -66,3 +66,17 @@ def test_vowing_revenge_or_force_is_a_threat_and_other_vows_promises(code):
     doc = code("وتعهد الرئيس الكيني بدعم جهود السلام في الصومال.",
                [("الكيني", "NORP", "KEN"), ("الصومال", "GPE", "SOM")])
     assert not of_type(doc, "THREATEN")
+
+
+def test_vowing_action_against_someone_is_a_threat_and_a_figurative_blow_no_assault(code):
+    doc = code("وتعهدت كينيا باتخاذ إجراءات أكثر حزما ضد المهربين.", [("كينيا", "GPE", "KEN")])
+    ev = of_type(doc, "THREATEN")
+    assert ev and parties(ev[0].actor) == {"KEN"} and not of_type(doc, "AGREE")
+    doc = code("ويمثل القرار ضربة قوية على الأرجح لمساعي المصالحة في كينيا.", [("كينيا", "GPE", "KEN")])
+    assert not of_type(doc, "ASSAULT")
+
+
+def test_launching_a_single_missile_is_assault(code):
+    doc = code("وأعلن الجيش الأوغندي إطلاق صاروخ على مواقع المتمردين.", [("الأوغندي", "NORP", "UGA")])
+    ev = of_type(doc, "ASSAULT")
+    assert ev and parties(ev[0].actor) == {"UGA"}
