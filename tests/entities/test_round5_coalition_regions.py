@@ -36,3 +36,9 @@ def test_anti_crime_office_of_a_local_town_is_that_countrys_police(code, entity)
     doc = code("ألقت وحدة من مكتب مكافحة الجريمة ببلدية الزنتان الليبية القبض على مهرب مصري.")
     e = entity(doc, "مكتب مكافحة الجريمة")
     assert (e.type, e.actor.country, e.actor.sector) == ("ORG", "LBY", "COP")
+
+
+def test_un_envoy_named_in_his_term_is_the_un(code, entity):
+    doc = code("أجرى إسماعيل ولد الشيخ أحمد محادثات مع وفد الحكومة في الرياض.", date="2016-05-10")
+    e = entity(doc, "إسماعيل ولد الشيخ أحمد")
+    assert (e.type, e.actor.country, e.actor.role) == ("PER", "UNO", "envoy")
