@@ -402,3 +402,10 @@ def test_the_two_countries_of_a_sentence_resolve_its_dual_noun(code):
     text = "توجت أشغال اللجنة المشتركة الكينية الأوغندية بإمضاء اتفاقيات تعاون بين البلدين."
     doc = code(text, [("الكينية", "NORP", "KEN"), ("الأوغندية", "NORP", "UGA")])
     assert any(parties(e.actor) | parties(e.recipient) == {"KEN", "UGA"} for e in doc.events)
+
+
+def test_welcoming_every_initiative_reaches_no_agreement(code):
+    doc = code("وأكد الوزير الفنلندي أن بلاده ترحب بكل مبادرة تخدم السلام.", [("الوزير الفنلندي", "PER", "FIN")])
+    assert of_type(doc, "SUPPORT") and not of_type(doc, "AGREE")
+    doc = code("وقدم الوزير الفنلندي مبادرة جديدة للسلام.", [("الوزير الفنلندي", "PER", "FIN")])
+    assert of_type(doc, "AGREE")  # a particular initiative still is one
