@@ -1,0 +1,22 @@
+"""Constructions that round 10 of the real-article judging found uncoded; the sentences are written for these
+tests (invented parties and facts), one construction each."""
+from __future__ import annotations
+
+from .conftest import of_type
+
+
+def test_a_court_sentencing_with_words_between_is_a_sanction(code):
+    doc = code("وقضت محكمة الجنايات في نيروبي أمس بإعدام رجل أدين بتهريب المخدرات.", [("نيروبي", "GPE", "KEN")])
+    assert of_type(doc, "SANCTION") and not of_type(doc, "ASSAULT")
+
+
+def test_conscription_is_mobilization(code):
+    doc = code("وأعلنت كينيا إعادة العمل بالتجنيد الإجباري للشباب.", [("كينيا", "GPE", "KEN")])
+    assert of_type(doc, "MOBILIZE")
+
+
+def test_a_car_ramming_is_assault(code):
+    doc = code("ودهس سائق شاحنة عددا من المارة في وسط نيروبي.", [("نيروبي", "GPE", "KEN")])
+    assert of_type(doc, "ASSAULT")
+    doc = code("وقالت الشرطة الكينية إن عملية دهس وقعت في نيروبي.", [("الكينية", "NORP", "KEN")])
+    assert of_type(doc, "ASSAULT")
