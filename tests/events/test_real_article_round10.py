@@ -20,3 +20,24 @@ def test_a_car_ramming_is_assault(code):
     assert of_type(doc, "ASSAULT")
     doc = code("وقالت الشرطة الكينية إن عملية دهس وقعت في نيروبي.", [("الكينية", "NORP", "KEN")])
     assert of_type(doc, "ASSAULT")
+
+
+def test_building_a_wall_is_no_praise(code):
+    doc = code("وقال المرشح إنه يشيد جدارا على الحدود مع أوغندا.", [("أوغندا", "GPE", "UGA")])
+    assert not of_type(doc, "SUPPORT")
+    doc = code("وأشاد وزير الخارجية الكيني بدور أوغندا في المفاوضات.", [("الكيني", "NORP", "KEN"), ("أوغندا", "GPE", "UGA")])
+    assert of_type(doc, "SUPPORT")
+
+
+def test_leading_the_polls_is_no_occupation(code):
+    doc = code("واحتل المرشح الكيني الطليعة في استطلاعات الرأي.", [("الكيني", "NORP", "KEN")])
+    assert not of_type(doc, "COERCE")
+
+
+def test_polls_closing_is_no_coercion(code):
+    doc = code("وأغلقت مراكز الاقتراع في كينيا أبوابها مساء أمس.", [("كينيا", "GPE", "KEN")])
+    assert not of_type(doc, "COERCE")
+    doc = code("وأغلقت السلطات الكينية مكاتب الصحيفة في نيروبي.", [("الكينية", "NORP", "KEN")])
+    assert of_type(doc, "COERCE")
+    doc = code("وبعد إغلاق صناديق الاقتراع في كينيا بدأ فرز الأصوات.", [("كينيا", "GPE", "KEN")])
+    assert not of_type(doc, "COERCE")
