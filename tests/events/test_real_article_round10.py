@@ -41,3 +41,10 @@ def test_polls_closing_is_no_coercion(code):
     assert of_type(doc, "COERCE")
     doc = code("وبعد إغلاق صناديق الاقتراع في كينيا بدأ فرز الأصوات.", [("كينيا", "GPE", "KEN")])
     assert not of_type(doc, "COERCE")
+
+
+def test_soldiers_martyred_are_assaulted_but_citing_is_not(code):
+    doc = code("ووصلت جثامين الجنود الكينيين الذين استشهدوا على الحدود الشمالية.", [("الكينيين", "NORP", "KEN")])
+    assert of_type(doc, "ASSAULT")
+    doc = code("واستشهد الوزير الكيني بقول مأثور عن الصبر.", [("الكيني", "NORP", "KEN")])
+    assert not of_type(doc, "ASSAULT")
