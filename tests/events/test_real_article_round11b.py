@@ -1,0 +1,25 @@
+"""Constructions that round 11 of the real-article judging found miscoded; the sentences are written for these
+tests (invented parties and facts), one construction each."""
+from __future__ import annotations
+
+from .conftest import of_type
+
+
+def test_a_referral_to_the_courts_with_words_between_is_an_accusation(code):
+    doc = code("وقالت الهيئة الكينية إنها أحالت منها أكثر من 200 ملف على القضاء.", [("الكينية", "NORP", "KEN")])
+    assert of_type(doc, "ACCUSE")
+    doc = code("وأحالت الهيئة الكينية التقرير إلى البرلمان.", [("الكينية", "NORP", "KEN")])
+    assert not of_type(doc, "ACCUSE")
+
+
+def test_insisting_on_a_necessity_in_a_participle_is_a_request(code):
+    doc = code("وأعرب الرئيس الكيني عن قلقه مؤكدا ضرورة تسريع المفاوضات مع أوغندا.",
+               [("الكيني", "NORP", "KEN"), ("أوغندا", "GPE", "UGA")])
+    assert of_type(doc, "REQUEST")
+
+
+def test_a_known_agreement_named_in_construct_is_no_agreement(code):
+    doc = code("وانتقد الرئيس الكيني اتفاقية التجارة الحرة مع أوغندا.", [("الكيني", "NORP", "KEN"), ("أوغندا", "GPE", "UGA")])
+    assert not of_type(doc, "AGREE")
+    doc = code("وأعلنت كينيا وأوغندا اتفاقا على فتح الحدود.", [("كينيا", "GPE", "KEN"), ("أوغندا", "GPE", "UGA")])
+    assert of_type(doc, "AGREE")
