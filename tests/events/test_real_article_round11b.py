@@ -2,7 +2,7 @@
 tests (invented parties and facts), one construction each."""
 from __future__ import annotations
 
-from .conftest import of_type
+from .conftest import of_type, parties
 
 
 def test_a_referral_to_the_courts_with_words_between_is_an_accusation(code):
@@ -23,3 +23,10 @@ def test_a_known_agreement_named_in_construct_is_no_agreement(code):
     assert not of_type(doc, "AGREE")
     doc = code("وأعلنت كينيا وأوغندا اتفاقا على فتح الحدود.", [("كينيا", "GPE", "KEN"), ("أوغندا", "GPE", "UGA")])
     assert of_type(doc, "AGREE")
+
+
+def test_a_nationality_after_a_strike_noun_is_its_doer(code):
+    doc = code("وأدت الضربة الكينية التي استهدفت معسكرا للجيش الأوغندي في كمبالا ليلة الأحد إلى خسائر كبيرة.",
+               [("الكينية", "NORP", "KEN"), ("للجيش الأوغندي", "ORG", "UGA")])
+    ev = of_type(doc, "ASSAULT")
+    assert ev and any(parties(e.actor) == {"KEN"} for e in ev)
