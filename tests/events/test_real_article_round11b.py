@@ -30,3 +30,12 @@ def test_a_nationality_after_a_strike_noun_is_its_doer(code):
                [("الكينية", "NORP", "KEN"), ("للجيش الأوغندي", "ORG", "UGA")])
     ev = of_type(doc, "ASSAULT")
     assert ev and any(parties(e.actor) == {"KEN"} for e in ev)
+
+
+def test_winning_or_buying_support_is_no_support(code):
+    doc = code("واجتذب الرئيس الكيني دعم النواب الأوغنديين.", [("الكيني", "NORP", "KEN"), ("الأوغنديين", "NORP", "UGA")])
+    assert not of_type(doc, "SUPPORT")
+    doc = code("وأعطى الرئيس الكيني أموالا للنواب لشراء دعمهم.", [("الكيني", "NORP", "KEN")])
+    assert not of_type(doc, "SUPPORT")
+    doc = code("وأعلنت الحكومة الكينية دعمها لأوغندا.", [("الحكومة الكينية", "ORG", "KEN"), ("لأوغندا", "GPE", "UGA")])
+    assert of_type(doc, "SUPPORT")
