@@ -32,3 +32,13 @@ def test_the_nationality_of_a_verbs_object_is_no_doer(code):
                [("كينيا", "GPE", "KEN"), ("الأوغنديين", "NORP", "UGA")])
     aid = of_type(doc, "AID")
     assert aid and all(m.actor.country == "KEN" for e in aid for m in e.actor if m.actor is not None)
+
+
+def test_an_attack_is_dated_by_its_own_clause_not_the_statement(code):
+    text = "وقالت الشرطة الكينية اليوم الخميس إن مسلحين هاجموا دورية للجيش قرب الحدود يوم الأربعاء."
+    times = [("اليوم الخميس", "2025-04-17", "day", "past"), ("يوم الأربعاء", "2025-04-16", "day", "past")]
+    doc = code(text, [("الكينية", "NORP", "KEN")], times=times, date="2025-04-17")
+    assert [e.date for e in of_type(doc, "ASSAULT")] == ["2025-04-16"]
+    doc = code("وقالت الشرطة الكينية اليوم الخميس إن مسلحين هاجموا دورية للجيش قرب الحدود.", [("الكينية", "NORP", "KEN")],
+               times=times[:1], date="2025-04-17")
+    assert [e.date for e in of_type(doc, "ASSAULT")] == ["2025-04-17"]

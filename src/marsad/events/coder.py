@@ -682,6 +682,7 @@ def _draft(doc: Doc, sent: Sentence, i: int, head: Head, follow: list[int], slot
         typ, mode = "ACCUSE", "disapprove"  # وهاجم رئيس الحزب الحكومة: a politician attacks in words
     times = [t for t in times if not _in_other_relative(doc, i, head, t, cues) and not _document_date(doc, t)
              and not _since(doc, i, t)]
+    times = [t for t in times if not _before_complement(doc, i, t)] or times
     date, date_source, direction = _date(times, tok.start, past and modality == "asserted", doc.article.date)
     if modality == "asserted" and direction == "future" and not past:
         modality = "future"
@@ -1283,6 +1284,25 @@ def _in_other_relative(doc: Doc, i: int, head: Head, t: TimeExpr, cues: Cues) ->
                 or (j + 1 < len(toks) and toks[j + 1].start < t.start and toks[j + 1].norm in cues.relative_pps)):
             return True
         j += 1
+    return False
+
+
+#: the complementizers that open a reported clause (قالت الشرطة اليوم إن…، أعلن أمس أن…)
+COMPLEMENTIZERS = frozenset({"ان", "بان", "وان"})
+
+
+def _before_complement(doc: Doc, i: int, t: TimeExpr) -> bool:
+    """Whether time ``t`` stands before the complementizer of the reported clause holding the trigger
+    (قالت الشرطة اليوم الخميس إن مسلحين هاجموا دورية يوم الأربعاء): it dates the statement, so a time of the
+    clause itself dates the event (where the clause has none, the statement's time is still the best clue)."""
+    toks = doc.tokens
+    if t.end > toks[i].start:
+        return False
+    j = i - 1
+    while j >= 0 and toks[j].start >= t.end:
+        if toks[j].norm in COMPLEMENTIZERS:
+            return True
+        j -= 1
     return False
 
 
