@@ -17,7 +17,8 @@ from importlib import resources
 from typing import Callable
 
 from ..errors import ResourceError
-from .coder import Draft, default_confidence
+from .coder import default_confidence
+from .draft import Draft
 
 DATA = resources.files("marsad.events") / "data"
 FEATURES = ("curated", "multiword", "verb", "has_actor", "has_recipient", "has_time", "has_place", "asserted",

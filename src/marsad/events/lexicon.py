@@ -250,7 +250,7 @@ class Lexicon:
                 if seen_key not in seen:
                     seen.add(seen_key)
                     found.append(h)
-        # best first: hand-curated before converted, longer patterns before shorter (see coder.best_head)
+        # best first: hand-curated before converted, longer patterns before shorter (see spotting.best_head)
         return tuple(sorted(found, key=lambda h: (h.trigger.source != "curated", -len(h.trigger.follow))))
 
     def _readings(self, reading: tuple[str, bool, str, bool]) -> tuple[tuple[tuple[int, str], Head], ...]:

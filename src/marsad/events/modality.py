@@ -3,7 +3,9 @@
 Scopes are short on purpose: a negation particle governs the word right after it (لم يلتق، عدم الانسحاب), a
 conditional or modal the clause it opens, a future cue the clause. A past-tense verb is never future on the
 strength of a time word (اتفقا على عقد جولة … الأسبوع المقبل: the agreement happened; the round is future).
-Historical is decided from the date: more than a year before publication.
+Historical is decided from the date: more than a year before publication. The sentence's cues are first
+cleared of words that only look modal (:func:`_without_relative_ma`, :func:`_without_assertive_qad`): ما as
+the relative "what" (حسب ما أعلنت) and an assertive قد (كان قد شارك، وقد أعلنت).
 """
 from __future__ import annotations
 
@@ -55,3 +57,30 @@ def is_historical(date: str | None, published: str | None) -> bool:
     except ValueError:
         return False
     return (pub - end).days > HISTORICAL_DAYS
+
+
+def _without_relative_ma(found: dict[str, list[int]], words: list[str], toks, lo: int) -> dict[str, list[int]]:
+    """The sentence's cues less ما after a word (في أعقاب ما وصفته، حسب ما أعلنت: "what", a relative, not the
+    negation that opens a clause: ما زال، وما كان)."""
+    neg = found.get("modality:negated")
+    if neg:
+        found["modality:negated"] = [p for p in neg if not (words[p] == "ما" and p > lo
+                                                            and toks[p - 1].kind == "word")]
+    return found
+
+
+#: forms of كان before قد that make it the pluperfect (كان قد شارك: had taken part), no doubt
+KANA = frozenset({"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا"})
+#: the first letters of an imperfect verb: قد before one is "may" (قد يشارك), before a perfect it asserts (قد شارك)
+IMPERFECT_PREFIXES = ("ي", "ت", "ن")
+
+
+def _without_assertive_qad(found: dict[str, list[int]], words: list[str], lo: int, hi: int) -> dict[str, list[int]]:
+    """The sentence's cues less an assertive قد (كان قد شارك في مظاهرات، وقد أعلنت الوزارة: "had", "indeed"),
+    which is not the "may" of قد before an imperfect verb (قد يتظاهر)."""
+    hyp = found.get("modality:hypothetical")
+    if hyp:
+        found["modality:hypothetical"] = [
+            p for p in hyp if not (words[p] in ("قد", "وقد", "فقد") and (
+                (p > lo and words[p - 1] in KANA) or (p + 1 < hi and not words[p + 1].startswith(IMPERFECT_PREFIXES))))]
+    return found
