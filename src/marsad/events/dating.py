@@ -14,7 +14,7 @@ from ..doc import Doc
 from ..records import TimeExpr
 from .cues import Cues
 from .lexicon import Head
-from .parties import RELATIVES
+from .parties import RELATIVES, SUBORDINATORS
 
 
 def _in_other_relative(doc: Doc, i: int, head: Head, t: TimeExpr, cues: Cues) -> bool:
@@ -39,9 +39,6 @@ def _in_other_relative(doc: Doc, i: int, head: Head, t: TimeExpr, cues: Cues) ->
     return False
 
 
-#: the complementizers that open a reported clause (قالت الشرطة اليوم إن…، أعلن أمس أن…)
-COMPLEMENTIZERS = frozenset({"ان", "بان", "وان"})
-
 
 def _before_complement(doc: Doc, i: int, t: TimeExpr) -> bool:
     """Whether time ``t`` stands before the complementizer of the reported clause holding the trigger
@@ -52,7 +49,7 @@ def _before_complement(doc: Doc, i: int, t: TimeExpr) -> bool:
         return False
     j = i - 1
     while j >= 0 and toks[j].start >= t.end:
-        if toks[j].norm in COMPLEMENTIZERS:
+        if toks[j].norm in SUBORDINATORS:  # a reported clause opens (قالت الشرطة اليوم إن…)
             return True
         j -= 1
     return False
