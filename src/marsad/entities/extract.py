@@ -74,7 +74,7 @@ ALIAS_CUES = frozenset({"المكني", "الملقب"})
 LOCATIVES = frozenset({"في", "من", "الي", "وفي", "ومن", "والي"})
 #: prepositions between a title and the body or party its holder sits in (القيادي في حزب X، النائب عن حركة Y)
 SEAT_PREPOSITIONS = frozenset({"في", "عن"})
-#: the article's country (:func:`dominant_country`) is named at least this often …
+#: the article's country (:func:`country_votes`) is named at least this often …
 ARTICLE_COUNTRY_MIN = 2
 #: … and at least this many times as often as any other country
 ARTICLE_COUNTRY_RATIO = 2
@@ -368,7 +368,7 @@ class Extractor:
         """The country the article is about: named (name, adjective, capital) at least twice and more often
         than any other. An unknown person after a title without nationality (السيناتور توم كوتون، اللواء خالد
         الجعيد) is taken to be of that country: news names foreigners' nationality, not locals'. (A party
-        without a title needs a clearer lead: :func:`dominant_country`.)"""
+        without a title needs a clearer lead: :func:`country_votes`.)"""
         counts = self.country_counts()
         return dominant({c: n for c, n in counts.items() if c in self.g.countries}, ratio=1)
 
@@ -1165,17 +1165,15 @@ def outlet_country(source: str | None) -> str | None:
 
 
 def story_country(ents: Iterable, g: Gazetteer, source: str | None) -> str | None:
-    """The country an article is about: :func:`dominant_country`; else, for an article of a local outlet
-    (``outlets.tsv``) that names its outlet's country at least as often as any other (local news naming no
+    """The country an article is about: the one its entities name clearly most often (:func:`country_votes`);
+    else, for an article of a local outlet (``outlets.tsv``) that names its outlet's country at least as often as any other (local news naming no
     country, or once حركة النهضة, or تونس once beside بنما once), the outlet's country: a local outlet's
     news is about home unless it names another country more often."""
-    ents = list(ents)
-    country = dominant_country(ents, g)
+    counts = country_votes(ents, g)
+    country = dominant(counts, ratio=ARTICLE_COUNTRY_RATIO)
     home = outlet_country(source) if country is None else None
-    if home is not None:
-        counts = Counter(c for e in ents if (c := entity_country(e)) in g.countries)
-        if counts[home] >= max(counts.values(), default=0):
-            return home
+    if home is not None and counts[home] >= max(counts.values(), default=0):
+        return home
     return country
 
 
@@ -1185,9 +1183,9 @@ def entity_country(e) -> str | None:
     return (e.geo.country if e.geo else None) or (e.actor.country if e.actor else None)
 
 
-def dominant_country(ents: Iterable, g: Gazetteer) -> str | None:
-    """The country an article is about, or None: the country its entities name at least
-    ``ARTICLE_COUNTRY_MIN`` times and ``ARTICLE_COUNTRY_RATIO`` times as often as any other.
+def country_votes(ents: Iterable, g: Gazetteer) -> Counter:
+    """How many of ``ents`` name each country (:func:`entity_country`). The article's own country is the one
+    they name at least ``ARTICLE_COUNTRY_MIN`` times and ``ARTICLE_COUNTRY_RATIO`` times as often as any other.
 
     Every entity with a country votes: countries and capitals, cities and regions (their geo), nationality
     adjectives, organisations and people of a country. A local news item seldom names its own country but
@@ -1196,12 +1194,7 @@ def dominant_country(ents: Iterable, g: Gazetteer) -> str | None:
     about two countries (a Tunisian statement on an attack in Egypt) from lending either to everyone.
     ``ents`` are :class:`Found` or :class:`~marsad.records.Entity` (both have type, actor and geo).
     """
-    counts: dict[str, int] = {}
-    for e in ents:
-        c = entity_country(e)
-        if c in g.countries:
-            counts[c] = counts.get(c, 0) + 1
-    return dominant(counts, ratio=ARTICLE_COUNTRY_RATIO)
+    return Counter(c for e in ents if (c := entity_country(e)) in g.countries)
 
 
 def dominant(counts: dict[str, int], *, ratio: float, least: int = ARTICLE_COUNTRY_MIN) -> str | None:
